@@ -1,0 +1,79 @@
+"""The command line: `python -m core --help` (formats.md)."""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from core.db import StoreError, open_store
+from core.demo import load_demo
+from core.filters import Filters
+from core.indicators import headline
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str) -> Callable:
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = fn
+        return fn
+    return register
+
+
+@command("init")
+def init(args: argparse.Namespace) -> int:
+    open_store()
+    print("Base prête (schéma à jour).")
+    return 0
+
+
+@command("demo")
+def demo(args: argparse.Namespace) -> int:
+    counts = load_demo(open_store(), scale=args.scale)
+    print("Données de démonstration chargées : " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+@command("indicators")
+def indicators(args: argparse.Namespace) -> int:
+    year = args.year or date.today().year - 1
+    f = Filters(year, year, buyers=tuple(args.buyer or ()),
+                at=date.fromisoformat(args.date) if args.date else None)
+    figures = headline(open_store(), f)
+    keys = ("heures_realisees", "heures_prevues", "etp", "marches", "entreprises", "participants",
+            "personnes_en_contrat", "emplois_disponibles")
+    result = {"annee": year, **{k: figures[k] for k in keys}, "date_situation": figures["date_situation"]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="créer ou mettre à jour la base (migrations)")
+    d = sub.add_parser("demo", help="remplir une base vide avec les données de démonstration")
+    d.add_argument("--scale", type=float, default=1.0, help="facteur d'échelle (bancs d'essai)")
+    i = sub.add_parser("indicators", help="les indicateurs principaux")
+    i.add_argument("--year", type=int, help="année (par défaut : l'année dernière)")
+    i.add_argument("--buyer", action="append", help="nom d'un acheteur (répétable)")
+    i.add_argument("--date", help="date de situation AAAA-MM-JJ (personnes en contrat, emplois)")
+    i.add_argument("--json", action="store_true", help="sortie JSON")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (StoreError, ValueError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

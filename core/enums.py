@@ -1,0 +1,156 @@
+"""Enumerations of the field (domain.md, formats.md).
+
+Each member's value is the canonical French form that Passerelles writes in its files and stores;
+`ALIASES` holds the long forms that imports also accept.
+"""
+
+from enum import StrEnum
+
+
+class BuyerType(StrEnum):
+    COLLECTIVITE = "collectivité"
+    ETABLISSEMENT_PUBLIC = "établissement public"
+    BAILLEUR_SOCIAL = "bailleur social"
+    ENTREPRISE_PRIVEE = "entreprise privée"
+    AUTRE = "autre"
+
+
+class CompanyKind(StrEnum):
+    CLASSIQUE = "entreprise classique"
+    EI = "EI"
+    ETTI = "ETTI"
+    AI = "AI"
+    ACI = "ACI"
+    EITI = "EITI"
+    GEIQ = "GEIQ"
+    EA = "EA"
+    ESAT = "ESAT"
+    REGIE = "régie de quartier"
+    ETT = "ETT"
+
+
+# Insertion structures: the companies a participant's hours may go through.
+INSERTION_STRUCTURES = frozenset(CompanyKind) - {CompanyKind.CLASSIQUE}
+
+
+class Nature(StrEnum):
+    TRAVAUX = "travaux"
+    SERVICES = "services"
+    FOURNITURES = "fournitures"
+    PRESTATIONS_INTELLECTUELLES = "prestations intellectuelles"
+
+
+class Sector(StrEnum):
+    GROS_OEUVRE = "gros œuvre"
+    SECOND_OEUVRE = "second œuvre"
+    PEINTURE = "peinture"
+    MACONNERIE = "maçonnerie"
+    CHARPENTE_METALLIQUE = "charpente métallique"
+    VOIRIE_RESEAUX = "voirie et réseaux"
+    ESPACES_VERTS = "espaces verts"
+    NETTOYAGE = "nettoyage"
+    DECHETS = "collecte et tri des déchets"
+    RESTAURATION = "restauration"
+    PRESTATIONS_INTELLECTUELLES = "prestations intellectuelles"
+    AUTRE = "autre"
+
+
+# Default labour share of the amount, by sector (domain.md §4); editable as parameters.
+DEFAULT_LABOUR_SHARE: dict[Sector, float] = {
+    Sector.GROS_OEUVRE: 0.40,
+    Sector.SECOND_OEUVRE: 0.55,
+    Sector.PEINTURE: 0.70,
+    Sector.MACONNERIE: 0.50,
+    Sector.CHARPENTE_METALLIQUE: 0.20,
+    Sector.VOIRIE_RESEAUX: 0.30,
+    Sector.ESPACES_VERTS: 0.60,
+    Sector.NETTOYAGE: 0.80,
+    Sector.DECHETS: 0.50,
+    Sector.RESTAURATION: 0.50,
+    Sector.PRESTATIONS_INTELLECTUELLES: 0.70,
+    Sector.AUTRE: 0.40,
+}
+
+
+class Vehicle(StrEnum):
+    """Social considerations of a contract (DECP values, plus the insertion contract)."""
+
+    CLAUSE_SOCIALE = "Clause sociale"
+    CRITERE_SOCIAL = "Critère social"
+    MARCHE_RESERVE = "Marché réservé"
+    MARCHE_INSERTION = "Marché d'insertion"
+    AUCUNE = "Pas de considération sociale"
+
+
+# The vehicles that make a contract count as "clausé".
+SOCIAL_VEHICLES = frozenset(Vehicle) - {Vehicle.AUCUNE}
+
+
+class Mode(StrEnum):
+    EMBAUCHE_DIRECTE = "embauche directe"
+    MISE_A_DISPOSITION = "mise à disposition"
+    SOUS_TRAITANCE = "sous-traitance"
+    CO_TRAITANCE = "co-traitance"
+
+
+class ContractType(StrEnum):
+    CDI = "CDI"
+    CDD = "CDD"
+    CDDI = "CDDI"
+    INTERIM = "intérim"
+    INTERIM_INSERTION = "intérim d'insertion"
+    APPRENTISSAGE = "apprentissage"
+    PROFESSIONNALISATION = "contrat de professionnalisation"
+    AUTRE = "autre"
+
+
+class Public(StrEnum):
+    DELD = "DELD"
+    RSA = "RSA"
+    RQTH = "RQTH"
+    JEUNE = "jeune de moins de 26 ans"
+    SENIOR = "senior de plus de 50 ans"
+    PARCOURS_IAE = "parcours IAE"
+    EPIDE_E2C = "EPIDE / E2C"
+    REGIE = "régie de quartier"
+    AUTRE = "autre"
+
+
+class Education(StrEnum):
+    INFRA_CAP = "infra CAP"
+    CAP_BEP = "CAP/BEP"
+    BAC = "Bac"
+    BAC2 = "Bac+2"
+    BAC3 = "Bac+3 et plus"
+
+
+class Sex(StrEnum):
+    F = "F"
+    H = "H"
+
+
+class ExitKind(StrEnum):
+    EMPLOI_DURABLE = "emploi durable"
+    EMPLOI_TRANSITION = "emploi de transition"
+    SORTIE_POSITIVE = "sortie positive"
+    AUTRE = "autre"
+
+
+# Exits that count in the "taux de sortie dynamique".
+DYNAMIC_EXITS = frozenset({ExitKind.EMPLOI_DURABLE, ExitKind.EMPLOI_TRANSITION, ExitKind.SORTIE_POSITIVE})
+
+
+# Long forms accepted on import, besides each value itself (formats.md).
+ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
+    Public: {
+        "demandeur d'emploi de longue duree": Public.DELD,
+        "beneficiaire de minima sociaux": Public.RSA,
+        "travailleur handicape": Public.RQTH,
+        "jeune": Public.JEUNE,
+        "senior": Public.SENIOR,
+        "pass iae": Public.PARCOURS_IAE,
+        "autre public valide par le facilitateur": Public.AUTRE,
+    },
+    Education: {"sans diplome": Education.INFRA_CAP},
+    Sex: {"femme": Sex.F, "homme": Sex.H},
+}

@@ -1,0 +1,57 @@
+"""French numbers and dates (Babel): 184 000 h, 114,5 ETP, 25/11/2026."""
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "fr_FR"
+MISSING = "—"
+
+
+def _missing(value: object) -> bool:
+    return value is None or value != value  # NaN is not equal to itself
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    if _missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def hours(value: float | None) -> str:
+    return MISSING if _missing(value) else f"{number(value)} h"
+
+
+def etp(value: float | None) -> str:
+    return MISSING if _missing(value) else f"{number(value, 1)} ETP"
+
+
+def percent(value: float | None, decimals: int = 0) -> str:
+    if _missing(value):
+        return MISSING
+    return format_percent(value, format="#,##0" + ("." + "0" * decimals if decimals else "") + " %",
+                          locale=LOCALE)
+
+
+def day(value: date | str | None) -> str:
+    if _missing(value) or value == "":
+        return MISSING
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return format_date(value, format="dd/MM/yyyy", locale=LOCALE)
+
+
+def month(value: date) -> str:
+    return format_date(value, format="MMMM yyyy", locale=LOCALE)
+
+
+def people(count: int | None, masked: bool) -> str:
+    """A count of people; under 5 it could identify someone, so outside the facilitator's views
+    it shows as "< 5" (domain.md §6)."""
+    if count is None:
+        return MISSING
+    if masked and 0 < count < 5:
+        return "< 5"
+    return number(count)

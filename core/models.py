@@ -1,0 +1,209 @@
+"""The store: SQLModel tables.
+
+The schema refuses what can never be true: orphans (foreign keys), negative or absurd hours and
+values outside the enumerations (CHECK constraints), duplicate keys (UNIQUE).
+Records are archived, never destroyed; `version` lets a write detect a concurrent edit.
+"""
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+from core.enums import (
+    BuyerType,
+    CompanyKind,
+    ContractType,
+    Education,
+    ExitKind,
+    Mode,
+    Nature,
+    Public,
+    Sector,
+    Sex,
+    Vehicle,
+)
+
+MAX_MONTHLY_HOURS = 250  # what one person can work in a month, at most
+
+
+def one_of(column: str, enum: type[StrEnum], nullable: bool = False) -> CheckConstraint:
+    values = ", ".join("'" + v.value.replace("'", "''") + "'" for v in enum)
+    test = f"{column} IN ({values})"
+    if nullable:
+        test = f"{column} IS NULL OR {test}"
+    return CheckConstraint(test, name=f"{column}_enum")
+
+
+class Buyer(SQLModel, table=True):
+    """A member of the club, or a one-off partner, who awards contracts."""
+
+    __table_args__ = (one_of("kind", BuyerType),)
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, min_length=1)
+    kind: str
+    permanent_member: bool = False
+    siret: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class Company(SQLModel, table=True):
+    """A contract holder or an insertion structure (its kind says which)."""
+
+    __table_args__ = (one_of("kind", CompanyKind), CheckConstraint("length(siret) = 14", name="siret_len"))
+    id: int | None = Field(default=None, primary_key=True)
+    siret: str = Field(unique=True)
+    name: str
+    kind: str
+    commune: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class Contract(SQLModel, table=True):
+    """A contract (marché) awarded by a buyer; hours are planned for its whole duration."""
+
+    __table_args__ = (
+        one_of("nature", Nature),
+        one_of("sector", Sector, nullable=True),
+        CheckConstraint("planned_hours IS NULL OR planned_hours >= 0", name="planned_hours_positive"),
+        CheckConstraint("amount_ht IS NULL OR amount_ht >= 0", name="amount_positive"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        Index("ix_contract_dates", "start_date", "end_date"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, min_length=1)
+    object: str
+    buyer_id: int = Field(foreign_key="buyer.id", index=True)
+    nature: str
+    sector: str | None = None
+    cpv_code: str | None = None
+    amount_ht: float | None = None
+    start_date: date
+    end_date: date | None = None
+    planned_hours: float | None = None
+    holder_id: int | None = Field(default=None, foreign_key="company.id")
+    place: str | None = None
+    above_eu_threshold: bool = False
+    exemption_reason: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class ContractVehicle(SQLModel, table=True):
+    """One social consideration of a contract (a contract may carry several)."""
+
+    __tablename__ = "contract_vehicle"
+    __table_args__ = (one_of("vehicle", Vehicle),)
+    contract_id: int = Field(foreign_key="contract.id", primary_key=True)
+    vehicle: str = Field(primary_key=True)
+
+
+class Participant(SQLModel, table=True):
+    """A person hired through a clause: a pseudonymous code, never a name."""
+
+    __table_args__ = (
+        one_of("sex", Sex),
+        one_of("education", Education, nullable=True),
+        CheckConstraint("birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100", name="birth_year_range"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, min_length=1)
+    sex: str
+    birth_year: int | None = None
+    qpv: bool = False
+    education: str | None = None
+    commune: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class ParticipantPublic(SQLModel, table=True):
+    """One eligible public of a participant (a participant may belong to several)."""
+
+    __tablename__ = "participant_public"
+    __table_args__ = (one_of("public", Public),)
+    participant_id: int = Field(foreign_key="participant.id", primary_key=True)
+    public: str = Field(primary_key=True)
+
+
+class HoursEntry(SQLModel, table=True):
+    """Insertion hours one participant did for one company on one contract in one month."""
+
+    __tablename__ = "hours_entry"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "company_id", "participant_id", "month", name="uq_hours_key"),
+        one_of("mode", Mode),
+        one_of("contract_type", ContractType, nullable=True),
+        CheckConstraint(f"hours > 0 AND hours <= {MAX_MONTHLY_HOURS}", name="hours_range"),
+        # Covering indexes: the indicators read these columns only.
+        Index("ix_hours_month", "month", "contract_id", "participant_id", "company_id", "hours"),
+        Index("ix_hours_contract", "contract_id", "month", "hours"),
+        Index("ix_hours_participant", "participant_id", "month"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    contract_id: int = Field(foreign_key="contract.id")
+    company_id: int = Field(foreign_key="company.id")
+    participant_id: int = Field(foreign_key="participant.id")
+    month: date  # first day of the month
+    hours: float
+    mode: str
+    contract_type: str | None = None
+    structure_id: int | None = Field(default=None, foreign_key="company.id")
+    archived: bool = False
+    version: int = 1
+
+
+class ParticipantExit(SQLModel, table=True):
+    """How a participant left the scheme (at the end of a pathway, or 6 months later)."""
+
+    __tablename__ = "participant_exit"
+    __table_args__ = (UniqueConstraint("participant_id", "date", name="uq_exit_key"), one_of("kind", ExitKind))
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id")
+    date: date
+    kind: str
+    detail: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class JobsSnapshot(SQLModel, table=True):
+    """Jobs available on the territory at a date, for one sector or all (sector empty)."""
+
+    __tablename__ = "jobs_snapshot"
+    __table_args__ = (
+        # One count per date and sector; an empty sector (all sectors) counts as a value.
+        Index("uq_jobs_key", "date", text("coalesce(sector, '')"), unique=True),
+        one_of("sector", Sector, nullable=True),
+        CheckConstraint("jobs >= 0", name="jobs_positive"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    date: date
+    sector: str | None = None
+    jobs: int
+    source: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class Parameter(SQLModel, table=True):
+    """An editable convention (ETP divisor, hourly cost, labour shares…), with its default."""
+
+    key: str = Field(primary_key=True)
+    value: float
+    label: str
+
+
+DEMO_FLAG = "demo"  # store_meta key present when the store holds the demo data
+
+
+class StoreMeta(SQLModel, table=True):
+    """Store-wide facts: the data version every write bumps (cache key), demo flag, etc."""
+
+    __tablename__ = "store_meta"
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: datetime = Field(default_factory=lambda: datetime.now(UTC))

@@ -1,0 +1,51 @@
+"""Marchés: the contracts with a clause, their completion, and one contract's monthly hours."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from ui import charts, data, texts
+from ui.components import field_text, french_table
+from ui.filters import filter_bar
+
+overview = data.overview(data.version())
+f = filter_bar(overview)
+version = data.version()
+
+st.title(texts.CONTRACTS_TITLE)
+search = st.text_input(texts.SEARCH, key="contract_search")
+contracts = data.contract_list(f, search, version)
+st.caption(texts.CONTRACTS_COUNT.format(count=fmt.number(len(contracts))))
+if contracts.empty:
+    st.info(texts.CONTRACT_NONE)
+    st.stop()
+
+st.dataframe(
+    french_table(contracts), hide_index=True, width="stretch", height=420,
+    column_config={texts.COLUMNS["objet"]: st.column_config.TextColumn(width="large")},
+)
+
+references = contracts["reference"].tolist()
+asked = st.query_params.get("marche")
+reference = st.selectbox(texts.CONTRACT_PICK, references,
+                         index=references.index(asked) if asked in references else None,
+                         format_func=lambda r: f"{r} — {contracts.set_index('reference').at[r, 'objet']}",
+                         placeholder=texts.CONTRACT_PICK)
+if reference is None:
+    st.stop()
+st.query_params["marche"] = reference
+detail = data.contract_detail(reference, version)
+if detail is None:
+    st.error(texts.CONTRACT_UNKNOWN.format(reference=reference))
+    st.stop()
+
+st.header(f"{detail['reference']} — {detail['objet']}")
+a, b, c, d = st.columns(4)
+a.metric(texts.HOURS_PLANNED, fmt.hours(detail["heures_prevues"]))
+b.metric(texts.HOURS_DONE, fmt.hours(detail["heures_realisees"]))
+c.metric(texts.COLUMNS["taux_realisation"], fmt.percent(detail["taux_realisation"]))
+d.metric(texts.PARTICIPANTS, fmt.number(detail["participants"]))
+st.markdown(" · ".join(f"**{label}** : {field_text(key, detail[key])}" for key, label in texts.FIELDS.items()))
+st.subheader(texts.MONTHLY_TITLE)
+st.plotly_chart(charts.monthly_hours(detail["mensuel"]), width="stretch")
+st.subheader(texts.BY_MODE_TITLE)
+st.dataframe(french_table(detail["par_mode"]), hide_index=True)

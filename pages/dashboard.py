@@ -1,0 +1,53 @@
+"""Tableau de bord: the club's figures for the chosen period and scope."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.indicators import BREAKDOWNS
+from ui import charts, data, texts
+from ui.components import definitions, kpi_row
+from ui.filters import filter_bar
+
+overview = data.overview(data.version())
+f = filter_bar(overview)
+version = data.version()
+
+period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"
+previous = f.previous()
+previous_label = (str(previous.year_from) if previous.year_from == previous.year_to
+                  else f"{previous.year_from}–{previous.year_to}")
+figures = data.headline(f, version)
+current = {key: value["valeur"] for key, value in figures.items()}
+
+st.title(texts.DASHBOARD_TITLE)
+st.caption(texts.PERIOD.format(period=period) + " · " + texts.SITUATION.format(date=fmt.day(current["date_situation"])))
+
+if not current["heures_realisees"] and not current["marches"]:
+    st.info(texts.NO_DATA)
+    st.stop()
+
+kpi_row(figures, ["heures_realisees", "etp", "marches", "entreprises"], previous_label)
+kpi_row(figures, ["participants", "personnes_en_contrat", "emplois_disponibles"], previous_label)
+st.caption(texts.COMPLETION.format(rate=fmt.percent(current["taux_realisation"])) + " · "
+           + texts.WOMEN.format(share=fmt.percent(current["part_femmes"])))
+
+st.subheader(texts.YEARLY_TITLE)
+st.plotly_chart(charts.yearly_hours(data.yearly(f, version), (f.year_from, f.year_to)), width="stretch")
+
+st.subheader(texts.BREAKDOWNS_TITLE)
+left, right = st.columns(2)
+for column, default in ((left, "acheteur"), (right, "sexe")):
+    name = column.selectbox(texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
+                            format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
+    column.plotly_chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
+                        width="stretch")
+
+st.subheader(texts.JOBS_TITLE)
+sector = f.sectors[0] if len(f.sectors) == 1 else None
+st.plotly_chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"]),
+                width="stretch")
+if current["emplois_disponibles"] is not None:
+    st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
+                                         date=fmt.day(current["date_situation"]),
+                                         usual=fmt.number(current["emplois_habituels"])))
+definitions()

@@ -1,0 +1,66 @@
+"""Small shared pieces of the pages: the KPI row, the definitions, French tables."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from core import formatting as fmt
+from core.indicators import DEFINITIONS
+from ui import texts
+
+# KPI key -> how to show its value
+KPI_FORMATS = {
+    "heures_realisees": fmt.hours, "etp": fmt.etp, "marches": fmt.number, "entreprises": fmt.number,
+    "participants": fmt.number, "personnes_en_contrat": fmt.number, "emplois_disponibles": fmt.number,
+}
+
+
+def change(value: float | None, previous: float | None) -> str | None:
+    """The change against the previous period as a French percentage, or None."""
+    if value is None or not previous:
+        return None
+    ratio = value / previous - 1
+    return ("+" if ratio >= 0 else "") + fmt.percent(ratio, 1)
+
+
+def kpi_row(figures: dict, keys: list[str], previous_label: str) -> None:
+    """One metric per key, with its change against the previous period and its definition."""
+    for column, key in zip(st.columns(len(keys)), keys, strict=True):
+        value, previous = figures[key]["valeur"], figures[key]["precedent"]
+        delta = change(value, previous)
+        column.metric(DEFINITIONS[key][0], KPI_FORMATS[key](value),
+                      delta=f"{delta} {texts.VS_PREVIOUS.format(period=previous_label)}" if delta else None,
+                      help=DEFINITIONS[key][1])
+
+
+def definitions() -> None:
+    with st.expander(texts.DEFINITIONS):
+        for label, text in DEFINITIONS.values():
+            st.markdown(f"**{label}** — {text}")
+
+
+def french_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with French column names and French-formatted numbers, ready for st.dataframe."""
+    out = df.copy()
+    for column in out.columns:
+        if column.startswith("heures"):
+            out[column] = out[column].map(fmt.hours)
+        elif column == "taux_realisation":
+            out[column] = out[column].map(fmt.percent)
+        elif column.startswith("date") or column == "mois":
+            out[column] = out[column].map(fmt.day)
+    return out.rename(columns=texts.COLUMNS)
+
+
+def field_text(key: str, value: object) -> str:
+    """One field of a record, as a French reader expects it."""
+    if value is None or value == "" or value == []:
+        return fmt.MISSING
+    if isinstance(value, date):
+        return fmt.day(value)
+    if key == "montant_ht":
+        return f"{fmt.number(value)} €"  # type: ignore[arg-type]
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)

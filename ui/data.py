@@ -1,0 +1,62 @@
+"""Cached access to the store for the pages.
+
+The engine is one per process; query results are cached by their filters and by the store's data
+version, which every write bumps, so a write shows at once in every session and process.
+"""
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from core import contracts, indicators
+from core.db import data_version, open_store
+from core.demo import ensure_demo
+from core.filters import Filters
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """Opened (and migrated) once per process; a StoreError reaches the frame, which shows it."""
+    engine = open_store()
+    ensure_demo(engine)
+    return engine
+
+
+def version() -> str:
+    return data_version(engine())[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def headline(f: Filters, _version: str) -> dict:
+    return indicators.headline_with_change(engine(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def yearly(f: Filters, _version: str) -> pd.DataFrame:
+    return indicators.yearly(engine(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def breakdown(f: Filters, name: str, _version: str) -> pd.DataFrame:
+    return indicators.breakdown_with_plan(engine(), f, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def jobs_series(sector: str | None, _version: str) -> pd.DataFrame:
+    return indicators.jobs_series(engine(), sector)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def contract_list(f: Filters, search: str, _version: str) -> pd.DataFrame:
+    return contracts.contract_list(engine(), f, search)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def contract_detail(reference: str, _version: str) -> dict | None:
+    return contracts.contract_detail(engine(), reference)
+
+
+@st.cache_data(show_spinner=False)
+def overview(_version: str) -> dict:
+    """What the filters offer: years with data, buyers, the data's last month, demo or not."""
+    return indicators.overview(engine())

@@ -1,0 +1,77 @@
+"""Every French text of the interface, in one place (figure definitions live in core.indicators)."""
+
+APP_TITLE = "Passerelles"
+APP_TAGLINE = "Club de l'Achat Social et Solidaire — suivi des clauses sociales"
+
+# Pages
+PAGE_DASHBOARD = "Tableau de bord"
+PAGE_CONTRACTS = "Marchés"
+
+# Filter bar
+FILTERS = "Filtres"
+YEAR_FROM = "De l'année"
+YEAR_TO = "À l'année"
+BUYERS = "Acheteurs"
+BUYER_TYPES = "Types d'acheteur"
+SECTORS = "Secteurs"
+VEHICLES = "Considérations sociales"
+SITUATION_DATE = "Date de situation"
+SITUATION_HELP = ("Date des chiffres de stock : personnes en contrat et emplois disponibles. "
+                  "Par défaut, la fin de la période (au plus tard le dernier mois déclaré).")
+ALL = "Tous"
+RESET_FILTERS = "Réinitialiser les filtres"
+SHARE_HINT = "L'adresse de cette page reprend les filtres : copiez-la pour partager cette vue."
+
+# Dashboard
+DASHBOARD_TITLE = "Tableau de bord du Club"
+PERIOD = "Période : {period}"
+SITUATION = "Situation au {date}"
+VS_PREVIOUS = "par rapport à {period}"
+YEARLY_TITLE = "Heures d'insertion réalisées et prévues, par année"
+BREAKDOWNS_TITLE = "Répartitions des heures réalisées"
+BREAKDOWN_CHOICE = "Répartir par"
+JOBS_TITLE = "Emplois disponibles sur le territoire"
+JOBS_USUAL = "Niveau habituel"
+JOBS_CAPTION = "{jobs} emplois disponibles au {date}, contre {usual} habituellement."
+DEFINITIONS = "Définitions des indicateurs"
+NO_DATA = ("Aucune donnée pour ces filtres : aucune heure déclarée et aucun marché clausé sur la période. "
+           "Élargissez la période ou retirez un filtre.")
+COMPLETION = "Taux de réalisation : {rate}"
+WOMEN = "Femmes parmi les participants : {share}"
+
+# Chart labels
+HOURS_DONE = "Heures réalisées"
+HOURS_PLANNED = "Heures prévues"
+PARTICIPANTS = "Participants"
+YEAR = "Année"
+HOURS = "Heures"
+MONTH = "Mois"
+JOBS = "Emplois disponibles"
+
+# Contracts
+CONTRACTS_TITLE = "Marchés clausés"
+SEARCH = "Rechercher (référence, objet, acheteur, titulaire)"
+CONTRACTS_COUNT = "{count} marchés clausés en exécution sur la période"
+CONTRACT_PICK = "Voir le détail d'un marché"
+CONTRACT_NONE = "Aucun marché ne correspond à la recherche."
+CONTRACT_UNKNOWN = "Le marché « {reference} » n'existe pas."
+MONTHLY_TITLE = "Heures réalisées par mois"
+BY_MODE_TITLE = "Heures par mode de réalisation"
+COLUMNS = {
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "secteur": "Secteur",
+    "considerations": "Considérations sociales", "titulaire": "Titulaire", "date_debut": "Début",
+    "date_fin": "Fin", "heures_prevues": "Heures prévues", "heures_realisees": "Heures réalisées",
+    "taux_realisation": "Réalisation", "participants": "Participants", "mode": "Mode",
+    "mois": "Mois", "valeur": "Valeur", "marches": "Marchés",
+}
+FIELDS = {
+    "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur", "considerations": "Considérations sociales",
+    "titulaire": "Titulaire", "lieu_execution": "Lieu d'exécution", "montant_ht": "Montant HT",
+    "date_debut": "Début", "date_fin": "Fin",
+}
+
+# Frame
+DEMO_BANNER = ("Données de démonstration : le Club de La Rochelle reconstitué à partir de ses chiffres publiés. "
+               "Les entreprises et les personnes sont fictives.")
+DATA_AS_OF = "Données déclarées jusqu'à {month}"
+STORE_ERROR = "Passerelles ne peut pas ouvrir sa base de données."
