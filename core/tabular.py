@@ -71,7 +71,13 @@ def _enum_key(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or not str(value).strip()
+    """None, NaN, pandas' NA or only spaces."""
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array is not one cell
+        return False
 
 
 def is_formula_like(value: Any) -> bool:
@@ -339,7 +345,7 @@ def parse_enum(value: Any, enum: type[E]) -> E:
     """Match a value or its long form (core.enums.ALIASES), whatever the case, accents or spaces."""
     if isinstance(value, enum):
         return value
-    key = _enum_key(value)
+    key = "" if is_blank(value) else _enum_key(value)
     choices = {_enum_key(member.value): member for member in enum}
     choices.update({_enum_key(alias): member for alias, member in ALIASES.get(enum, {}).items()})
     if key and key in choices:

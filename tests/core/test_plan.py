@@ -94,6 +94,11 @@ def test_xlsx_plan_with_typed_cells() -> None:
     assert frame.loc[2, "avis"] == "pertinent"
 
 
+def test_a_plan_without_rows_gives_an_empty_table() -> None:
+    frame = assess_plan(csv_bytes([]), "plan.csv")
+    assert frame.empty and list(frame.columns) == HEADER + RESULT_COLUMNS
+
+
 def test_missing_required_column_refuses_the_file() -> None:
     with pytest.raises(TableError, match="Colonne obligatoire absente : « duree_mois »"):
         assess_plan(csv_bytes([["A", "travaux", "1000"]], ["objet", "nature", "montant_ht"]), "plan.csv")

@@ -4,12 +4,14 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from core.enums import Education, Mode, Nature, Public, Sector, Sex, Vehicle
 from core.tabular import (
     RowError,
     TableError,
+    is_blank,
     is_formula_like,
     map_columns,
     neutralize,
@@ -257,6 +259,14 @@ def test_parse_enum_error_names_accepted_values() -> None:
         parse_enum("location", Nature)
     with pytest.raises(ValueError, match="valeur vide"):
         parse_enum("  ", Nature)
+    with pytest.raises(ValueError, match="valeur vide"):
+        parse_enum(None, Nature)
+
+
+@pytest.mark.parametrize(("value", "blank"), [("", True), ("  ", True), (None, True), (float("nan"), True),
+                                              (pd.NA, True), ("x", False), (0, False), ([1], False)])
+def test_is_blank(value: object, blank: bool) -> None:
+    assert is_blank(value) is blank
 
 
 def test_parse_enum_list() -> None:
