@@ -8,6 +8,7 @@ insertion rate, labour shares, ETP divisor) are the club's editable `SizingParam
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -371,17 +372,8 @@ def assess(inputs: PurchaseInputs, params: SizingParameters | None = None) -> As
 
 # --- the draft clause ---------------------------------------------------------------------------
 
-_PUBLICS = (
-    "demandeurs d'emploi de longue durée (plus de 12 mois d'inscription) ;",
-    "bénéficiaires du RSA, de l'ASS, de l'AAH ou de l'allocation d'insertion ;",
-    "travailleurs handicapés (RQTH) ;",
-    "jeunes de moins de 26 ans sans qualification ou sans emploi ;",
-    "seniors de plus de 50 ans ;",
-    "salariés en parcours d'insertion par l'activité économique (PASS IAE) ;",
-    "jeunes accompagnés par un EPIDE ou une École de la deuxième chance (E2C) ;",
-    "personnes accompagnées par une régie de quartier ;",
-    "toute autre personne en difficulté d'accès à l'emploi, sur avis d'un prescripteur validé par le facilitateur.",
-)
+# The clause's French text, with `{placeholders}`: the club edits the wording there, not in the code.
+CLAUSE_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "clause_sociale.md"
 
 
 def draft_clause(inputs: PurchaseInputs, assessment: Assessment, facilitator_contact: str) -> str:
@@ -389,64 +381,16 @@ def draft_clause(inputs: PurchaseInputs, assessment: Assessment, facilitator_con
     if not facilitator_contact or not facilitator_contact.strip():
         raise RelevanceError("Les coordonnées du facilitateur sont obligatoires : la clause doit les indiquer.")
     p, a = _validated(inputs), assessment
-    hours = f"{_num(a.hours_rounded)} heures"
-    lots = f"les lots {p.lots_covered}" if p.lots_covered.strip() else "l'ensemble du marché"
     warning = ""
     if a.verdict != Verdict.PERTINENT or a.vehicle != Vehicle.CLAUSE_SOCIALE:
         warning = (f"\n> **Attention** : avis « {a.verdict.value} », véhicule recommandé « {a.vehicle_label} ». "
                    f"Ce projet de clause d'exécution n'est fourni qu'à titre indicatif.\n> Motifs : {a.motifs}\n")
-    publics = "\n".join(f"- {line}" for line in _PUBLICS)
-    return f"""# Projet de clause sociale d'insertion
-
-> Projet établi par le facilitateur, à adapter par l'acheteur avant la publication de la consultation.
-{warning}
-- **Acheteur** : {p.buyer or "à compléter"}
-- **Objet du marché** : {p.subject}
-- **Nature** : {p.nature.value}{f" — secteur {p.sector.value}" if p.sector else ""}{f" — CPV {p.cpv}" if p.cpv else ""}
-- **Montant estimé** : {_num(p.amount)} € HT sur {_num(p.duration_months)} mois
-
-## Article — Action d'insertion professionnelle (condition d'exécution)
-
-En application de l'article L2112-2 du code de la commande publique et de l'article 16.1 du CCAG 2021, \
-le titulaire met en œuvre, pour l'exécution du marché, une action d'insertion professionnelle au bénéfice \
-de personnes rencontrant des difficultés sociales ou professionnelles particulières.
-
-### 1. Périmètre et volume d'heures
-
-La clause porte sur {lots}. Le titulaire réserve aux publics ci-dessous **au moins {hours} de travail** \
-pendant la durée du marché. Ce volume a été calculé ainsi : {a.formula} (part de main-d'œuvre : \
-{a.labour_share_source}). Les heures réalisées au-delà de ce minimum sont valorisées dans le bilan.
-
-### 2. Publics éligibles
-
-{publics}
-
-L'éligibilité de chaque personne est validée par le facilitateur avant son entrée dans l'action.
-
-### 3. Modalités de réalisation, au choix du titulaire
-
-- **Embauche directe** par le titulaire (CDI, CDD, contrat d'apprentissage ou de professionnalisation) ;
-- **Mise à disposition** de salariés par une ETTI, une AI, un GEIQ ou une entreprise de travail temporaire ;
-- **Sous-traitance ou co-traitance** avec une EI, un ACI, une EA, un ESAT ou une régie de quartier.
-
-L'acheteur n'impose aucune de ces modalités ; elles peuvent être combinées.
-
-### 4. Accompagnement par le facilitateur
-
-Le facilitateur du Club de l'Achat Social et Solidaire aide gratuitement le titulaire à choisir la modalité, \
-à repérer les candidats et à suivre les heures. Contact : **{facilitator_contact.strip()}**. Le titulaire le \
-contacte dès la notification du marché, et au plus tard un mois avant le début des prestations.
-
-### 5. Suivi et justificatifs
-
-Chaque mois, le titulaire transmet au facilitateur l'état des heures réalisées par personne (code, heures, \
-modalité, type de contrat) avec les justificatifs (contrats, relevés de mise à disposition, factures de \
-sous-traitance). Un bilan est dressé à la fin du marché.
-
-### 6. Pénalités
-
-Si l'engagement n'est pas tenu du fait du titulaire : pénalité de {_num(a.params.hourly_cost)} € HT par heure \
-d'insertion non réalisée, et de {LATE_REPORT_PENALTY_PER_DAY} € HT par jour de retard dans la transmission des \
-justificatifs, après mise en demeure restée sans effet. Aucune pénalité n'est due lorsque le défaut ne lui est \
-pas imputable (notamment l'absence de candidat proposé par le facilitateur).
-"""
+    nature = (p.nature.value + (f" — secteur {p.sector.value}" if p.sector else "")
+              + (f" — CPV {p.cpv}" if p.cpv else ""))
+    return CLAUSE_TEMPLATE.read_text(encoding="utf-8").format(
+        warning=warning, buyer=p.buyer or "à compléter", subject=p.subject, nature=nature,
+        amount=_num(p.amount), duration=_num(p.duration_months),
+        lots=f"les lots {p.lots_covered}" if p.lots_covered.strip() else "l'ensemble du marché",
+        hours=f"{_num(a.hours_rounded)} heures", formula=a.formula, labour_share_source=a.labour_share_source,
+        contact=facilitator_contact.strip(), hour_penalty=_num(a.params.hourly_cost),
+        late_penalty=LATE_REPORT_PENALTY_PER_DAY)
