@@ -30,7 +30,8 @@ from core.tabular import (
 )
 
 KIND = "plan_achats"
-COLUMNS = ["objet", "acheteur", "nature", "secteur", "montant_ht", "duree_mois", "date_previsionnelle", "lots"]
+COLUMNS = ["objet", "acheteur", "nature", "secteur", "montant_ht", "duree_mois", "date_previsionnelle",
+           "lots"]
 REQUIRED = ["objet", "nature", "montant_ht", "duree_mois"]
 RESULT_COLUMNS = ["avis", "motifs", "vehicule_recommande", "heures_estimees", "etp_estimes", "erreur"]
 
@@ -52,10 +53,12 @@ def _assess_row(row: int, cells: pd.Series, params: SizingParameters) -> dict[st
     duration = parse_cell(errors, row, "duree_mois", cells["duree_mois"], parse_number, required=True)
     parse_cell(errors, row, "date_previsionnelle", cells["date_previsionnelle"], parse_date)  # checked only
     lots = parse_cell(errors, row, "lots", cells["lots"], _lot_count)
-    empty: dict[str, Any] = {name: "" for name in RESULT_COLUMNS} | {"heures_estimees": None, "etp_estimes": None}
+    empty: dict[str, Any] = {name: "" for name in RESULT_COLUMNS}
+    empty |= {"heures_estimees": None, "etp_estimes": None}
     if errors:
         return empty | {"erreur": " ; ".join(str(e) for e in errors)}
-    inputs = PurchaseInputs(subject=subject or "", nature=nature, amount=amount, duration_months=duration,  # type: ignore[arg-type]
+    inputs = PurchaseInputs(subject=subject or "", nature=nature,  # type: ignore[arg-type]  # parsed above
+                            amount=amount, duration_months=duration,  # type: ignore[arg-type]
                             sector=sector, buyer=cells["acheteur"], lots=lots,
                             lots_covered="" if str(cells["lots"]).strip().isdigit() else cells["lots"])
     try:

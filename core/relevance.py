@@ -22,7 +22,7 @@ MIN_AMOUNT_HT = 90_000.0  # club convention: below, the contract cannot carry th
 MIN_LABOUR_SHARE = 0.50  # labour-intensive work (2008 State circular); below: "à approfondir", not a refusal
 MIN_HOURS = 151.0  # one month of one full-time job (35 h × 52 ÷ 12 ≈ 151,67 h): less is not worth a clause
 MANY_STRUCTURES = 5  # sourcing rule: this many capable insertion structures -> reserve the whole contract
-SOME_STRUCTURES = 2  # this many -> reserve a lot; exactly 1 -> execution clause; 0 -> award criterion or nothing
+SOME_STRUCTURES = 2  # this many -> reserve a lot; 1 -> execution clause; 0 -> award criterion or nothing
 MAX_AMOUNT_HT = 10_000_000_000.0  # beyond, an input error (a unit typed wrong), not a contract
 MAX_DURATION_MONTHS = 600  # 50 years: beyond, an input error
 LATE_REPORT_PENALTY_PER_DAY = 50  # € per day of delay in the monthly report, in the draft clause
@@ -125,13 +125,17 @@ class SizingParameters:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, float]) -> "SizingParameters":
-        """From the stored parameters' keys (`hourly_cost`, `labour_share:nettoyage`, … as core.parameters)."""
+        """From the stored parameters' keys, as core.parameters names them (`labour_share:nettoyage`…)."""
         shares = {key.split(":", 1)[1]: v for key, v in values.items() if key.startswith("labour_share:")}
         defaults = cls.__dataclass_fields__
         return cls(hourly_cost=values.get("hourly_cost", defaults["hourly_cost"].default),
                    insertion_rate=values.get("insertion_rate", defaults["insertion_rate"].default),
                    labour_share=shares,  # type: ignore[arg-type]  # sector names, checked above
                    etp_divisor=values.get("etp_divisor", defaults["etp_divisor"].default))
+
+
+# Short names for the statuses, so that each rule below reads on one line.
+OK, INFO, CHECK, KO = Status.FAVORABLE, Status.INFO, Status.A_VERIFIER, Status.DEFAVORABLE
 
 
 @dataclass(frozen=True)
@@ -223,7 +227,8 @@ def _validated(inputs: PurchaseInputs) -> PurchaseInputs:
                              f"reçu {inputs.duration_months:g}.")
     if inputs.labour_share is not None:
         _check_share(inputs.labour_share, "La part de main-d'œuvre")
-    for label, count in [("nombre de lots", inputs.lots), ("nombre de personnes éligibles", inputs.eligible_people),
+    for label, count in [("nombre de lots", inputs.lots),
+                         ("nombre de personnes éligibles", inputs.eligible_people),
                          ("nombre de structures d'insertion", inputs.insertion_structures),
                          ("nombre d'emplois disponibles", inputs.jobs_available)]:
         if count is not None and count < 0:
@@ -235,52 +240,52 @@ def _nature_reasons(p: PurchaseInputs) -> list[Reason]:
     c = "Nature des prestations"
     if p.nature == Nature.FOURNITURES:
         if p.labour_share is None:
-            return [Reason(c, Status.DEFAVORABLE, "fournitures : le travail (fabrication) se fait hors du marché")]
-        return [Reason(c, Status.A_VERIFIER, "fournitures avec main-d'œuvre (pose, livraison, maintenance) : "
-                                             "vérifier les postes ouverts sur le territoire")]
+            return [Reason(c, KO, "fournitures : le travail (fabrication) se fait hors du marché")]
+        return [Reason(c, CHECK, "fournitures avec main-d'œuvre (pose, livraison, maintenance) : "
+                                 "vérifier les postes ouverts sur le territoire")]
     if p.nature == Nature.PRESTATIONS_INTELLECTUELLES:
-        return [Reason(c, Status.A_VERIFIER, "prestations intellectuelles : métiers qualifiés, "
-                                             "peu de postes accessibles ; à vérifier")]
-    return [Reason(c, Status.FAVORABLE, f"{p.nature.value} : prestations réalisées par de la main-d'œuvre")]
+        return [Reason(c, CHECK, "prestations intellectuelles : métiers qualifiés, "
+                                 "peu de postes accessibles ; à vérifier")]
+    return [Reason(c, OK, f"{p.nature.value} : prestations réalisées par de la main-d'œuvre")]
 
 
 def _size_reasons(p: PurchaseInputs) -> list[Reason]:
     c, out = "Taille du marché", []
     if p.duration_months < MIN_DURATION_MONTHS:
-        out.append(Reason(c, Status.DEFAVORABLE, f"durée de {_num(p.duration_months)} mois : moins de "
-                                                 f"{MIN_DURATION_MONTHS} mois, trop court pour intégrer quelqu'un"))
+        out.append(Reason(c, KO, f"durée de {_num(p.duration_months)} mois : moins de "
+                                 f"{MIN_DURATION_MONTHS} mois, trop court pour intégrer quelqu'un"))
     if p.amount < MIN_AMOUNT_HT:
-        out.append(Reason(c, Status.DEFAVORABLE, f"montant de {_num(p.amount)} € HT : sous {_num(MIN_AMOUNT_HT)} €, "
-                                                 "trop faible pour porter le coût de l'intégration"))
+        out.append(Reason(c, KO, f"montant de {_num(p.amount)} € HT : sous {_num(MIN_AMOUNT_HT)} €, "
+                                 "trop faible pour porter le coût de l'intégration"))
     if not out:
-        out.append(Reason(c, Status.FAVORABLE, f"{_num(p.amount)} € HT sur {_num(p.duration_months)} mois"))
+        out.append(Reason(c, OK, f"{_num(p.amount)} € HT sur {_num(p.duration_months)} mois"))
     if p.above_eu_threshold:
-        out.append(Reason(c, Status.INFO, "au-dessus des seuils européens : une condition d'exécution sociale est "
-                                          "obligatoire depuis le 22 août 2026, sauf dérogation motivée"))
+        out.append(Reason(c, INFO, "au-dessus des seuils européens : une condition d'exécution sociale est "
+                                   "obligatoire depuis le 22 août 2026, sauf dérogation motivée"))
     return out
 
 
 def _hours_reasons(p: PurchaseInputs, share: float, source: str, hours: float, etp: float) -> list[Reason]:
     c, out = "Volume d'heures", []
     if share < MIN_LABOUR_SHARE:
-        out.append(Reason(c, Status.A_VERIFIER, f"part de main-d'œuvre de {_pct(share)} ({source}) : sous "
-                                                f"{_pct(MIN_LABOUR_SHARE)}, prestation peu intensive en main-d'œuvre"))
+        out.append(Reason(c, CHECK, f"part de main-d'œuvre de {_pct(share)} ({source}) : sous "
+                                    f"{_pct(MIN_LABOUR_SHARE)}, prestation peu intensive en main-d'œuvre"))
     volume = f"{_num(round(hours))} h estimées (≈ {_num(etp, '#,##0.00')} ETP)"
     if hours < MIN_HOURS:
-        out.append(Reason(c, Status.DEFAVORABLE, f"{volume} : moins de {_num(MIN_HOURS)} h, un mois de travail "
-                                                 "à temps plein, trop peu pour une clause"))
+        out.append(Reason(c, KO, f"{volume} : moins de {_num(MIN_HOURS)} h, un mois de travail "
+                                 "à temps plein, trop peu pour une clause"))
     else:
-        out.append(Reason(c, Status.FAVORABLE, volume))
+        out.append(Reason(c, OK, volume))
     return out
 
 
 def _technical_reasons(p: PurchaseInputs) -> list[Reason]:
     c, out, level = "Contraintes techniques", [], p.technicality
     if level is None and p.safety_constraints is None:
-        return [Reason(c, Status.INFO, "non renseignées : technicité, tutorat et sécurité à vérifier")]
+        return [Reason(c, INFO, "non renseignées : technicité, tutorat et sécurité à vérifier")]
     tutoring = {True: "avec tutorat possible", False: "sans tutorat possible", None: "tutorat à organiser"}
     if level == Technicality.FAIBLE:
-        out.append(Reason(c, Status.FAVORABLE, "technicité faible : postes accessibles sans qualification"))
+        out.append(Reason(c, OK, "technicité faible : postes accessibles sans qualification"))
     elif level == Technicality.MOYENNE:
         status = Status.FAVORABLE if p.tutoring_possible else Status.A_VERIFIER
         out.append(Reason(c, status, f"technicité moyenne, {tutoring[p.tutoring_possible]}"))
@@ -288,33 +293,33 @@ def _technical_reasons(p: PurchaseInputs) -> list[Reason]:
         status = Status.DEFAVORABLE if p.tutoring_possible is False else Status.A_VERIFIER
         out.append(Reason(c, status, f"technicité élevée, {tutoring[p.tutoring_possible]}"))
     if p.safety_constraints:
-        out.append(Reason(c, Status.A_VERIFIER, "contraintes de sécurité fortes : accueil, formation sécurité "
-                                                "et choix des postes à prévoir"))
+        out.append(Reason(c, CHECK, "contraintes de sécurité fortes : accueil, formation sécurité "
+                                    "et choix des postes à prévoir"))
     elif p.safety_constraints is False:
-        out.append(Reason(c, Status.FAVORABLE, "pas de contrainte de sécurité particulière"))
+        out.append(Reason(c, OK, "pas de contrainte de sécurité particulière"))
     return out
 
 
 def _local_reasons(p: PurchaseInputs) -> list[Reason]:
     c, out = "Ressources locales", []
     if p.site_in_territory is False:
-        out.append(Reason(c, Status.A_VERIFIER, "lieu d'exécution hors du territoire du club : associer le "
-                                                "facilitateur du territoire concerné"))
+        out.append(Reason(c, CHECK, "lieu d'exécution hors du territoire du club : associer le "
+                                    "facilitateur du territoire concerné"))
     if p.eligible_people == 0:
-        out.append(Reason(c, Status.A_VERIFIER, "aucune personne éligible repérée localement pour ce métier"))
+        out.append(Reason(c, CHECK, "aucune personne éligible repérée localement pour ce métier"))
     elif p.eligible_people:
-        out.append(Reason(c, Status.FAVORABLE, f"{p.eligible_people} personne(s) éligible(s) repérée(s) "
-                                               "pour ce métier"))
+        out.append(Reason(c, OK, f"{p.eligible_people} personne(s) éligible(s) repérée(s) "
+                                 "pour ce métier"))
     if p.insertion_structures == 0:
-        out.append(Reason(c, Status.A_VERIFIER, "aucune structure d'insertion capable localement pour ce métier"))
+        out.append(Reason(c, CHECK, "aucune structure d'insertion capable localement pour ce métier"))
     elif p.insertion_structures:
-        out.append(Reason(c, Status.FAVORABLE, f"{p.insertion_structures} structure(s) d'insertion capable(s) "
-                                               "localement"))
+        out.append(Reason(c, OK, f"{p.insertion_structures} structure(s) d'insertion capable(s) "
+                                 "localement"))
     if p.jobs_available is not None:
-        out.append(Reason(c, Status.INFO, f"{_num(p.jobs_available)} emploi(s) disponible(s) sur le territoire"))
+        out.append(Reason(c, INFO, f"{_num(p.jobs_available)} emploi(s) disponible(s) sur le territoire"))
     if not out:
-        out.append(Reason(c, Status.INFO, "non renseignées : personnes éligibles et structures d'insertion "
-                                          "à vérifier"))
+        out.append(Reason(c, INFO, "non renseignées : personnes éligibles et structures d'insertion "
+                                   "à vérifier"))
     return out
 
 
@@ -324,22 +329,27 @@ def _vehicle(p: PurchaseInputs, verdict: Verdict) -> tuple[Vehicle, Reservation 
     if verdict == Verdict.NON_PERTINENT:
         return Vehicle.AUCUNE, None, "pas de considération sociale : motifs ci-dessus à conserver"
     if p.insertion_as_object and n != 0:
-        return Vehicle.MARCHE_INSERTION, None, "l'insertion est l'objet même de l'achat (R2123-1) : " \
-                                               "marché d'insertion, le travail en est le support"
+        return (Vehicle.MARCHE_INSERTION, None,
+                "l'insertion est l'objet même de l'achat (R2123-1) : marché d'insertion, "
+                "le travail en est le support")
     if n is None:
-        return Vehicle.CLAUSE_SOCIALE, None, "clause d'exécution en heures (structures d'insertion non recensées)"
+        return (Vehicle.CLAUSE_SOCIALE, None,
+                "clause d'exécution en heures (structures d'insertion non recensées)")
     if n >= MANY_STRUCTURES:
-        return Vehicle.MARCHE_RESERVE, Reservation.MARCHE, f"{n} structures d'insertion capables " \
-                                                           f"(au moins {MANY_STRUCTURES}) : réserver le marché"
+        return (Vehicle.MARCHE_RESERVE, Reservation.MARCHE,
+                f"{n} structures d'insertion capables (au moins {MANY_STRUCTURES}) : réserver le marché")
     if n >= SOME_STRUCTURES:
         if p.lots is not None and p.lots < 2:
-            return Vehicle.CLAUSE_SOCIALE, None, f"{n} structures d'insertion capables mais marché non alloti : " \
-                                                 "clause d'exécution"
-        return Vehicle.MARCHE_RESERVE, Reservation.LOT, f"{n} structures d'insertion capables : réserver un lot"
+            return (Vehicle.CLAUSE_SOCIALE, None,
+                    f"{n} structures d'insertion capables mais marché non alloti : clause d'exécution")
+        return (Vehicle.MARCHE_RESERVE, Reservation.LOT,
+                f"{n} structures d'insertion capables : réserver un lot")
     if n >= 1:
-        return Vehicle.CLAUSE_SOCIALE, None, "une structure d'insertion capable : clause d'exécution en heures"
-    return Vehicle.CRITERE_SOCIAL, None, "aucune structure d'insertion capable : critère social d'attribution " \
-                                         "plutôt qu'une clause d'exécution"
+        return (Vehicle.CLAUSE_SOCIALE, None,
+                "une structure d'insertion capable : clause d'exécution en heures")
+    return (Vehicle.CRITERE_SOCIAL, None,
+            "aucune structure d'insertion capable : critère social d'attribution "
+            "plutôt qu'une clause d'exécution")
 
 
 def assess(inputs: PurchaseInputs, params: SizingParameters | None = None) -> Assessment:
@@ -362,8 +372,8 @@ def assess(inputs: PurchaseInputs, params: SizingParameters | None = None) -> As
     vehicle, reservation, why = _vehicle(p, verdict)
     reasons.append(Reason("Véhicule", Status.INFO, why))
     if p.above_eu_threshold and vehicle not in (Vehicle.CLAUSE_SOCIALE, Vehicle.MARCHE_INSERTION):
-        reasons.append(Reason("Véhicule", Status.INFO, "au-dessus des seuils européens : ajouter une condition "
-                                                       "d'exécution sociale ou consigner la dérogation motivée"))
+        reasons.append(Reason("Véhicule", INFO, "au-dessus des seuils européens : ajouter une condition "
+                                                "d'exécution sociale ou consigner la dérogation motivée"))
     formula = (f"{_num(p.amount)} € × {_pct(share)} ÷ {_num(params.hourly_cost)} €/h × "
                f"{_pct(params.insertion_rate)} = {_num(round(hours))} h ; {_num(round(hours))} h ÷ "
                f"{_num(params.etp_divisor)} h = {_num(etp, '#,##0.00')} ETP")
@@ -379,12 +389,15 @@ CLAUSE_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "clause_soci
 def draft_clause(inputs: PurchaseInputs, assessment: Assessment, facilitator_contact: str) -> str:
     """A filled execution clause (CCP L2112-2, CCAG 2021 art. 16.1) for the buyer to adapt, in Markdown."""
     if not facilitator_contact or not facilitator_contact.strip():
-        raise RelevanceError("Les coordonnées du facilitateur sont obligatoires : la clause doit les indiquer.")
+        raise RelevanceError("Les coordonnées du facilitateur sont obligatoires : "
+                             "la clause doit les indiquer.")
     p, a = _validated(inputs), assessment
     warning = ""
     if a.verdict != Verdict.PERTINENT or a.vehicle != Vehicle.CLAUSE_SOCIALE:
-        warning = (f"\n> **Attention** : avis « {a.verdict.value} », véhicule recommandé « {a.vehicle_label} ». "
-                   f"Ce projet de clause d'exécution n'est fourni qu'à titre indicatif.\n> Motifs : {a.motifs}\n")
+        warning = (f"\n> **Attention** : avis « {a.verdict.value} », "
+                   f"véhicule recommandé « {a.vehicle_label} ». "
+                   "Ce projet de clause d'exécution n'est fourni qu'à titre indicatif.\n"
+                   f"> Motifs : {a.motifs}\n")
     nature = (p.nature.value + (f" — secteur {p.sector.value}" if p.sector else "")
               + (f" — CPV {p.cpv}" if p.cpv else ""))
     return CLAUSE_TEMPLATE.read_text(encoding="utf-8").format(

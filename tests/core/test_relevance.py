@@ -90,10 +90,12 @@ def test_parameters_from_the_stored_keys() -> None:
 
 def test_pertinent_when_every_criterion_is_favorable() -> None:
     a = assess(replace(BASE, technicality=Technicality.FAIBLE, safety_constraints=False,
-                       site_in_territory=True, eligible_people=12, insertion_structures=1, jobs_available=3000))
+                       site_in_territory=True, eligible_people=12, insertion_structures=1,
+                       jobs_available=3000))
     assert a.verdict == Verdict.PERTINENT
-    assert {r.criterion for r in a.reasons} >= {"Nature des prestations", "Taille du marché", "Volume d'heures",
-                                                "Contraintes techniques", "Ressources locales"}
+    criteria = {"Nature des prestations", "Taille du marché", "Volume d'heures", "Contraintes techniques",
+                "Ressources locales"}
+    assert {r.criterion for r in a.reasons} >= criteria
     assert "833 h estimées (≈ 0,52 ETP)" in texts(a, Status.FAVORABLE)
     assert "3 000 emploi(s) disponible(s)" in texts(a, Status.INFO)
 
@@ -231,7 +233,8 @@ def test_insertion_contract_when_insertion_is_the_object() -> None:
     a = assess(replace(BASE, nature=Nature.SERVICES, sector=Sector.ESPACES_VERTS, insertion_as_object=True))
     assert a.vehicle == Vehicle.MARCHE_INSERTION
     assert "R2123-1" in texts(a)
-    assert assess(replace(BASE, insertion_as_object=True, insertion_structures=0)).vehicle == Vehicle.CRITERE_SOCIAL
+    nobody = assess(replace(BASE, insertion_as_object=True, insertion_structures=0))
+    assert nobody.vehicle == Vehicle.CRITERE_SOCIAL
 
 
 def test_not_pertinent_means_no_social_consideration_whatever_the_sourcing() -> None:
@@ -270,7 +273,8 @@ def test_bad_inputs_raise_a_french_error(changes: dict[str, object], message: st
     [({"hourly_cost": 0}, "coût horaire"), ({"hourly_cost": -30}, "coût horaire"),
      ({"insertion_rate": 0}, "taux d'insertion"), ({"insertion_rate": 1.5}, "taux d'insertion"),
      ({"etp_divisor": 0}, "heures d'un ETP"), ({"labour_share": {Sector.PEINTURE: 1.2}}, "peinture"),
-     ({"labour_share": {Sector.PEINTURE: 0}}, "peinture"), ({"labour_share": {"boulangerie": 0.5}}, "Secteur")],
+     ({"labour_share": {Sector.PEINTURE: 0}}, "peinture"),
+     ({"labour_share": {"boulangerie": 0.5}}, "Secteur")],
 )
 def test_parameters_out_of_range_raise_a_french_error(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(RelevanceError, match=message):
