@@ -52,6 +52,32 @@ def indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export")
+def export(args: argparse.Namespace) -> int:
+    from core import exports  # python-pptx and XlsxWriter load only when exporting
+    from core.contracts import contract_list
+
+    engine = open_store()
+    year = args.year or date.today().year - 1
+    f = Filters(year, year, buyers=tuple(args.buyer or ()))
+    if args.format == "pptx":
+        content = exports.build_pptx(engine, f)
+    elif args.format == "xlsx":
+        content = exports.build_xlsx(engine, f)
+    elif args.table == "chiffres":
+        content = exports.table_csv(exports.headline_table(headline(engine, f)))
+    else:
+        content = exports.table_csv(contract_list(engine, f))
+    try:
+        with open(args.output, "wb") as out:
+            out.write(content)
+    except OSError as exc:
+        print(f"Erreur : impossible d'écrire {args.output} ({exc.strerror}).", file=sys.stderr)
+        return 2
+    print(f"Export écrit : {args.output}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -63,6 +89,13 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--buyer", action="append", help="nom d'un acheteur (répétable)")
     i.add_argument("--date", help="date de situation AAAA-MM-JJ (personnes en contrat, emplois)")
     i.add_argument("--json", action="store_true", help="sortie JSON")
+    e = sub.add_parser("export", help="les exports de l'application (présentation, classeur, tableau CSV)")
+    e.add_argument("format", choices=["pptx", "xlsx", "csv"])
+    e.add_argument("--year", type=int, help="année (par défaut : l'année dernière)")
+    e.add_argument("--buyer", action="append", help="nom d'un acheteur (répétable)")
+    e.add_argument("--table", choices=["marches", "chiffres"], default="marches",
+                   help="pour csv : la liste des marchés (par défaut) ou les chiffres clés")
+    e.add_argument("-o", "--output", required=True, help="fichier à écrire")
     return p
 
 

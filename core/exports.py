@@ -51,7 +51,7 @@ def headline_table(h: dict) -> pd.DataFrame:
     """The headline figures as rows (key, French name, value), people counts masked."""
     rows = [{"cle": key, "indicateur": DEFINITIONS[key][0] if key in DEFINITIONS else JOBS_USUAL,
              "valeur": masked(h[key]) if key in PEOPLE_COLUMNS else h[key]} for key in HEADLINE_KEYS]
-    return pd.DataFrame(rows, columns=["cle", "indicateur", "valeur"]).astype({"valeur": object})
+    return pd.DataFrame(rows, columns=["cle", "indicateur", "valeur"], dtype=object)
 
 
 def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
@@ -68,6 +68,13 @@ def french_columns(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns=lambda c: COLUMN_LABELS.get(c, c))
 
 
+def _csv_number(value: object) -> object:
+    """A float with a decimal comma and no useless digits (245.0 -> 245, 1.015003 -> 1,015003)."""
+    if isinstance(value, float):
+        return "" if value != value else f"{value:.10g}".replace(".", ",")
+    return value
+
+
 def table_csv(df: pd.DataFrame) -> bytes:
     """A table as French Excel reads a CSV: `;`, decimal comma, dates dd/mm/yyyy, UTF-8 with BOM.
 
@@ -77,7 +84,8 @@ def table_csv(df: pd.DataFrame) -> bytes:
     for column in out.columns:
         if column.startswith("date") or column == "mois":
             out[column] = out[column].map(lambda v: "" if v is None or v != v else fmt.day(v))
-    text = neutralize_frame(french_columns(out)).to_csv(sep=";", index=False, decimal=",", lineterminator="\r\n")
+        out[column] = out[column].map(_csv_number).astype(object)
+    text = neutralize_frame(french_columns(out)).to_csv(sep=";", index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 
