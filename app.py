@@ -5,6 +5,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.db import StoreError
 from ui import data, texts
+from ui.filters import filter_bar
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
 
@@ -19,6 +20,9 @@ officials = [
     st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:", url_path="marches"),
 ]
 page = st.navigation(officials)
+if page in officials:
+    # Drawn by the frame, not by the pages, so the filters keep their values from page to page.
+    filter_bar(overview)
 
 with st.sidebar:
     st.markdown(f"### {texts.APP_TITLE}")

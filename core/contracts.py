@@ -2,6 +2,7 @@
 
 import pandas as pd
 from sqlalchemy import Engine, distinct, func, or_, select
+from sqlmodel import Session
 
 from core.filters import Filters
 from core.indicators import contracts_running
@@ -44,15 +45,16 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
 
 def contract_detail(engine: Engine, reference: str) -> dict | None:
     """One contract: its fields, its monthly hours, and its hours by mode of realisation."""
-    with engine.connect() as c:
-        row = c.execute(
+    with Session(engine) as session:
+        row = session.execute(
             select(Contract, Buyer.name.label("buyer"), Company.name.label("holder"), Company.siret)
             .join(Buyer, Buyer.id == Contract.buyer_id)
             .outerjoin(Company, Company.id == Contract.holder_id)
             .where(Contract.reference == reference)).first()
-        if row is None:
-            return None
-        contract = row[0]
+    if row is None:
+        return None
+    contract = row[0]
+    with engine.connect() as c:
         monthly = c.execute(
             select(HoursEntry.month, func.sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
             .where(HoursEntry.contract_id == contract.id).group_by(HoursEntry.month)

@@ -326,9 +326,10 @@ class DemoBuilder:
         self.build_cast()
         self.build_contracts()
         self.build_hours()
-        if self.exact:
-            self.fix_people_2024()
+        if self.exact and self.last_month >= date(2021, 12, 1):
             self.fix_companies_2021()
+        if self.exact and self.last_month >= date(2024, 12, 1):
+            self.fix_people_2024()
         self.fix_hours()
         self.finish_contracts()
         self.build_exits_and_jobs()

@@ -3,12 +3,10 @@
 import streamlit as st
 
 from core import formatting as fmt
-from ui import charts, data, texts
+from ui import charts, data, filters, texts
 from ui.components import field_text, french_table
-from ui.filters import filter_bar
 
-overview = data.overview(data.version())
-f = filter_bar(overview)
+f = filters.current()
 version = data.version()
 
 st.title(texts.CONTRACTS_TITLE)
@@ -29,7 +27,7 @@ asked = st.query_params.get("marche")
 reference = st.selectbox(texts.CONTRACT_PICK, references,
                          index=references.index(asked) if asked in references else None,
                          format_func=lambda r: f"{r} — {contracts.set_index('reference').at[r, 'objet']}",
-                         placeholder=texts.CONTRACT_PICK)
+                         placeholder=texts.CONTRACT_PICK, key="contract_pick")
 if reference is None:
     st.stop()
 st.query_params["marche"] = reference

@@ -4,12 +4,10 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.indicators import BREAKDOWNS
-from ui import charts, data, texts
+from ui import charts, data, filters, texts
 from ui.components import definitions, kpi_row
-from ui.filters import filter_bar
 
-overview = data.overview(data.version())
-f = filter_bar(overview)
+f = filters.current()
 version = data.version()
 
 period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from core import contracts, indicators
+from core import contracts, exports, indicators, slides
 from core.db import data_version, open_store
 from core.demo import ensure_demo
 from core.filters import Filters
@@ -60,3 +60,28 @@ def contract_detail(reference: str, _version: str) -> dict | None:
 def overview(_version: str) -> dict:
     """What the filters offer: years with data, buyers, the data's last month, demo or not."""
     return indicators.overview(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def deck(f: Filters, references: tuple[str, ...] | None, _version: str) -> slides.Deck:
+    """The reception's slides for a year and a scope (people counts already masked)."""
+    return slides.build_deck(engine(), f, references)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def large_contracts(f: Filters, _version: str) -> pd.DataFrame:
+    return slides.large_contracts(engine(), f)
+
+
+def pptx_file(f: Filters, references: tuple[str, ...] | None = None) -> bytes:
+    """Built when the download button is clicked, not on every run."""
+    return exports.build_pptx(engine(), f, references)
+
+
+def xlsx_file(f: Filters) -> bytes:
+    return exports.build_xlsx(engine(), f)
+
+
+def csv_file(f: Filters, table: str) -> bytes:
+    """One table of the workbook (a sheet name of `exports.export_tables`) as CSV."""
+    return exports.table_csv(exports.export_tables(engine(), f)[table])

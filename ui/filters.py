@@ -67,6 +67,11 @@ def _reset() -> None:
     st.query_params.clear()
 
 
+def current() -> Filters:
+    """The filters drawn by the frame for this run (see app.py)."""
+    return st.session_state[STATE]
+
+
 def _init_widgets(f: Filters) -> None:
     """Seed the widgets from the current filters, once (widgets then keep their own state)."""
     seeds = {"flt_from": f.year_from, "flt_to": f.year_to, "flt_buyers": list(f.buyers),

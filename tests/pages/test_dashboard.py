@@ -1,0 +1,76 @@
+"""The officials' pages under AppTest, on the hand-computed fixture store."""
+
+from core import formatting as fmt
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_dashboard_shows_the_fixture_figures(store, app):
+    at = app(store, de="2021", a="2021")
+    assert not at.exception
+    assert metric(at, "Heures réalisées") == fmt.hours(600)
+    assert metric(at, "Marchés clausés") == "2"
+    assert metric(at, "Participants") == "3"
+    assert metric(at, "Entreprises") == "2"
+    assert metric(at, "Emplois disponibles") == fmt.number(2000)
+    heures = next(m for m in at.metric if m.label == "Heures réalisées")
+    assert heures.delta.startswith("+500")  # 600 h against 100 h in 2020: +500 %
+
+
+def test_a_filter_changes_the_figures_and_the_url(store, app):
+    at = app(store, de="2021", a="2021")
+    at.multiselect(key="flt_buyers").select("Bailleur Test").run()
+    assert not at.exception
+    assert metric(at, "Heures réalisées") == fmt.hours(180)
+    assert at.query_params["acheteur"] in ("Bailleur Test", ["Bailleur Test"])
+
+
+def test_shared_url_opens_the_same_view(store, app):
+    at = app(store, de="2021", a="2021", secteur="peinture")
+    assert metric(at, "Heures réalisées") == fmt.hours(420)
+    assert at.multiselect(key="flt_sectors").value == ["peinture"]
+
+
+def test_filter_without_data_says_so(store, app):
+    at = app(store, de="2020", a="2020", acheteur="Bailleur Test")
+    assert not at.exception
+    assert any("Aucune donnée" in i.value for i in at.info)
+
+
+def test_contracts_page_lists_and_details(store, app):
+    at = app(store, "pages/contracts.py", de="2021", a="2021")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert sorted(table["Référence"]) == ["K1", "K2"]
+    at.selectbox(key="contract_pick").select("K1").run()
+    assert not at.exception
+    assert metric(at, "Heures prévues") == fmt.hours(3600)
+    assert metric(at, "Heures réalisées") == fmt.hours(570)  # all of K1's life
+    assert at.query_params["marche"] in ("K1", ["K1"])
+
+
+def test_contract_search(store, app):
+    at = app(store, "pages/contracts.py", de="2021", a="2021")
+    at.text_input(key="contract_search").input("nettoyage").run()
+    assert list(at.dataframe[0].value["Référence"]) == ["K2"]
+
+
+def test_unreachable_store_gives_a_french_message(app):
+    from sqlalchemy import create_engine
+
+    engine = create_engine("postgresql+psycopg://passerelles@127.0.0.1:1/passerelles?connect_timeout=2")
+    at = app(engine)
+    assert not at.exception
+    assert any("ne peut pas ouvrir" in e.value for e in at.error)
+
+
+def test_store_from_a_newer_version_is_refused(app, empty_store):
+    from sqlalchemy import text
+
+    with empty_store.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    at = app(empty_store)
+    assert not at.exception
+    assert any("version plus récente" in e.value for e in at.error)
