@@ -207,3 +207,57 @@ class StoreMeta(SQLModel, table=True):
     key: str = Field(primary_key=True)
     value: str
     updated_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class Role(StrEnum):
+    LECTEUR = "lecteur"
+    FACILITATEUR = "facilitateur"
+    ADMIN = "admin"
+
+
+class User(SQLModel, table=True):
+    """An account: argon2id hash only, locked for a while after repeated failures."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (one_of("role", Role),)
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, min_length=1)
+    password_hash: str
+    role: str
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    active: bool = True
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what, when, with the record before and after (JSON)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_entity", "entity", "entity_key"))
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    username: str
+    action: str  # création, modification, archivage, import…
+    entity: str  # table name
+    entity_key: str
+    before: str | None = None
+    after: str | None = None
+
+
+class Assessment(SQLModel, table=True):
+    """One relevance checklist filled by the facilitator: its inputs and result, kept for good."""
+
+    __table_args__ = (Index("ix_assessment_contract", "contract_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    author: str
+    buyer_name: str | None = None
+    subject: str
+    verdict: str
+    vehicle: str | None = None
+    estimated_hours: float | None = None
+    inputs: str  # JSON of the checklist's answers
+    result: str  # JSON of the assessment (reasons, formula, parameters)
+    contract_id: int | None = Field(default=None, foreign_key="contract.id")
+    archived: bool = False
