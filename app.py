@@ -19,7 +19,12 @@ officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
     st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:", url_path="marches"),
 ]
-page = st.navigation(officials)
+presentation = st.Page("pages/presentation.py", title=texts.PAGE_PRESENTATION, icon=":material/slideshow:",
+                       url_path="presentation")
+page = st.navigation([*officials, presentation])
+if st.query_params.get("mode") == "presentation" and page.url_path != presentation.url_path:
+    # `?mode=presentation` on any address opens the presentation, with the rest of the address.
+    st.switch_page(presentation, query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
 if page in officials:
     # Drawn by the frame, not by the pages, so the filters keep their values from page to page.
     filter_bar(overview)
@@ -29,7 +34,7 @@ with st.sidebar:
     st.caption(texts.APP_TAGLINE)
     if overview["last_month"]:
         st.caption(texts.DATA_AS_OF.format(month=fmt.month(overview["last_month"])))
-if overview["demo"]:
+if overview["demo"] and page.url_path != presentation.url_path:  # the slides' footer says it there
     st.warning(texts.DEMO_BANNER, icon=":material/info:")
 
 page.run()

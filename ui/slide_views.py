@@ -2,7 +2,8 @@
 the same slide reads from the back of the room at 1920×1080 as at 1280×720."""
 
 import textwrap
-from html import escape
+from functools import partial
+from html import escape as _escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -36,10 +37,12 @@ CSS = """
 .pres-band .deck {font-size: 7vh; font-weight: 800; line-height: 1.1}
 .pres-footer {font-size: 1.7vh; color: #6b7680; margin-top: .4vh}
 .st-key-pres_chart {height: 64vh}
+.st-key-pres_keys {display: none}
 .st-key-pres_nav button {font-size: 2vh; min-height: 5vh}
 </style>
 """
 FONT = 20
+escape = partial(_escape, quote=False)  # text nodes only: apostrophes stay readable
 
 
 def inject_css() -> None:

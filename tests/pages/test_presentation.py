@@ -1,0 +1,66 @@
+"""The presentation page under AppTest, on the demo store (La Rochelle, data up to October 2026)."""
+
+import html
+
+from core import formatting as fmt
+from core.filters import Filters
+from core.indicators import headline
+from core.slides import TITLES
+
+
+def markdown(at) -> str:
+    return html.unescape("\n".join(m.value for m in at.markdown))
+
+
+def test_start_screen_then_first_slides(demo_store, app):
+    at = app(demo_store, "pages/presentation.py")
+    assert not at.exception
+    assert at.selectbox(key="pres_year").value == 2025  # the last complete year
+    at.selectbox(key="pres_year").select(2024).run()
+    at.button(key="pres_start").click().run()
+    assert not at.exception
+    assert "bilan 2024" in markdown(at)
+    assert at.query_params["slide"] in ("1", ["1"]) and at.query_params["annee"] in ("2024", ["2024"])
+    at.button(key="pres_next").click().run()
+    assert not at.exception
+    figures = headline(demo_store, Filters(2024, 2024))
+    text = markdown(at)
+    assert TITLES["figures"].format(period=2024) in text
+    assert fmt.hours(figures["heures_realisees"]) in text
+    assert fmt.etp(figures["etp"]) in text
+    assert fmt.number(figures["marches"]) in text
+    assert at.query_params["slide"] in ("2", ["2"])
+
+
+def test_the_url_opens_a_slide_of_a_year_and_moves_on(demo_store, app):
+    at = app(demo_store, "pages/presentation.py", mode="presentation", slide="2", annee="2023")
+    assert not at.exception
+    figures = headline(demo_store, Filters(2023, 2023))
+    assert fmt.hours(figures["heures_realisees"]) in markdown(at)
+    assert fmt.people(figures["personnes_en_contrat"], masked=True) in markdown(at)
+    at.button(key="pres_next").click().run()
+    assert TITLES["yearly"] in markdown(at)
+    at.button(key="pres_prev").click().run()
+    assert TITLES["figures"].format(period=2023) in markdown(at)
+
+
+def test_mode_presentation_on_any_address_switches_to_it(demo_store, app):
+    at = app(demo_store, mode="presentation", slide="2", annee="2025")
+    assert not at.exception
+    figures = headline(demo_store, Filters(2025, 2025))
+    assert fmt.hours(figures["heures_realisees"]) in markdown(at)
+
+
+def test_every_slide_draws_and_the_last_stays_last(demo_store, app):
+    at = app(demo_store, "pages/presentation.py", mode="presentation", slide="1", annee="2025",
+             acheteur="Habitat 17")
+    seen = []
+    for _ in range(12):
+        seen.append(at.query_params["slide"])
+        assert not at.exception
+        if at.button(key="pres_next").disabled:
+            break
+        at.button(key="pres_next").click().run()
+    assert TITLES["members"] in markdown(at)
+    assert "Habitat 17" in markdown(at)
+    assert len(seen) == 9
