@@ -1,0 +1,49 @@
+"""The officials' dashboard in a real Chromium against a real server on the demo store."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core import formatting as fmt
+from core.filters import Filters
+from core.indicators import headline
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def kpi(page: Page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().replace("\u202f", " ")
+
+
+def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_store):
+    page.goto(f"{server.url}/?de=2021&a=2021")
+    wait_for_app(page)
+    expected = headline(demo_store, Filters(2021, 2021))
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Heures réalisées")).to_contain_text(
+        re.compile(r"18\d\s?\d{3} h"))
+    assert kpi(page, "Heures réalisées") == fmt.hours(expected["heures_realisees"]).replace("\u202f", " ")
+    assert kpi(page, "Marchés clausés") == "350"
+    assert kpi(page, "Entreprises") == "143"
+
+    # a filter: one buyer -> the figures follow, the URL too
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="Habitat 17").click()
+    page.keyboard.press("Escape")
+    scoped = headline(demo_store, Filters(2021, 2021, buyers=("Habitat 17",)))
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Heures réalisées")).to_contain_text(
+        fmt.hours(scoped["heures_realisees"]).replace("\u202f", "\u202f"))
+    assert "acheteur=Habitat+17" in page.url
+
+    # the contracts of that buyer, then one contract's detail with its monthly hours
+    page.get_by_role("link", name="Marchés").click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"\d+ marchés clausés en exécution"))).to_be_visible()
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Voir le détail").click()
+    page.get_by_role("option").first.click()
+    wait_for_app(page)
+    expect(page.get_by_text("Heures réalisées par mois")).to_be_visible()
+    assert "marche=H17-" in page.url
+    assert kpi(page, "Heures prévues").endswith(" h")
