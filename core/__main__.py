@@ -78,6 +78,27 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("import")
+def import_file(args: argparse.Namespace) -> int:
+    from core.auth import Actor
+    from core.imports import run_import
+    from core.models import Role
+
+    try:
+        with open(args.file, "rb") as source:
+            data = source.read()
+    except OSError as exc:
+        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        return 2
+    report = run_import(open_store(), Actor("ligne de commande", Role.ADMIN), args.kind, data, args.file)
+    for note in report.notes:
+        print(note)
+    for message in report.error_messages():
+        print(message, file=sys.stderr)
+    print(report.summary(), file=sys.stderr if report.errors else sys.stdout)
+    return 1 if report.errors else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -96,6 +117,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--table", choices=["marches", "chiffres"], default="marches",
                    help="pour csv : la liste des marchés (par défaut) ou les chiffres clés")
     e.add_argument("-o", "--output", required=True, help="fichier à écrire")
+    im = sub.add_parser("import", help="importer un fichier (acheteurs, marches, entreprises, participants, "
+                                       "heures, sorties, emplois) ; tout ou rien")
+    im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
+                                                     "sorties", "emplois"], help="type de fichier")
+    im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
     return p
 
 
