@@ -30,16 +30,19 @@ from core.tabular import RowError, is_blank
 class Ref:
     model: type[SQLModel]
     attr: str
-    label: str  # "acheteur"
+    unknown: str  # "acheteur inconnu"
+    archived: str
     hint: str  # how to create it
 
 
 REFS: dict[str, Ref] = {
-    "buyer": Ref(Buyer, "name", "acheteur", "import « acheteurs » ou saisie"),
-    "contract": Ref(Contract, "reference", "marché", "import « marches » ou saisie"),
-    "company": Ref(Company, "siret", "entreprise", "import « entreprises » ou saisie"),
-    "structure": Ref(Company, "siret", "structure d'insertion", "import « entreprises » ou saisie"),
-    "participant": Ref(Participant, "code", "participant", "import « participants » ou saisie"),
+    "buyer": Ref(Buyer, "name", "acheteur inconnu", "acheteur archivé", "import « acheteurs » ou saisie"),
+    "contract": Ref(Contract, "reference", "marché inconnu", "marché archivé", "import « marches » ou saisie"),
+    "company": Ref(Company, "siret", "entreprise inconnue", "entreprise archivée", "import « entreprises » ou saisie"),
+    "structure": Ref(Company, "siret", "structure d'insertion inconnue", "structure d'insertion archivée",
+                     "import « entreprises » ou saisie"),
+    "participant": Ref(Participant, "code", "participant inconnu", "participant archivé",
+                       "import « participants » ou saisie"),
 }
 
 
@@ -62,9 +65,9 @@ class Lookups:
         spec = REFS[ref]
         found = self.table(ref).get(fold(value))
         if found is None:
-            return None, f"{spec.label} inconnu(e) : créez-le d'abord ({spec.hint})"
+            return None, f"{spec.unknown} : à créer d'abord ({spec.hint})"
         if found.archived:
-            return None, f"{spec.label} archivé(e) : restaurez-le avant de l'utiliser"
+            return None, f"{spec.archived} : à restaurer avant de l'utiliser"
         if ref == "structure" and found.kind not in INSERTION_STRUCTURES:
             return None, (f"« {found.name} » est de type « {found.kind} », pas une structure d'insertion "
                           "(ETTI, AI, GEIQ, EI, ACI, EA, ESAT…)")
@@ -129,8 +132,9 @@ def plan_rows(session: Session, kind: Kind, rows: list[tuple[int | None, dict[st
     for row, raw in rows:
         before = len(errors)
         parsed = parse_row(kind, row, raw, present, errors)
-        if len(errors) == before:
-            for column, message in kind.check(parsed):
+        wrong = {e.column for e in errors[before:]}
+        for column, message in kind.check(parsed):
+            if column not in wrong:
                 errors.append(RowError(row, column, _show(parsed.get(column)), message))
         if all(name in parsed for name in kind.key if name in present):
             key = tuple(fold(parsed.get(name)) for name in kind.key)
@@ -165,7 +169,7 @@ def plan_rows(session: Session, kind: Kind, rows: list[tuple[int | None, dict[st
         changes = [f for f, v in values.items() if f not in kind.key_fields and stored(record, f) != v]
         if record.archived:
             changes.append("archived")
-        plans.append(RowPlan(row, match_key, UPDATE if changes else UNCHANGED, values, record, changes, label))
+        plans.append(RowPlan(row, match_key, UPDATE if changes else UNCHANGED, values, record, label, changes))
     return plans
 
 
@@ -194,6 +198,19 @@ def children(record: Any) -> list[str]:
     else:
         query = select(ParticipantPublic.public).where(ParticipantPublic.participant_id == record.id)
     return list(session.exec(query).all()) if session else []
+
+
+def to_columns(session: Session, kind: Kind, record: Any) -> dict[str, Any]:
+    """A stored record back in column space (references by name, SIRET or code), with its id,
+    version and archived flag: what an entry form shows, and what an update starts from."""
+    out: dict[str, Any] = {"id": record.id, "version": record.version, "archived": record.archived}
+    for col in kind.columns:
+        value = stored(record, col.field)
+        if col.ref and value is not None:
+            ref = REFS[col.ref]
+            value = getattr(session.get(ref.model, value), ref.attr)
+        out[col.name] = value if value != [] else None
+    return out
 
 
 def snapshot(record: Any, kind: Kind) -> dict[str, Any]:
