@@ -5,6 +5,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from core.db import StoreError, open_store
 from core.demo import load_demo
@@ -99,6 +100,31 @@ def import_file(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+@command("relevance")
+def relevance(args: argparse.Namespace) -> int:
+    from core.parameters import get_parameters
+    from core.plan import RESULT_COLUMNS, assess_plan, write_plan
+    from core.relevance import SizingParameters
+
+    if not args.output.lower().endswith((".xlsx", ".csv")):
+        raise ValueError(f"{args.output} : le fichier de sortie doit être en .xlsx ou .csv.")
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        return 2
+    params = SizingParameters.from_mapping(get_parameters(open_store()))  # the club's conventions, as in the app
+    frame = assess_plan(data, Path(args.file).name, params)
+    Path(args.output).write_bytes(write_plan(frame, args.output))
+    errors = [e for e in frame[RESULT_COLUMNS[-1]] if e]
+    verdicts = frame[RESULT_COLUMNS[0]].value_counts()
+    print(f"{len(frame) - len(errors)} achat(s) évalué(s) ({', '.join(f'{k} : {v}' for k, v in verdicts.items() if k)})"
+          f", {len(errors)} ligne(s) en erreur ; résultat écrit dans {args.output}.")
+    for error in errors:
+        print(f"  {error}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -122,6 +148,9 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
                                                      "sorties", "emplois"], help="type de fichier")
     im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
+    r = sub.add_parser("relevance", help="évaluer un plan d'achats (plan_achats) : avis, véhicule, heures")
+    r.add_argument("file", metavar="FILE", help="plan d'achats .xlsx ou .csv")
+    r.add_argument("-o", "--output", required=True, metavar="OUT", help="fichier résultat .xlsx ou .csv")
     return p
 
 
