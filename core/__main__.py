@@ -1,6 +1,7 @@
 """The command line: `python -m core --help` (formats.md)."""
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -100,6 +101,30 @@ def import_file(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+@command("user")
+def user(args: argparse.Namespace) -> int:
+    from core.auth import CLI_ACTOR, add_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Mot de passe : ")
+        if getpass.getpass("Confirmez le mot de passe : ") != password:
+            raise ValueError("Les deux mots de passe diffèrent.")
+    add_user(open_store(), CLI_ACTOR, args.name, password, args.role)
+    print(f"Compte « {args.name} » créé avec le rôle {args.role}.")
+    return 0
+
+
+@command("backup")
+def backup(args: argparse.Namespace) -> int:
+    from core.db import backup as backup_store
+
+    backup_store(open_store(), Path(args.file))
+    print(f"Copie cohérente de la base écrite dans {args.file}.")
+    return 0
+
+
 @command("relevance")
 def relevance(args: argparse.Namespace) -> int:
     from core.parameters import get_parameters
@@ -148,6 +173,14 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
                                                      "sorties", "emplois"], help="type de fichier")
     im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
+    u = sub.add_parser("user", help="gérer les comptes")
+    u_sub = u.add_subparsers(dest="user_command", required=True)
+    ua = u_sub.add_parser("add", help="créer un compte")
+    ua.add_argument("name", help="nom d'utilisateur")
+    ua.add_argument("--role", required=True, choices=["lecteur", "facilitateur", "admin"])
+    ua.add_argument("--password-stdin", action="store_true", help="lire le mot de passe sur l'entrée standard")
+    b = sub.add_parser("backup", help="une copie cohérente de la base (SQLite)")
+    b.add_argument("file", help="fichier de destination")
     r = sub.add_parser("relevance", help="évaluer un plan d'achats (plan_achats) : avis, véhicule, heures")
     r.add_argument("file", metavar="FILE", help="plan d'achats .xlsx ou .csv")
     r.add_argument("-o", "--output", required=True, metavar="OUT", help="fichier résultat .xlsx ou .csv")
@@ -158,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (StoreError, ValueError) as exc:
+    except (StoreError, ValueError, PermissionError, OSError) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
 

@@ -1,14 +1,17 @@
 """The audit trail: every write records who, when, what, before and after."""
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from core.auth import Actor
 from core.models import AuditEntry
+
+if TYPE_CHECKING:  # core.auth records its own writes here
+    from core.auth import Actor
 
 
 def _json(record: dict | None) -> str | None:
@@ -23,7 +26,7 @@ def _json(record: dict | None) -> str | None:
     return json.dumps(record, ensure_ascii=False, default=default, sort_keys=True)
 
 
-def record(session: Session, actor: Actor, action: str, entity: str, key: str,
+def record(session: Session, actor: "Actor", action: str, entity: str, key: str,
            before: dict | None = None, after: dict | None = None) -> None:
     """Add an audit entry to the caller's transaction (written with the change, or not at all)."""
     session.add(AuditEntry(username=actor.username, action=action, entity=entity, entity_key=key,
@@ -38,7 +41,7 @@ def audit_log(engine: Engine, *, username: str | None = None, entity: str | None
     if entity:
         query = query.where(AuditEntry.entity == entity)
     if since:
-        query = query.where(AuditEntry.at >= datetime.combine(since, datetime.min.time()))
+        query = query.where(AuditEntry.at >= datetime.combine(since, time.min, tzinfo=UTC))
     with Session(engine) as session:
         rows = session.execute(query).scalars().all()
     return pd.DataFrame([{"date": r.at, "utilisateur": r.username, "action": r.action, "objet": r.entity,

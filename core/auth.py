@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from core.audit import record
 from core.db import session_scope
 from core.models import Role, User
 
@@ -38,7 +39,8 @@ class Actor:
         return RANK[self.role] >= RANK[role]
 
 
-ANONYMOUS = None  # an anonymous visitor has no Actor
+# The command line runs with the store's own access rights: it acts as an administrator.
+CLI_ACTOR = Actor("ligne de commande", Role.ADMIN)
 
 
 def require(actor: Actor | None, role: Role) -> Actor:
@@ -53,7 +55,8 @@ def validate_password(password: str) -> None:
         raise ValueError(f"Le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères.")
 
 
-def add_user(engine: Engine, username: str, password: str, role: Role | str) -> None:
+def add_user(engine: Engine, actor: Actor, username: str, password: str, role: Role | str) -> None:
+    require(actor, Role.ADMIN)
     username = username.strip()
     if not username:
         raise ValueError("Le nom d'utilisateur est vide.")
@@ -63,6 +66,30 @@ def add_user(engine: Engine, username: str, password: str, role: Role | str) -> 
         if session.exec(select(User).where(User.username == username)).first():
             raise ValueError(f"Le compte « {username} » existe déjà.")
         session.add(User(username=username, password_hash=_hasher.hash(password), role=role.value))
+        record(session, actor, "création", "app_user", username, None, {"role": role.value})
+
+
+def update_user(engine: Engine, actor: Actor, username: str, *, role: Role | str | None = None,
+                active: bool | None = None, password: str | None = None) -> None:
+    """Change an account's role, activity or password (admins only); unlocks it too."""
+    require(actor, Role.ADMIN)
+    if password is not None:
+        validate_password(password)
+    with session_scope(engine) as session:
+        user = session.exec(select(User).where(User.username == username)).first()
+        if user is None:
+            raise ValueError(f"Le compte « {username} » n'existe pas.")
+        before = {"role": user.role, "actif": user.active}
+        if role is not None:
+            user.role = Role(role).value
+        if active is not None:
+            user.active = active
+        if password is not None:
+            user.password_hash = _hasher.hash(password)
+        user.failed_attempts, user.locked_until = 0, None
+        session.add(user)
+        record(session, actor, "modification", "app_user", username, before,
+               {"role": user.role, "actif": user.active, "mot_de_passe_change": password is not None})
 
 
 LOGIN_FAILED = "Identifiant ou mot de passe incorrect."

@@ -3,9 +3,11 @@
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from core.audit import record
+from core.auth import Actor, require
 from core.db import bump_data_version, session_scope
 from core.enums import DEFAULT_LABOUR_SHARE, Sector
-from core.models import Parameter
+from core.models import Parameter, Role, StoreMeta
 
 ETP_DIVISOR = "etp_divisor"
 HOURLY_COST = "hourly_cost"
@@ -44,14 +46,40 @@ def get_parameters(engine: Engine) -> dict[str, float]:
     return values
 
 
-def set_parameter(engine: Engine, key: str, value: float) -> None:
+def set_parameter(engine: Engine, actor: Actor, key: str, value: float) -> None:
+    require(actor, Role.ADMIN)
     if key not in DEFAULTS:
         raise ValueError(f"Paramètre inconnu : {key}")
     _, label, low, high = DEFAULTS[key]
     if not low <= value <= high:
         raise ValueError(f"{label} : la valeur doit être comprise entre {low} et {high}.")
     with session_scope(engine) as session:
-        parameter = session.get(Parameter, key) or Parameter(key=key, value=value, label=label)
+        parameter = session.get(Parameter, key) or Parameter(key=key, value=DEFAULTS[key][0], label=label)
+        before = parameter.value
         parameter.value = value
+        record(session, actor, "modification", "parameter", key, {"value": before}, {"value": value})
         session.add(parameter)
+        bump_data_version(session)
+
+
+# Store-wide switches (store_meta), as opposed to the numeric conventions above.
+ANONYMOUS_READERS = "anonymous_readers"
+
+
+def anonymous_readers(engine: Engine) -> bool:
+    """Whether the officials' pages open without an account (the default; counts under 5 are then masked)."""
+    with Session(engine) as session:
+        meta = session.get(StoreMeta, ANONYMOUS_READERS)
+    return meta is None or meta.value == "1"
+
+
+def set_anonymous_readers(engine: Engine, actor: Actor, value: bool) -> None:
+    require(actor, Role.ADMIN)
+    with session_scope(engine) as session:
+        meta = session.get(StoreMeta, ANONYMOUS_READERS) or StoreMeta(key=ANONYMOUS_READERS, value="1")
+        before = meta.value
+        meta.value = "1" if value else "0"
+        session.add(meta)
+        record(session, actor, "modification", "store_meta", ANONYMOUS_READERS, {"value": before},
+               {"value": meta.value})
         bump_data_version(session)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import formatting as fmt
-from ui import charts, data, filters, texts
+from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
 
 f = filters.current()
@@ -41,7 +41,7 @@ a, b, c, d = st.columns(4)
 a.metric(texts.HOURS_PLANNED, fmt.hours(detail["heures_prevues"]))
 b.metric(texts.HOURS_DONE, fmt.hours(detail["heures_realisees"]))
 c.metric(texts.COLUMNS["taux_realisation"], fmt.percent(detail["taux_realisation"]))
-d.metric(texts.PARTICIPANTS, fmt.number(detail["participants"]))
+d.metric(texts.PARTICIPANTS, fmt.people(detail["participants"], session.masked()))
 st.markdown(" · ".join(f"**{label}** : {field_text(key, detail[key])}" for key, label in texts.FIELDS.items()))
 st.subheader(texts.MONTHLY_TITLE)
 st.plotly_chart(charts.monthly_hours(detail["mensuel"]), width="stretch")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.indicators import DEFINITIONS
-from ui import texts
+from ui import session, texts
 
 # KPI key -> how to show its value
 KPI_FORMATS = {
@@ -24,12 +24,18 @@ def change(value: float | None, previous: float | None) -> str | None:
     return ("+" if ratio >= 0 else "") + fmt.percent(ratio, 1)
 
 
+PEOPLE_COUNTS = {"participants", "personnes_en_contrat"}
+
+
 def kpi_row(figures: dict, keys: list[str], previous_label: str) -> None:
     """One metric per key, with its change against the previous period and its definition."""
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         value, previous = figures[key]["valeur"], figures[key]["precedent"]
         delta = change(value, previous)
-        column.metric(DEFINITIONS[key][0], KPI_FORMATS[key](value),
+        shown = fmt.people(value, session.masked()) if key in PEOPLE_COUNTS else KPI_FORMATS[key](value)
+        if shown == "< 5":
+            delta = None  # a change would reveal the count
+        column.metric(DEFINITIONS[key][0], shown,
                       delta=f"{delta} {texts.VS_PREVIOUS.format(period=previous_label)}" if delta else None,
                       help=DEFINITIONS[key][1])
 
@@ -50,6 +56,8 @@ def french_table(df: pd.DataFrame) -> pd.DataFrame:
             out[column] = out[column].map(fmt.percent)
         elif column.startswith("date") or column == "mois":
             out[column] = out[column].map(fmt.day)
+        elif column == "participants":
+            out[column] = out[column].map(lambda n: fmt.people(n, session.masked()))
     return out.rename(columns=texts.COLUMNS)
 
 

@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 
 from core import formatting as fmt
+from core.auth import Actor, AuthError
 from core.filters import Filters
 from core.indicators import breakdown, breakdown_with_plan, headline, headline_with_change, jobs_available, yearly
+from core.models import Role
 from core.parameters import ETP_DIVISOR, set_parameter
 from tests.utils.fixtures import CITY, LANDLORD
 
@@ -113,10 +115,13 @@ def test_jobs_available_against_usual_level(store):
 
 
 def test_etp_divisor_is_a_parameter(store):
-    set_parameter(store, ETP_DIVISOR, 1820)
+    admin = Actor("admin", Role.ADMIN)
+    set_parameter(store, admin, ETP_DIVISOR, 1820)
     assert headline(store, Y2021)["etp"] == pytest.approx(600 / 1820)
     with pytest.raises(ValueError, match="comprise entre"):
-        set_parameter(store, ETP_DIVISOR, 0)
+        set_parameter(store, admin, ETP_DIVISOR, 0)
+    with pytest.raises(AuthError):
+        set_parameter(store, Actor("marie", Role.FACILITATEUR), ETP_DIVISOR, 1700)
 
 
 def test_empty_period_is_refused():

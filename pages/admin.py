@@ -1,0 +1,88 @@
+"""Administration: accounts, the club's parameters, the audit trail, and a copy of the store."""
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from core.audit import audit_log
+from core.auth import add_user, list_users, update_user
+from core.db import StoreError, backup
+from core.models import Role
+from core.parameters import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
+from ui import data, session, texts
+
+engine = data.engine()
+admin = session.actor()
+st.title(texts.ADMIN_TITLE)
+accounts, parameters, journal, copy = st.tabs(texts.ADMIN_TABS)
+
+with accounts:
+    st.dataframe(list_users(engine), hide_index=True, width="stretch")
+    with st.form("add_user", clear_on_submit=True):
+        st.subheader(texts.ADD_USER)
+        name = st.text_input(texts.USERNAME)
+        password = st.text_input(texts.PASSWORD, type="password")
+        role = st.selectbox(texts.ROLE, [r.value for r in Role])
+        if st.form_submit_button(texts.CREATE):
+            try:
+                add_user(engine, admin, name, password, role)
+                st.success(texts.USER_CREATED.format(name=name))
+            except (ValueError, PermissionError) as exc:
+                st.error(str(exc))
+    with st.form("edit_user"):
+        st.subheader(texts.EDIT_USER)
+        names = [u["nom"] for u in list_users(engine)]
+        target = st.selectbox(texts.USERNAME, names, index=None)
+        new_role = st.selectbox(texts.ROLE, [None, *[r.value for r in Role]], format_func=lambda r: r or "—")
+        active = st.radio(texts.ACCOUNT_STATE, [None, True, False], horizontal=True,
+                          format_func=lambda v: {None: "—", True: texts.ACTIVE, False: texts.INACTIVE}[v])
+        new_password = st.text_input(texts.NEW_PASSWORD, type="password")
+        if st.form_submit_button(texts.SAVE) and target:
+            try:
+                update_user(engine, admin, target, role=new_role, active=active, password=new_password or None)
+                st.success(texts.USER_UPDATED.format(name=target))
+            except (ValueError, PermissionError) as exc:
+                st.error(str(exc))
+
+with parameters:
+    public = st.toggle(texts.ANONYMOUS_READERS, value=anonymous_readers(engine), help=texts.ANONYMOUS_HELP)
+    if public != anonymous_readers(engine):
+        set_anonymous_readers(engine, admin, public)
+        st.rerun()
+    values = get_parameters(engine)
+    with st.form("parameters"):
+        edited = {key: st.number_input(label, min_value=float(low), max_value=float(high), value=float(values[key]),
+                                       format="%.3f" if high <= 1 else "%.0f", key=f"param_{key}")
+                  for key, (_, label, low, high) in DEFAULTS.items()}
+        if st.form_submit_button(texts.SAVE):
+            try:
+                for key, value in edited.items():
+                    if value != values[key]:
+                        set_parameter(engine, admin, key, value)
+                st.success(texts.PARAMETERS_SAVED)
+            except (ValueError, PermissionError) as exc:
+                st.error(str(exc))
+
+with journal:
+    left, middle, right = st.columns(3)
+    who = left.text_input(texts.AUDIT_USER)
+    entity = middle.text_input(texts.AUDIT_ENTITY)
+    since = right.date_input(texts.AUDIT_SINCE, value=None, format="DD/MM/YYYY")
+    st.dataframe(audit_log(engine, username=who or None, entity=entity or None,
+                           since=since if isinstance(since, date) else None),
+                 hide_index=True, width="stretch")
+
+with copy:
+    st.write(texts.BACKUP_HELP)
+    if st.button(texts.BACKUP_PREPARE):
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / "passerelles.db"
+                backup(engine, target)
+                st.download_button(texts.BACKUP_DOWNLOAD, target.read_bytes(),
+                                   file_name=f"passerelles-{date.today().isoformat()}.db",
+                                   mime="application/vnd.sqlite3")
+        except StoreError as exc:
+            st.error(str(exc))

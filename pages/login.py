@@ -1,0 +1,20 @@
+"""Se connecter: one form; the same answer for an unknown name as for a wrong password."""
+
+import streamlit as st
+
+from core.auth import AuthError, authenticate
+from ui import data, session, texts
+
+st.title(texts.LOGIN_TITLE)
+with st.form("login"):
+    username = st.text_input(texts.USERNAME, autocomplete="username")
+    password = st.text_input(texts.PASSWORD, type="password", autocomplete="current-password")
+    submitted = st.form_submit_button(texts.LOGIN, type="primary")
+if submitted:
+    try:
+        session.log_in(authenticate(data.engine(), username, password))
+    except AuthError as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()
+st.caption(texts.LOGIN_HELP)

@@ -1,0 +1,61 @@
+"""Login, role-gated navigation and masking of small counts, under AppTest."""
+
+from core.auth import CLI_ACTOR, Actor, add_user
+from core.models import Role
+from core.parameters import set_anonymous_readers
+
+PASSWORD = "correct horse battery"
+
+
+
+def test_anonymous_reader_sees_the_indicators_with_small_counts_masked(store, app):
+    at = app(store, "pages/contracts.py", de="2021", a="2021")
+    assert not at.exception
+    assert set(at.dataframe[0].value["Participants"]) == {"< 5"}
+    at = app(store, de="2021", a="2021")
+    assert next(m.value for m in at.metric if m.label == "Participants") == "< 5"
+
+
+def test_facilitator_sees_exact_counts(store, app, monkeypatch):
+    at = app(store, "pages/contracts.py", de="2021", a="2021")
+    at.session_state["actor"] = Actor("marie", Role.FACILITATEUR)
+    at.run()
+    assert sorted(at.dataframe[0].value["Participants"]) == ["2", "3"]
+
+
+def test_closed_to_anonymous_only_login_opens(store, app):
+    set_anonymous_readers(store, CLI_ACTOR, False)
+    at = app(store)
+    assert not at.exception
+    assert not at.metric  # no indicator for a visitor without an account
+    assert any("Connectez-vous" in i.value for i in at.info)
+    assert at.button(key="FormSubmitter:login-Se connecter") is not None
+
+
+def test_login_then_admin_page_for_admins_only(store, app):
+    add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
+    add_user(store, CLI_ACTOR, "paul", PASSWORD, Role.LECTEUR)
+    at = app(store, "pages/login.py")
+    at.text_input[0].input("paul")
+    at.text_input[1].input("mauvais mot de passe")
+    at.button[0].click().run()
+    assert any("incorrect" in e.value for e in at.error)
+    at.text_input[0].input("paul")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    assert at.session_state["actor"] == Actor("paul", Role.LECTEUR)
+    try:  # a reader: the administration page is not registered, its address does not open
+        at.switch_page("pages/admin.py").run()
+        opened = any(t.value == "Administration" for t in at.title)
+    except (KeyError, ValueError):
+        opened = False
+    assert not opened
+
+    at = app(store, "pages/login.py")
+    at.text_input[0].input("claire")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    at.switch_page("pages/admin.py").run()
+    assert not at.exception
+    assert any(t.value == "Administration" for t in at.title)
+    assert {"claire", "paul"} <= set(at.dataframe[0].value["nom"])
