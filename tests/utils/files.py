@@ -1,0 +1,37 @@
+"""Build exchange files in tests: CSV as French Excel writes them, and xlsx through openpyxl."""
+
+import csv
+import io
+
+from openpyxl import Workbook
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session
+
+from core.models import AuditEntry, Buyer, Company, Contract, HoursEntry, JobsSnapshot, Participant, ParticipantExit
+
+
+def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig", delimiter: str = ";") -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def xlsx_bytes(rows: list[list[object]], title: str = "Feuil1") -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+TABLES = (Buyer, Company, Contract, Participant, HoursEntry, ParticipantExit, JobsSnapshot, AuditEntry)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Rows per table, to assert that a refused write left the store as it was."""
+    with Session(engine) as session:
+        return {model.__name__: session.execute(select(func.count()).select_from(model)).scalar_one()
+                for model in TABLES}
