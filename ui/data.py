@@ -4,14 +4,19 @@ The engine is one per process; query results are cached by their filters and by 
 version, which every write bumps, so a write shows at once in every session and process.
 """
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from core import contracts, exports, indicators, slides
+from core import assessments, contracts, exports, indicators, plan, slides
+from core import followup as followup_core
 from core.db import data_version, open_store
 from core.demo import ensure_demo
 from core.filters import Filters
+from core.parameters import get_parameters
+from core.relevance import SizingParameters
 
 
 @st.cache_resource(show_spinner=False)
@@ -85,3 +90,51 @@ def xlsx_file(f: Filters) -> bytes:
 def csv_file(f: Filters, table: str) -> bytes:
     """One table of the workbook (a sheet name of `exports.export_tables`) as CSV."""
     return exports.table_csv(exports.export_tables(engine(), f)[table])
+
+
+# --- Relevance checklist, assessments history, follow-up of the clauses, purchase plan (issue 4) -------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def sizing_parameters(_version: str) -> dict[str, float]:
+    """The club's conventions as stored (hourly cost, insertion rate, labour share per sector, ETP divisor)."""
+    return get_parameters(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def local_defaults(sector: str | None, _version: str) -> dict:
+    return assessments.local_defaults(engine(), sector)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def assessment_list(buyer: str | None, verdict: str | None, search: str, include_archived: bool,
+                    _version: str) -> pd.DataFrame:
+    return assessments.list_assessments(engine(), buyer=buyer, verdict=verdict, search=search,
+                                        include_archived=include_archived)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def assessment_buyers(_version: str) -> list[str]:
+    return assessments.assessment_buyers(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def assessment(assessment_id: int, _version: str) -> dict:
+    """One saved assessment: fields, inputs (PurchaseInputs), parameters and result (plain data)."""
+    return assessments.get_assessment(engine(), assessment_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def contract_choices(buyer: str | None, _version: str) -> pd.DataFrame:
+    return assessments.contract_choices(engine(), buyer)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def followup(today: date, _version: str) -> dict[str, pd.DataFrame]:
+    return followup_core.alerts(engine(), today)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def assessed_plan(content: bytes, filename: str, _version: str) -> pd.DataFrame:
+    """A purchase plan assessed with the club's parameters (TableError when it cannot be read)."""
+    return plan.assess_plan(content, filename, SizingParameters.from_mapping(sizing_parameters(_version)))
