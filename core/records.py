@@ -65,8 +65,9 @@ def _last_editor(session: Session, kind: Kind, label: str) -> str:
 
 def _check_version(session: Session, kind: Kind, record: Any, label: str, expected: int) -> None:
     if record.version != expected:
+        modified = "modifiée" if kind.label.startswith("cette") else "modifié"
         raise ConflictError(
-            f"{kind.label[:1].upper()}{kind.label[1:]} a été modifié par {_last_editor(session, kind, label)} "
+            f"{kind.label[:1].upper()}{kind.label[1:]} a été {modified} par {_last_editor(session, kind, label)} "
             f"entre-temps (version {record.version}, vous modifiiez la version {expected}) : rien n'a été "
             "enregistré. Rechargez la fiche pour voir les nouvelles valeurs, puis refaites votre modification.")
 
@@ -122,6 +123,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
             if plan.action == CREATE:  # the key itself changes
                 plan = RowPlan(None, plan.key, UPDATE, plan.values, target, plan.label, list(plan.values))
         write_plan(session, actor, spec, plan)
+        session.flush()  # a new record's id
         return snapshot(plan.record, spec)
 
     return _write(engine, action)
