@@ -1,0 +1,94 @@
+"""Historique des évaluations: the list, reopen one into the checklist, duplicate, attach to a contract, archive."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.assessments import AssessmentError, archive_assessment, attach_to_contract, duplicate_assessment
+from core.auth import AuthError
+from core.models import Role
+from core.relevance import Verdict
+from ui import checklist, data, session, texts
+
+version = data.version()
+actor = session.actor()
+allowed = session.can(Role.FACILITATEUR)
+
+st.title(texts.HISTORY_TITLE)
+a, b, c, d = st.columns([2, 2, 3, 2])
+buyer = a.selectbox(texts.HISTORY_BUYER, [None, *data.assessment_buyers(version)], key="hist_buyer",
+                    format_func=lambda v: v or texts.ALL)
+verdict = b.selectbox(texts.HISTORY_VERDICT, [None, *(v.value for v in Verdict)], key="hist_verdict",
+                      format_func=lambda v: v or texts.ALL)
+search = c.text_input(texts.HISTORY_SEARCH, key="hist_search")
+archived = d.checkbox(texts.HISTORY_ARCHIVED, key="hist_archived")
+history = data.assessment_list(buyer, verdict, search, archived, version)
+st.caption(texts.HISTORY_COUNT.format(count=fmt.number(len(history))))
+if history.empty:
+    st.info(texts.HISTORY_NONE.format(page=texts.PAGE_CHECKLIST))
+    st.stop()
+
+table = history.assign(date=history["date"].map(fmt.day), heures_estimees=history["heures_estimees"].map(fmt.hours))
+st.dataframe(table.rename(columns=texts.ASSESSMENT_COLUMNS), hide_index=True, width="stretch", height=300,
+             column_config={texts.ASSESSMENT_COLUMNS["objet"]: st.column_config.TextColumn(width="large")})
+
+rows = history.set_index("id")
+chosen = st.selectbox(texts.HISTORY_PICK, rows.index.tolist(), index=None, key="hist_pick",
+                      placeholder=texts.HISTORY_PICK,
+                      format_func=lambda i: texts.HISTORY_ITEM.format(
+                          id=i, subject=rows.at[i, "objet"], buyer=rows.at[i, "acheteur"] or fmt.MISSING,
+                          date=fmt.day(rows.at[i, "date"])))
+if chosen is None:
+    st.stop()
+saved = data.assessment(int(chosen), version)
+result = saved["result"]
+
+st.subheader(texts.HISTORY_DETAIL.format(id=saved["id"], subject=saved["subject"]))
+st.caption(texts.HISTORY_BY.format(author=saved["author"], date=fmt.day(saved["created_at"])))
+box, icon = checklist.VERDICT_BOX[Verdict(saved["verdict"])]
+box(texts.VERDICT.format(verdict=saved["verdict"]), icon=icon)
+a, b, c = st.columns(3)
+a.metric(texts.ESTIMATED_HOURS, fmt.hours(saved["estimated_hours"]))
+b.metric(texts.ESTIMATED_ETP, f"{fmt.number(result['etp'], 2)} ETP")
+c.metric(texts.RECOMMENDED_VEHICLE, result["vehicle_label"])
+st.markdown(f"**{texts.FORMULA}** : {result['formula']}")
+if result["motifs"]:
+    st.markdown(f"**{texts.HISTORY_MOTIFS}** : {result['motifs']}")
+if saved["contract_reference"]:
+    st.info(texts.HISTORY_ATTACHED.format(reference=saved["contract_reference"]), icon=":material/link:")
+if not allowed:
+    st.caption(texts.NEED_FACILITATOR)
+
+
+def run(write, *args) -> tuple[bool, object]:  # noqa: ANN001 - a core write function
+    """A core write with the current actor: (done, its answer), its French refusal shown when not done."""
+    try:
+        return True, write(data.engine(), actor, *args)
+    except (AuthError, AssessmentError) as exc:
+        st.error(str(exc))
+        return False, None
+
+
+a, b, c, _ = st.columns([2, 1, 1, 2])
+if a.button(texts.REOPEN, key="hist_reopen", icon=":material/edit_note:"):
+    st.session_state[checklist.REOPEN] = int(chosen)
+    st.switch_page("pages/checklist.py")
+if b.button(texts.DUPLICATE, key="hist_duplicate", icon=":material/content_copy:", disabled=not allowed):
+    done, copy = run(duplicate_assessment, int(chosen))
+    if done:
+        st.success(texts.DUPLICATED.format(id=copy))
+archive = c.button(texts.ARCHIVE, key="hist_archive", icon=":material/archive:",
+                   disabled=not allowed or bool(saved["archived"]))
+if archive and run(archive_assessment, int(chosen))[0]:
+    st.success(texts.ARCHIVED.format(id=chosen))
+
+if not saved["archived"]:
+    st.subheader(texts.ATTACH_TITLE)
+    st.caption(texts.ATTACH_HELP.format(hours=fmt.hours(saved["estimated_hours"])))
+    contracts = data.contract_choices(saved["buyer_name"], version).set_index("reference")
+    reference = st.selectbox(texts.ATTACH_PICK, contracts.index.tolist(), index=None, key="hist_contract",
+                             placeholder=texts.ATTACH_PICK,
+                             format_func=lambda r: f"{r} — {contracts.at[r, 'objet']} ({contracts.at[r, 'acheteur']})")
+    if st.button(texts.ATTACH, key="hist_attach", icon=":material/link:", disabled=not allowed or reference is None):
+        done, hours = run(attach_to_contract, int(chosen), reference)
+        if done:
+            st.success(texts.ATTACHED.format(reference=reference, hours=fmt.hours(hours)))

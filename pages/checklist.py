@@ -1,0 +1,61 @@
+"""Pertinence d'une clause: the facilitator's checklist, the verdict and the hours, a draft clause, saved."""
+
+import streamlit as st
+
+from core.assessments import save_assessment
+from core.auth import AuthError
+from core.models import Role
+from core.relevance import RelevanceError, assess, draft_clause
+from ui import checklist, data, session, texts
+
+version = data.version()
+club = data.sizing_parameters(version)
+actor = session.actor()
+
+st.title(texts.CHECKLIST_TITLE)
+st.caption(texts.CHECKLIST_INTRO)
+reopened = st.session_state.pop(checklist.REOPEN, None)
+if reopened is not None:
+    saved = data.assessment(reopened, version)
+    checklist.load(saved["inputs"], saved["params"])
+    st.info(texts.CHECKLIST_REOPENED.format(id=reopened), icon=":material/history:")
+
+inputs, params, missing = checklist.purchase_form(club, lambda sector: data.local_defaults(sector, version))
+
+st.divider()
+st.header(texts.RESULT_TITLE)
+if inputs is None:
+    st.info(texts.MISSING_FIELDS.format(fields=", ".join(missing)))
+    st.stop()
+try:
+    result = assess(inputs, params)
+except RelevanceError as exc:
+    st.error(str(exc))
+    st.stop()
+checklist.show_result(result, inputs.amount)
+
+st.subheader(texts.CLAUSE_TITLE)
+contact = st.text_input(texts.CLAUSE_CONTACT, key="chk_contact", help=texts.CLAUSE_CONTACT_HELP)
+if contact.strip():
+    clause = draft_clause(inputs, result, contact)
+    st.caption(texts.CLAUSE_COPY)
+    st.code(clause, language="markdown", wrap_lines=True, height=320)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(texts.CLAUSE_DOWNLOAD_MD, clause.encode("utf-8"), f"{texts.CLAUSE_FILENAME}.md",
+                         "text/markdown", icon=":material/download:")
+    right.download_button(texts.CLAUSE_DOWNLOAD_TXT, clause.encode("utf-8"), f"{texts.CLAUSE_FILENAME}.txt",
+                          "text/plain", icon=":material/download:")
+else:
+    st.caption(texts.CLAUSE_NEED_CONTACT)
+
+st.subheader(texts.SAVE_TITLE)
+allowed = session.can(Role.FACILITATEUR)
+if not allowed:
+    st.caption(texts.NEED_FACILITATOR)
+if st.button(texts.SAVE, key="chk_save", icon=":material/save:", type="primary", disabled=not allowed):
+    try:
+        new_id = save_assessment(data.engine(), actor, inputs, result)
+    except AuthError as exc:
+        st.error(str(exc))
+    else:
+        st.success(texts.SAVED.format(id=new_id), icon=":material/check:")

@@ -1,0 +1,39 @@
+"""Suivi des clauses: the facilitator's home — the alerts, then planned, done and projection for every clause."""
+
+from datetime import date
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.followup import BEHIND_PACE_RATIO, ENDING_SOON_MONTHS, LATE_MONTHS, add_months
+from ui import data, texts
+from ui.followup import alert_table, late_months_label, progress_table
+
+today = date.today()
+situation = data.followup(today, data.version())
+progress = situation["progress"]
+
+st.title(texts.FOLLOWUP_TITLE)
+st.caption(texts.FOLLOWUP_INTRO.format(date=fmt.day(today)))
+if progress.empty:
+    st.info(texts.PROGRESS_NONE)
+    st.stop()
+
+a, b, c, d = st.columns(4)
+a.metric(texts.FOLLOWUP_RUNNING, fmt.number(int(progress["en_cours"].sum())))
+b.metric(texts.FOLLOWUP_BEHIND, fmt.number(len(situation["behind_pace"])))
+c.metric(texts.FOLLOWUP_ENDING.format(months=ENDING_SOON_MONTHS), fmt.number(len(situation["ending_soon"])))
+d.metric(texts.FOLLOWUP_LATE, fmt.number(len(situation["late_declarations"])))
+
+st.subheader(texts.FOLLOWUP_BEHIND)
+st.caption(texts.BEHIND_HELP.format(ratio=fmt.percent(BEHIND_PACE_RATIO)))
+alert_table(situation["behind_pace"], "fu_behind")
+st.subheader(texts.FOLLOWUP_ENDING.format(months=ENDING_SOON_MONTHS))
+st.caption(texts.ENDING_HELP.format(date=fmt.day(add_months(today, ENDING_SOON_MONTHS))))
+alert_table(situation["ending_soon"], "fu_ending")
+st.subheader(texts.FOLLOWUP_LATE)
+st.caption(texts.LATE_HELP.format(months=late_months_label(today, LATE_MONTHS)))
+alert_table(situation["late_declarations"], "fu_late")
+
+st.subheader(texts.PROGRESS_TITLE)
+progress_table(progress)

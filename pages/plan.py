@@ -1,0 +1,45 @@
+"""Plan d'achats: a buyer's purchase plan assessed in one go, given back as .xlsx or .csv."""
+
+import pandas as pd
+import streamlit as st
+
+from core.plan import COLUMNS, RESULT_COLUMNS, write_plan
+from core.relevance import Verdict
+from core.tabular import TableError
+from ui import data, texts
+
+st.title(texts.PLAN_TITLE)
+st.caption(texts.PLAN_INTRO)
+st.caption(texts.PLAN_COLUMNS_HELP)
+st.download_button(texts.PLAN_TEMPLATE, write_plan(pd.DataFrame(columns=COLUMNS), "xlsx"), "plan_achats.xlsx",
+                   icon=":material/download:", key="plan_template")
+upload = st.file_uploader(texts.PLAN_UPLOAD, type=["xlsx", "csv"], key="plan_upload")
+if upload is None:
+    st.stop()
+try:
+    assessed = data.assessed_plan(upload.getvalue(), upload.name, data.version())
+except TableError as exc:
+    st.error(str(exc))
+    st.stop()
+
+verdicts = assessed["avis"].value_counts()
+errors = assessed["erreur"].astype(bool)
+st.success(texts.PLAN_SUMMARY.format(count=int((~errors).sum()), pertinent=verdicts.get(Verdict.PERTINENT, 0),
+                                     deeper=verdicts.get(Verdict.A_APPROFONDIR, 0),
+                                     no=verdicts.get(Verdict.NON_PERTINENT, 0)))
+if errors.any():
+    st.error(texts.PLAN_ERRORS.format(count=int(errors.sum())), icon=":material/error:")
+if assessed.attrs.get("colonnes_ignorees"):
+    st.caption(texts.PLAN_IGNORED.format(columns=", ".join(assessed.attrs["colonnes_ignorees"])))
+
+result_columns = [c for c in assessed.columns if c in RESULT_COLUMNS]
+styled = assessed.style.apply(lambda row: ["background-color: #fde2e1" if row["erreur"] else "" for _ in row],
+                              axis=1).format(precision=2, decimal=",", thousands="\u202f", na_rep="")
+st.dataframe(styled, hide_index=True, width="stretch", height=420,
+             column_order=[*(c for c in assessed.columns if c not in result_columns), *result_columns])
+stem = texts.PLAN_RESULT_NAME
+left, right, _ = st.columns([1, 1, 2])
+left.download_button(texts.PLAN_DOWNLOAD_XLSX, write_plan(assessed, "xlsx"), f"{stem}.xlsx",
+                     icon=":material/download:", key="plan_xlsx")
+right.download_button(texts.PLAN_DOWNLOAD_CSV, write_plan(assessed, "csv"), f"{stem}.csv", "text/csv",
+                      icon=":material/download:", key="plan_csv")

@@ -1,0 +1,134 @@
+"""The facilitator's pages under AppTest: the checklist, the history, the follow-up, the purchase plan."""
+
+import pytest
+
+from core import formatting as fmt
+from core.auth import Actor
+from core.enums import Nature, Sector
+from core.models import Role
+
+FACILITATOR = Actor("camille", Role.FACILITATEUR)
+
+
+@pytest.fixture
+def facilitator_app(app):
+    """`facilitator_app(engine, page)`: app.py run by a logged-in facilitator, on that page."""
+
+    def run(engine, page: str):
+        at = app(engine)
+        at.session_state["actor"] = FACILITATOR
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception
+        return at
+
+    return run
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def fill_published_example(at) -> None:
+    """1 000 000 € of masonry works over 12 months: 1 000 000 × 50 % ÷ 30 €/h × 5 % = 833 h."""
+    at.text_input(key="chk_buyer").input("Ville de Test")
+    at.text_input(key="chk_subject").input("Réhabilitation de 40 logements")
+    at.selectbox(key="chk_nature").set_value(Nature.TRAVAUX)
+    at.selectbox(key="chk_sector").set_value(Sector.MACONNERIE)
+    at.number_input(key="chk_amount").set_value(1_000_000)
+    at.number_input(key="chk_duration").set_value(12)
+    at.run()
+
+
+def test_checklist_gives_the_verdict_and_the_hours(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    assert any("renseignez" in i.value for i in at.info)  # nothing asked yet: no verdict
+    fill_published_example(at)
+    assert not at.exception
+    assert at.success[0].value == "Avis : pertinent"
+    assert metric(at, "Heures d'insertion estimées") == fmt.hours(833) == "833 h"
+    assert metric(at, "Équivalents temps plein") == "0,52 ETP"
+    assert metric(at, "Véhicule recommandé") == "Clause sociale"  # one insertion structure in the store
+    assert any("1\u202f000\u202f000 € × 50\u00a0% ÷ 30 €/h × 5\u00a0% = 833 h" in m.value for m in at.markdown)
+    # the store's counts are the defaults of the local questions
+    assert at.number_input(key="chk_structures").value == 1
+    assert at.number_input(key="chk_jobs").value == 2000
+
+
+def test_parameters_are_adjustable(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    fill_published_example(at)
+    assert at.number_input(key="chk_share_MACONNERIE").value == 50
+    at.number_input(key="chk_hourly_cost").set_value(25)
+    at.number_input(key="chk_rate").set_value(10)
+    at.number_input(key="chk_share_MACONNERIE").set_value(40).run()
+    # 1 000 000 × 40 % ÷ 25 × 10 % = 1 600 h
+    assert metric(at, "Heures d'insertion estimées") == fmt.hours(1600)
+    assert any("saisie par le facilitateur" in m.value for m in at.markdown)
+
+
+def test_a_short_small_purchase_is_not_relevant_and_says_why(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    at.text_input(key="chk_subject").input("Café des réunions")
+    at.selectbox(key="chk_nature").set_value(Nature.FOURNITURES)
+    at.number_input(key="chk_amount").set_value(5000)
+    at.number_input(key="chk_duration").set_value(1).run()
+    assert at.error[0].value == "Avis : non pertinent"
+    assert any("trop court" in m.value for m in at.markdown)
+
+
+def test_draft_clause_needs_the_contact(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    fill_published_example(at)
+    assert not at.code
+    at.text_input(key="chk_contact").input("Camille Martin, facilitatrice, 05 46 00 00 00").run()
+    clause = at.code[0].value
+    assert "au moins 833 heures" in clause
+    assert "Camille Martin" in clause
+
+
+def test_save_then_see_it_in_the_history_and_reopen(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    fill_published_example(at)
+    at.button(key="chk_save").click().run()
+    assert at.success[-1].value == "Évaluation n° 1 enregistrée dans l'historique."
+    at.switch_page("pages/assessments.py").run()
+    assert not at.exception
+    history = at.dataframe[0].value
+    assert history["Objet"].tolist() == ["Réhabilitation de 40 logements"]
+    assert history["Heures estimées"].tolist() == [fmt.hours(833)]
+    assert history["Auteur"].tolist() == ["camille"]
+    at.selectbox(key="hist_pick").set_value(1).run()
+    assert metric(at, "Heures d'insertion estimées") == fmt.hours(833)
+    at.selectbox(key="hist_contract").set_value("K4").run()
+    at.button(key="hist_attach").click().run()
+    assert not at.exception
+    assert any("K4" in s.value and "833" in s.value for s in at.success)
+    at.button(key="hist_reopen").click().run()
+    assert not at.exception
+    assert at.text_input(key="chk_subject").value == "Réhabilitation de 40 logements"
+    assert metric(at, "Heures d'insertion estimées") == fmt.hours(833)
+
+
+def test_a_reader_cannot_open_the_checklist(store, app):
+    at = app(store)
+    at.session_state["actor"] = Actor("elu", Role.LECTEUR)
+    at.run()
+    try:
+        at.switch_page("pages/checklist.py").run()
+        opened = any(t.value.startswith("Une clause sociale") for t in at.title)
+    except (KeyError, ValueError):
+        opened = False
+    assert not opened
+
+
+def test_followup_page_lists_the_clauses(store, facilitator_app):
+    at = facilitator_app(store, "pages/followup.py")
+    progress = at.dataframe[-1].value
+    assert sorted(progress["Référence"]) == ["K1", "K2"]
+    assert set(progress["Heures prévues"]) == {fmt.hours(3600), fmt.hours(600)}
+
+
+def test_plan_page_without_file(store, facilitator_app):
+    at = facilitator_app(store, "pages/plan.py")
+    assert at.title[0].value == "Évaluer un plan d'achats"

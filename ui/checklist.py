@@ -1,0 +1,208 @@
+"""The checklist's widgets: the form that builds PurchaseInputs and SizingParameters, and the result.
+
+Every widget has a key under `chk_` and takes its default from session state, so that a saved
+assessment can be put back in the form (`load`) before the widgets are drawn.
+"""
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from core import formatting as fmt
+from core.enums import Nature, Sector
+from core.parameters import ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, labour_share_key
+from core.relevance import (
+    MIN_AMOUNT_HT,
+    MIN_DURATION_MONTHS,
+    Assessment,
+    PurchaseInputs,
+    SizingParameters,
+    Technicality,
+    Verdict,
+)
+from ui import texts
+
+REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the form on the next run
+TRI_STATE = [True, False, None]
+VERDICT_BOX = {Verdict.PERTINENT: (st.success, ":material/check_circle:"),
+               Verdict.A_APPROFONDIR: (st.warning, ":material/help:"),
+               Verdict.NON_PERTINENT: (st.error, ":material/cancel:")}
+
+
+def _tri_label(value: bool | None) -> str:
+    return {True: texts.YES, False: texts.NO, None: texts.UNKNOWN}[value]
+
+
+def _share_key(sector: Sector | None) -> str:
+    return f"chk_share_{(sector or Sector.AUTRE).name}"
+
+
+def _club_share(club: dict[str, float], sector: Sector | None) -> float:
+    return club[labour_share_key(sector or Sector.AUTRE)]
+
+
+def _percent(value: float) -> float:
+    return round(value * 100, 4)
+
+
+def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
+    """Put saved answers and parameters back in the widgets (call before they are drawn)."""
+    state = st.session_state
+    state.update({
+        "chk_buyer": inputs.buyer, "chk_subject": inputs.subject, "chk_nature": Nature(inputs.nature),
+        "chk_sector": Sector(inputs.sector) if inputs.sector else None, "chk_cpv": inputs.cpv,
+        "chk_amount": inputs.amount, "chk_duration": inputs.duration_months, "chk_lots": inputs.lots,
+        "chk_lots_covered": inputs.lots_covered, "chk_eu": inputs.above_eu_threshold,
+        "chk_insertion_object": inputs.insertion_as_object,
+        "chk_supplies_labour": inputs.nature == Nature.FOURNITURES and inputs.labour_share is not None,
+        "chk_technicality": inputs.technicality.value if inputs.technicality else None,
+        "chk_tutoring": inputs.tutoring_possible, "chk_safety": inputs.safety_constraints,
+        "chk_site": inputs.site_in_territory, "chk_people": inputs.eligible_people,
+        "chk_structures": inputs.insertion_structures, "chk_jobs": inputs.jobs_available,
+        "chk_hourly_cost": params.hourly_cost, "chk_rate": _percent(params.insertion_rate),
+        "chk_etp": params.etp_divisor,
+    })
+    sector = Sector(inputs.sector) if inputs.sector else None
+    share = inputs.labour_share if inputs.labour_share is not None else params.labour_share[sector or Sector.AUTRE]
+    state[_share_key(sector)] = _percent(share)
+    state["chk_local_for"] = "reopened"  # keep the reopened local answers, whatever the sector
+
+
+def _defaults(club: dict[str, float]) -> None:
+    for key, value in {"chk_buyer": "", "chk_subject": "", "chk_nature": Nature.TRAVAUX, "chk_sector": None,
+                       "chk_cpv": "", "chk_amount": None, "chk_duration": None, "chk_lots": None,
+                       "chk_lots_covered": "", "chk_eu": None, "chk_insertion_object": False,
+                       "chk_supplies_labour": False, "chk_technicality": None, "chk_tutoring": None,
+                       "chk_safety": None, "chk_site": True, "chk_people": None,
+                       "chk_hourly_cost": club[HOURLY_COST], "chk_rate": _percent(club[INSERTION_RATE]),
+                       "chk_etp": club[ETP_DIVISOR]}.items():
+        st.session_state.setdefault(key, value)
+
+
+def _local_defaults(sector: Sector | None, local: dict) -> None:
+    """The store's counts as defaults of the local questions; refreshed when the sector changes."""
+    state, marker = st.session_state, (sector.value if sector else "")
+    if state.get("chk_local_for") == "reopened":
+        state["chk_local_for"] = marker
+        return
+    if state.get("chk_local_for") != marker:
+        state["chk_local_for"] = marker
+        state["chk_structures"] = local["insertion_structures"]
+        state["chk_jobs"] = local["jobs_available"]
+
+
+def _tri(column, label: str, key: str) -> bool | None:  # noqa: ANN001 - a Streamlit container
+    return column.radio(label, TRI_STATE, format_func=_tri_label, key=key, horizontal=True)
+
+
+def purchase_form(club: dict[str, float],
+                  local_for: Callable[[str | None], dict]) -> tuple[PurchaseInputs | None, SizingParameters, list[str]]:
+    """Draw the form; returns the inputs (None while a required answer is missing), the parameters, the gaps."""
+    _defaults(club)
+    st.subheader(texts.PURCHASE)
+    left, right = st.columns(2)
+    buyer = left.text_input(texts.BUYER, key="chk_buyer", help=texts.BUYER_HELP)
+    subject = right.text_input(texts.SUBJECT, key="chk_subject")
+    a, b, c = st.columns(3)
+    nature = a.selectbox(texts.NATURE, list(Nature), key="chk_nature", format_func=lambda n: n.value)
+    sector = b.selectbox(texts.SECTOR, [None, *Sector], key="chk_sector",
+                         format_func=lambda s: s.value if s else texts.SECTOR_NONE)
+    cpv = c.text_input(texts.CPV, key="chk_cpv")
+    a, b, c, d = st.columns(4)
+    amount = a.number_input(texts.AMOUNT, min_value=0.0, step=10_000.0, format="%.0f", key="chk_amount")
+    duration = b.number_input(texts.DURATION, min_value=0.0, step=1.0, format="%g", key="chk_duration")
+    lots = c.number_input(texts.LOTS, min_value=1, step=1, key="chk_lots")
+    lots_covered = d.text_input(texts.LOTS_COVERED, key="chk_lots_covered", help=texts.LOTS_COVERED_HELP)
+    above_eu = _tri(st, texts.ABOVE_EU, "chk_eu")
+
+    st.subheader(texts.CRITERIA)
+    with st.container(border=True):
+        st.markdown(f"**{texts.CRIT_NATURE}**")
+        insertion_object = st.checkbox(texts.INSERTION_OBJECT, key="chk_insertion_object")
+        supplies_labour = (st.checkbox(texts.SUPPLIES_LABOUR, key="chk_supplies_labour")
+                           if nature == Nature.FOURNITURES else False)
+    with st.container(border=True):
+        st.markdown(f"**{texts.CRIT_SIZE}**")
+        st.caption(texts.SIZE_RULE.format(months=MIN_DURATION_MONTHS, amount=fmt.number(MIN_AMOUNT_HT)))
+    with st.container(border=True):
+        st.markdown(f"**{texts.CRIT_HOURS}**")
+        st.caption(texts.HOURS_RULE)
+        club_share = _club_share(club, sector)
+        st.session_state.setdefault(_share_key(sector), _percent(club_share))
+        a, b, c, d = st.columns(4)
+        share = a.number_input(texts.LABOUR_SHARE.format(sector=(sector or Sector.AUTRE).value), min_value=1.0,
+                               max_value=100.0, step=5.0, format="%g", key=_share_key(sector),
+                               help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(club_share * 100)))
+        hourly_cost = b.number_input(texts.HOURLY_COST, min_value=5.0, max_value=200.0, step=1.0, format="%g",
+                                     key="chk_hourly_cost")
+        rate = c.number_input(texts.INSERTION_RATE, min_value=0.1, max_value=100.0, step=1.0, format="%g",
+                              key="chk_rate", help=texts.INSERTION_RATE_HELP)
+        etp_divisor = d.number_input(texts.ETP_DIVISOR, min_value=1000.0, max_value=2500.0, step=1.0,
+                                     format="%g", key="chk_etp")
+    with st.container(border=True):
+        st.markdown(f"**{texts.CRIT_TECHNICAL}**")
+        local = local_for(sector.value if sector else None)
+        _local_defaults(sector, local)
+        a, b, c = st.columns(3)
+        technicality = a.radio(texts.TECHNICALITY, list(texts.TECHNICALITY_LEVELS), key="chk_technicality",
+                               format_func=texts.TECHNICALITY_LEVELS.get, horizontal=True)
+        tutoring = _tri(b, texts.TUTORING, "chk_tutoring")
+        safety = _tri(c, texts.SAFETY, "chk_safety")
+        a, b, c, d = st.columns(4)
+        site = _tri(a, texts.SITE, "chk_site")
+        people = b.number_input(texts.ELIGIBLE_PEOPLE, min_value=0, step=1, key="chk_people")
+        structures = c.number_input(texts.STRUCTURES, min_value=0, step=1, key="chk_structures",
+                                    help=texts.STRUCTURES_HELP.format(count=local["insertion_structures"]))
+        jobs_help = (texts.JOBS_HELP.format(scope=local["jobs_sector"] or texts.ALL_SECTORS,
+                                            date=fmt.day(local["jobs_date"]))
+                     if local["jobs_available"] is not None else texts.JOBS_HELP_NONE)
+        jobs = d.number_input(texts.JOBS_AVAILABLE, min_value=0, step=10, key="chk_jobs", help=jobs_help)
+
+    params = SizingParameters(
+        hourly_cost=hourly_cost, insertion_rate=rate / 100, etp_divisor=etp_divisor,
+        labour_share={key.split(":", 1)[1]: v for key, v in club.items() if key.startswith("labour_share:")})
+    missing = [label for label, value in [(texts.SUBJECT, subject.strip()), (texts.AMOUNT, amount),
+                                          (texts.DURATION, duration)] if not value]
+    if missing:
+        return None, params, missing
+    # The facilitator's share is an input of its own ("saisie par le facilitateur") when it differs from
+    # the club's, and always for supplies with labour on site (without it, supplies are not relevant).
+    own_share = supplies_labour or abs(share / 100 - club_share) > 1e-9
+    inputs = PurchaseInputs(
+        subject=subject.strip(), nature=nature, amount=float(amount), duration_months=float(duration),
+        sector=sector, buyer=buyer.strip(), cpv=cpv.strip(), lots=int(lots) if lots else None,
+        lots_covered=lots_covered.strip(), above_eu_threshold=above_eu,
+        labour_share=share / 100 if own_share else None,
+        technicality=Technicality(technicality) if technicality else None, tutoring_possible=tutoring,
+        safety_constraints=safety, site_in_territory=site,
+        eligible_people=int(people) if people is not None else None,
+        insertion_structures=int(structures) if structures is not None else None,
+        jobs_available=int(jobs) if jobs is not None else None, insertion_as_object=insertion_object)
+    return inputs, params, []
+
+
+def show_result(result: Assessment, amount: float) -> None:
+    """The verdict in its colour, the sizing with every parameter, the reasons criterion by criterion."""
+    box, icon = VERDICT_BOX[result.verdict]
+    box(texts.VERDICT.format(verdict=result.verdict.value), icon=icon)
+    a, b, c = st.columns(3)
+    a.metric(texts.ESTIMATED_HOURS, fmt.hours(result.hours_rounded))
+    b.metric(texts.ESTIMATED_ETP, f"{fmt.number(result.etp, 2)} ETP")
+    c.metric(texts.RECOMMENDED_VEHICLE, result.vehicle_label)
+    st.markdown(f"**{texts.FORMULA}** : {result.formula}")
+    p = result.params
+    rows = [(texts.PARAM_ROWS["amount"], f"{fmt.number(amount)} €"),
+            (texts.PARAM_ROWS["labour_share"], f"{fmt.percent(result.labour_share, 1)} ({result.labour_share_source})"),
+            (texts.PARAM_ROWS["hourly_cost"], f"{fmt.number(p.hourly_cost, 2)} €/h"),
+            (texts.PARAM_ROWS["insertion_rate"], fmt.percent(p.insertion_rate, 1)),
+            (texts.PARAM_ROWS["etp_divisor"], fmt.hours(p.etp_divisor))]
+    with st.expander(texts.PARAMETERS_USED):
+        st.dataframe(pd.DataFrame(rows, columns=[texts.PARAMETER, texts.VALUE]), hide_index=True, width="stretch")
+    st.markdown(f"**{texts.REASONS_TITLE}**")
+    criteria: dict[str, list[str]] = {}
+    for reason in result.reasons:
+        criteria.setdefault(reason.criterion, []).append(
+            f"- {texts.STATUS_LABELS[reason.status.value]} — {reason.text}")
+    for criterion, lines in criteria.items():
+        st.markdown(f"*{criterion}*\n" + "\n".join(lines))

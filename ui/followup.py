@@ -1,0 +1,54 @@
+"""Tables of the follow-up page: French columns, hours and rates as a French reader expects them."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from core import formatting as fmt
+from ui import texts
+
+RATES = ("taux_realisation", "taux_projete")
+HOURS = ("heures_prevues", "heures_realisees", "projection", "heures_manquantes")
+
+
+def _french(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if column in HOURS:
+            out[column] = out[column].map(fmt.hours)
+        elif column in ("date_debut", "date_fin"):
+            out[column] = out[column].map(fmt.day)
+        elif column == "dernier_mois_declare":
+            out[column] = out[column].map(lambda m: fmt.month(m) if isinstance(m, date) else fmt.MISSING)
+        elif column == "en_cours":
+            out[column] = out[column].map({True: texts.YES, False: texts.NO})
+        elif column == "mois_total":
+            out[column] = out[column].map(lambda n: fmt.MISSING if pd.isna(n) else fmt.number(n))
+    return out
+
+
+def _rate_columns(frame: pd.DataFrame) -> dict:
+    """Rates as bars from 0 to 100 % (a rate above shows a full bar, its value written)."""
+    return {texts.FOLLOWUP_COLUMNS[c]: st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)
+            for c in RATES if c in frame.columns}
+
+
+def alert_table(frame: pd.DataFrame, key: str) -> None:
+    if frame.empty:
+        st.success(texts.NO_ALERT, icon=":material/check:")
+        return
+    st.dataframe(_french(frame).rename(columns=texts.FOLLOWUP_COLUMNS), hide_index=True, width="stretch",
+                 column_config=_rate_columns(frame), key=key)
+
+
+def progress_table(frame: pd.DataFrame) -> None:
+    st.dataframe(_french(frame).rename(columns=texts.FOLLOWUP_COLUMNS), hide_index=True, width="stretch",
+                 height=420, column_config=_rate_columns(frame), key="fu_progress")
+
+
+def late_months_label(today: date, months: int) -> str:
+    """`septembre 2026 et octobre 2026`: the complete months checked for declarations."""
+    index = today.year * 12 + today.month - 1
+    names = [fmt.month(date((index - k) // 12, (index - k) % 12 + 1, 1)) for k in range(months, 0, -1)]
+    return " et ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
