@@ -163,7 +163,8 @@ def slides(overview: dict, show: Show) -> None:
             st.session_state[CHANGED] = time.time()
         now = replace(now, slide=min(now.slide, total))
         _save(now)
-        slide_views.show_slide(deck, deck.slides[now.slide - 1])
+        with st.container(key="pres_body"):
+            slide_views.show_slide(deck, deck.slides[now.slide - 1])
         _controls(now, total, overview["demo"], deck)
 
     slide()

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import formatting as fmt
 from core.slides import SERIES, Deck, Slide
 from ui import texts
 from ui.charts import ACCENT, DONE, PLANNED
@@ -25,7 +26,7 @@ CSS = """
 .pres-tile .value {font-size: 8.4vh; font-weight: 800; color: #0b6e4f; line-height: 1.15; white-space: nowrap}
 .pres-tile .detail {font-size: 2.2vh; color: #5b6670; min-height: 2.6vh}
 .pres-lines {list-style: none; padding: 0; margin: 2vh 0 0 0}
-.pres-lines li {font-size: 2.7vh; line-height: 1.3; margin-bottom: 1.4vh; color: #1f2a33}
+.pres-lines li {font-size: 2.7vh; line-height: 1.3; margin-bottom: 1.2vh; color: #1f2a33}
 .pres-lines li span {color: #5b6670}
 .pres-lines.small li {font-size: 2.2vh}
 .pres-members {display: grid; grid-template-columns: repeat(2, 1fr); gap: 2.2vh 3vw; margin-top: 3vh}
@@ -36,7 +37,9 @@ CSS = """
 .pres-band .club {font-size: 3.4vh}
 .pres-band .deck {font-size: 7vh; font-weight: 800; line-height: 1.1}
 .pres-footer {font-size: 1.7vh; color: #6b7680; margin-top: .4vh}
-.st-key-pres_chart {height: 64vh}
+div:has(> .st-key-pres_chart) {flex: 0 0 63vh !important; height: 63vh !important}
+.st-key-pres_chart {height: 63vh !important; max-height: 63vh !important; overflow: hidden !important}
+.st-key-pres_body {min-height: 82vh}
 .st-key-pres_keys {display: none}
 .st-key-pres_nav button {font-size: 2vh; min-height: 5vh}
 </style>
@@ -49,14 +52,15 @@ def inject_css() -> None:
     st.html(CSS)
 
 
-def _wrap(label: str, width: int = 32) -> str:
-    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+def _short(label: object, width: int = 40) -> str:
+    """One line per category: a long buyer's name is cut, its full name stays in the hover text."""
+    return textwrap.shorten(str(label), width, placeholder="…")
 
 
 def _figure(fig: go.Figure) -> go.Figure:
-    fig.update_layout(separators=", ", margin={"l": 10, "r": 20, "t": 10, "b": 10}, plot_bgcolor="white",
+    fig.update_layout(separators=", ", margin={"l": 10, "r": 30, "t": 50, "b": 10}, plot_bgcolor="white",
                       font={"family": "sans-serif", "size": FONT},
-                      legend={"orientation": "h", "y": 1.06, "x": 0, "font": {"size": FONT}})
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": FONT}})
     return fig
 
 
@@ -73,6 +77,9 @@ def _bars(t: pd.DataFrame, categories: list[str], columns: tuple[str, ...], hori
                            + ("x" if horizontal else "y") + ":,.0f} h<extra></extra>"))
     fig = _figure(go.Figure(bars))
     fig.update_layout(barmode="group", bargap=0.25)
+    ticks = {"size": FONT - 3 if len(categories) > 8 else FONT}
+    fig.update_xaxes(automargin=True, tickfont=ticks, type=None if horizontal else "category")
+    fig.update_yaxes(automargin=True, tickfont=ticks)
     values_axis = fig.update_xaxes if horizontal else fig.update_yaxes
     values_axis(tickformat=",d", gridcolor="#e6e6e6", ticksuffix=" h")
     if horizontal:
@@ -90,15 +97,18 @@ def chart(slide: Slide) -> go.Figure:
         return _bars(t, t["reference"].tolist(), ("heures_prevues", "heures_realisees"), False)
     if slide.name == "sexe":
         colors = [DONE if v == "Hommes" else ACCENT for v in t["valeur"]]
+        shares = [fmt.percent(v / t["heures_realisees"].sum(), 1) for v in t["heures_realisees"]]
         fig = go.Figure(go.Pie(labels=t["valeur"], values=t["heures_realisees"], hole=0.5, sort=False,
-                               marker={"colors": colors}, textinfo="label+percent", textfont={"size": FONT + 8},
+                               marker={"colors": colors}, text=shares, texttemplate="%{label}<br>%{text}",
+                               insidetextorientation="horizontal", textfont={"size": FONT + 8},
                                hovertemplate="%{label} : %{value:,.0f} h<extra></extra>"))
         return _figure(fig).update_layout(showlegend=False)
-    return _bars(t, [_wrap(v) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
+    return _bars(t, [_short(v) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
 
 
 def _lines(lines: tuple[tuple[str, str], ...], small: bool = False) -> str:
-    items = "".join(f"<li><b>{escape(label)}</b><br><span>{escape(value)}</span></li>" for label, value in lines)
+    items = "".join(f"<li><b>{escape(label)}</b>{' : ' if len(value) < 20 else '<br>'}<span>{escape(value)}</span></li>"
+                    for label, value in lines)
     return f'<ul class="pres-lines{" small" if small else ""}">{items}</ul>'
 
 
@@ -112,8 +122,10 @@ def _chart_block(slide: Slide, side: bool, small: bool = False) -> None:
         left, right = st.columns([2.2, 1], gap="large")
     else:
         left, right = st.container(), None
-    with left.container(key="pres_chart"):
-        st.plotly_chart(chart(slide), height="stretch", config={"displayModeBar": False}, key="pres_plot")
+    # A fixed-height box (resized to the screen by the CSS) that the chart stretches to fill.
+    with left.container(key="pres_chart", height=560, border=False):
+        st.plotly_chart(chart(slide), height="stretch", theme=None, config={"displayModeBar": False,
+                                                                           "responsive": True})
     if right is not None:
         right.markdown(_lines(slide.lines, small), unsafe_allow_html=True)
 
