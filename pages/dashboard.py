@@ -42,8 +42,8 @@ for column, default in ((left, "acheteur"), (right, "sexe")):
 
 st.subheader(texts.JOBS_TITLE)
 sector = f.sectors[0] if len(f.sectors) == 1 else None
-st.plotly_chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"]),
-                width="stretch")
+st.plotly_chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"],
+                                  current["date_situation"]), width="stretch")
 if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),

@@ -30,9 +30,18 @@ def yearly_hours(df: pd.DataFrame, highlight: tuple[int, int] | None = None) -> 
     return _layout(fig)
 
 
+def _wrap(label: str, width: int = 26) -> str:
+    """Long category names (buyers) on two lines, so the bars keep their room."""
+    if len(label) <= width:
+        return label
+    cut = label.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else width
+    return label[:cut] + "<br>" + _wrap(label[cut:].strip(), width)
+
+
 def breakdown_bars(df: pd.DataFrame, title: str) -> go.Figure:
     """Hours done by category, horizontal, largest on top; planned hours beside when known."""
-    df = df.sort_values("heures_realisees")
+    df = df.sort_values("heures_realisees").assign(valeur=lambda d: d["valeur"].astype(str).map(_wrap))
     bars = []
     if "heures_prevues" in df:
         bars.append(go.Bar(name=texts.HOURS_PLANNED, y=df["valeur"], x=df["heures_prevues"], orientation="h",
@@ -41,19 +50,21 @@ def breakdown_bars(df: pd.DataFrame, title: str) -> go.Figure:
                        marker_color=DONE, hovertemplate="%{y} : %{x:,.0f} h<extra></extra>"))
     fig = go.Figure(bars)
     fig.update_layout(barmode="group", title=title, xaxis_title=texts.HOURS)
-    fig = _layout(fig, height=max(300, 60 + 34 * len(df) * len(bars)))
-    fig.update_yaxes(tickformat=None)
+    fig = _layout(fig, height=max(260, 90 + 26 * len(df) * len(bars)))
+    fig.update_yaxes(tickformat=None, automargin=True)
     fig.update_xaxes(tickformat=",d", gridcolor="#eeeeee")
     return fig
 
 
-def jobs_chart(df: pd.DataFrame, usual: float | None) -> go.Figure:
+def jobs_chart(df: pd.DataFrame, usual: float | None, at: str | None = None) -> go.Figure:
     fig = go.Figure(go.Scatter(name=texts.JOBS, x=df["date"], y=df["emplois_disponibles"], mode="lines",
                                line={"color": ACCENT, "width": 3},
                                hovertemplate="%{x|%d/%m/%Y} : %{y:,.0f}<extra></extra>"))
     if usual is not None:
         fig.add_hline(y=usual, line_dash="dash", line_color="#555555",
                       annotation_text=f"{texts.JOBS_USUAL} : {usual:,.0f}".replace(",", "\u202f"))
+    if at:
+        fig.add_vline(x=at, line_dash="dot", line_color=DONE)
     fig.update_xaxes(tickformat="%Y")
     return _layout(fig, height=300)
 

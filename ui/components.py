@@ -31,12 +31,15 @@ def kpi_row(figures: dict, keys: list[str], previous_label: str) -> None:
     """One metric per key, with its change against the previous period and its definition."""
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         value, previous = figures[key]["valeur"], figures[key]["precedent"]
+        against = texts.VS_PREVIOUS.format(period=previous_label)
+        if key == "emplois_disponibles":  # jobs are read against their usual level, not last year's
+            previous, against = figures["emplois_habituels"]["valeur"], texts.VS_USUAL
         delta = change(value, previous)
         shown = fmt.people(value, session.masked()) if key in PEOPLE_COUNTS else KPI_FORMATS[key](value)
         if shown == "< 5":
             delta = None  # a change would reveal the count
         column.metric(DEFINITIONS[key][0], shown,
-                      delta=f"{delta} {texts.VS_PREVIOUS.format(period=previous_label)}" if delta else None,
+                      delta=f"{delta} {against}" if delta else None,
                       help=DEFINITIONS[key][1])
 
 

@@ -1,7 +1,6 @@
 """A real Passerelles server on a free port, and a real Chromium (Debian's) to drive it."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from core.db import backup, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -29,12 +30,13 @@ class Server:
     def __init__(self, database: Path, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = (database.parent / f"server-{self.port}.log").open("wb")
         environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PASSERELLES_DEMO": "1", **env}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -44,7 +46,7 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError("Le serveur Streamlit n'a pas démarré en 60 s")
+        raise RuntimeError(f"Streamlit did not start within 60 s; see {self.log.name}")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -52,13 +54,16 @@ class Server:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 @pytest.fixture(scope="session")
 def demo_copy(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the demo store that the session's server may write to."""
+    """A consistent copy of the demo store (its WAL included) that the session's server may write to."""
     target = tmp_path_factory.mktemp("e2e") / "passerelles.db"
-    shutil.copy(demo_path, target)
+    engine = open_store(f"sqlite:///{demo_path}")
+    backup(engine, target)
+    engine.dispose()
     return target
 
 
