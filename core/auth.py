@@ -3,6 +3,7 @@
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,8 +18,12 @@ MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verified against when the user is unknown, so that an unknown name costs the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user is unknown, so that an unknown name costs the same time."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 RANK = {Role.LECTEUR: 1, Role.FACILITATEUR: 2, Role.ADMIN: 3}
 ROLE_LABELS = {Role.LECTEUR: "lecteur", Role.FACILITATEUR: "facilitateur", Role.ADMIN: "administrateur"}
@@ -103,11 +108,11 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor:
     with session_scope(engine) as session:
         user = session.exec(select(User).where(User.username == username.strip(), User.active)).first()
         if user is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             raise AuthError(LOGIN_FAILED)
         locked_until = user.locked_until and user.locked_until.replace(tzinfo=user.locked_until.tzinfo or UTC)
         if locked_until and locked_until > now:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             raise AuthError(LOCKED.format(minutes=int(LOCK_DURATION.total_seconds() // 60)))
         if not _verify(user.password_hash, password):
             user.failed_attempts += 1

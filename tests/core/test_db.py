@@ -1,0 +1,75 @@
+"""The store: migrations, constraints, the data version, the command line."""
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from core.db import _alembic_config, data_version, make_engine, open_store, schema_revision, session_scope
+from core.models import Buyer, Contract, HoursEntry
+
+
+def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(_alembic_config(engine), "0001")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO buyer (name, kind, permanent_member, archived, version) "
+                       "VALUES ('Ville de Test', 'collectivité', 1, 0, 1)"))
+    engine.dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    assert schema_revision(upgraded) != "0001"
+    with upgraded.connect() as c:
+        assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
+        assert c.execute(text("SELECT count(*) FROM app_user")).scalar() == 0  # new tables are there
+
+
+@pytest.mark.parametrize("row", [
+    HoursEntry(contract_id=99, company_id=1, participant_id=1, month=date(2021, 1, 1), hours=10,
+               mode="embauche directe"),  # orphan
+    HoursEntry(contract_id=1, company_id=1, participant_id=1, month=date(2021, 1, 1), hours=-5,
+               mode="embauche directe"),  # negative hours
+    HoursEntry(contract_id=1, company_id=1, participant_id=1, month=date(2021, 1, 1), hours=10,
+               mode="télétravail"),  # not a mode
+    HoursEntry(contract_id=1, company_id=1, participant_id=1, month=date(2021, 1, 1), hours=150,
+               mode="embauche directe"),  # duplicate key of a fixture row
+    Buyer(name="Ville de Test", kind="collectivité"),  # duplicate name
+    Buyer(name="Nouvel acheteur", kind="association"),  # not a buyer type
+    Contract(reference="K9", object="x", buyer_id=1, nature="travaux", start_date=date(2022, 1, 1),
+             end_date=date(2021, 1, 1)),  # dates out of order
+])
+def test_the_schema_refuses_what_can_never_be_true(store, row):
+    with pytest.raises(IntegrityError), session_scope(store) as s:
+        s.add(row)
+
+
+def test_every_write_bumps_the_data_version(store):
+    before = data_version(store)[0]
+    with session_scope(store) as s:
+        from core.db import bump_data_version
+
+        bump_data_version(s)
+    assert int(data_version(store)[0]) == int(before) + 1
+
+
+def test_cli_indicators_json(demo_path):
+    out = subprocess.run([sys.executable, "-m", "core", "indicators", "--year", "2024", "--json"],
+                         capture_output=True, text=True, env={"DATABASE_URL": f"sqlite:///{demo_path}"})
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert figures["heures_realisees"] == 231_542 and figures["marches"] == 237
+    assert set(figures) >= {"heures_prevues", "etp", "entreprises", "participants", "personnes_en_contrat",
+                            "emplois_disponibles"}
+
+
+def test_cli_on_a_store_from_the_future_fails_in_french(tmp_path):
+    engine = open_store(f"sqlite:///{tmp_path / 'future.db'}")
+    with engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    out = subprocess.run([sys.executable, "-m", "core", "init"], capture_output=True, text=True,
+                         env={"DATABASE_URL": f"sqlite:///{tmp_path / 'future.db'}"})
+    assert out.returncode != 0 and "version plus récente" in out.stderr
