@@ -6,6 +6,7 @@ from core import formatting as fmt
 from core.indicators import BREAKDOWNS
 from ui import charts, data, filters, texts
 from ui.components import definitions, kpi_row
+from ui.exports import export_buttons
 
 f = filters.current()
 version = data.version()
@@ -49,3 +50,4 @@ if current["emplois_disponibles"] is not None:
                                          date=fmt.day(current["date_situation"]),
                                          usual=fmt.number(current["emplois_habituels"])))
 definitions()
+export_buttons(f)

@@ -1,0 +1,31 @@
+"""Download buttons for the exports of the current view (the dashboard's filters)."""
+
+import streamlit as st
+
+from core.exports import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, filename
+from core.filters import Filters
+from core.indicators import BREAKDOWNS
+from ui import data, texts
+
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_buttons(f: Filters) -> None:
+    """The deck, the workbook and any one table as CSV; each file is built when its button is clicked."""
+    st.subheader(texts.EXPORTS_TITLE)
+    st.caption(texts.EXPORTS_HELP)
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.download_button(texts.EXPORT_PPTX, lambda: data.pptx_file(f), file_name=filename(f, "pptx"), mime=PPTX,
+                        icon=":material/slideshow:", on_click="ignore", key="export_pptx")
+    row.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f), file_name=filename(f, "xlsx"), mime=XLSX,
+                        icon=":material/table_view:", on_click="ignore", key="export_xlsx")
+    tables = [FIGURES_SHEET, YEARLY_SHEET, *BREAKDOWNS.values(), CONTRACTS_SHEET]
+    table = row.selectbox(texts.EXPORT_TABLE, tables, key="export_table", width=280)
+    row.download_button(texts.EXPORT_CSV, lambda: data.csv_file(f, table),
+                        file_name=filename(f, "csv").replace(".csv", f"-{_slug(table)}.csv"), mime="text/csv",
+                        icon=":material/download:", on_click="ignore", key="export_csv")
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
