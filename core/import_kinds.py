@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from sqlmodel import SQLModel
@@ -107,7 +108,21 @@ def birth_year(value: Any) -> int:
 
 
 def one(enum: type[StrEnum]) -> Callable[[Any], str]:
-    return lambda value: parse_enum(value, enum).value
+    memo: dict[str, str | ValueError] = {}  # a file repeats the same few values thousands of times
+
+    def parse(value: Any) -> str:
+        if not isinstance(value, str):
+            return parse_enum(value, enum).value
+        if value not in memo:
+            try:
+                memo[value] = parse_enum(value, enum).value
+            except ValueError as exc:
+                memo[value] = exc
+        result = memo[value]
+        if isinstance(result, ValueError):
+            raise ValueError(str(result))
+        return result
+    return parse
 
 
 def several(enum: type[StrEnum]) -> Callable[[Any], list[str]]:
@@ -149,10 +164,14 @@ class Kind:
     def required(self) -> list[str]:
         return [c.name for c in self.columns if c.required]
 
-    def col(self, name: str) -> Col:
-        return next(c for c in self.columns if c.name == name)
+    @cached_property
+    def _by_name(self) -> dict[str, Col]:
+        return {c.name: c for c in self.columns}
 
-    @property
+    def col(self, name: str) -> Col:
+        return self._by_name[name]
+
+    @cached_property
     def key_fields(self) -> tuple[str, ...]:
         return tuple(self.col(name).field for name in self.key)
 

@@ -127,8 +127,9 @@ def _build(session: Session, kind: str, data: bytes, filename: str) -> ImportRep
     if absent:
         report.notes.append("Colonnes facultatives absentes, laissées telles quelles dans la base : "
                             + ", ".join(f"« {n} »" for n in absent) + ".")
-    rows = [(int(number), {name: values[header] for name, header in mapping.columns.items()})
-            for number, values in frame.iterrows()]
+    names = list(mapping.columns)
+    cells = frame[[mapping.columns[name] for name in names]].set_axis(names, axis=1).to_dict("records")
+    rows = [(int(number), values) for number, values in zip(frame.index, cells, strict=True)]
     report.read = len(rows)
     report.rows = plan_rows(session, spec, rows, mapping.columns, report.errors)
     if report.errors:

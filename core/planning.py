@@ -233,22 +233,21 @@ def write_plan(session: Session, actor: Actor, kind: Kind, plan: RowPlan, action
     lists = {f: v for f, v in plan.values.items() if f in LIST_FIELDS}
     if plan.action == CREATE:
         obj, before = kind.model(**scalars), None
+        after = dict(plan.values)
     else:
         obj, before = plan.record, snapshot(plan.record, kind)
         for name, value in scalars.items():
             setattr(obj, name, value)
         obj.archived = False
         obj.version += 1
+        after = {**before, **plan.values, "archived": False, "version": obj.version}
     session.add(obj)
-    if lists or before is not None:
-        session.flush()  # the id of a new parent; the new values for the audit trail
-    if lists and kind.children:
+    if lists and kind.children:  # child rows need the parent's id; no flush otherwise (bulk imports)
+        session.flush()
         model, parent, attr = kind.children
         session.execute(delete(model).where(getattr(model, parent) == obj.id))
-        session.add_all(model(**{parent: obj.id, attr: v}) for v in lists.popitem()[1])
-        session.flush()
+        session.add_all(model(**{parent: obj.id, attr: v}) for v in next(iter(lists.values())))
     plan.record = obj
-    after = snapshot(obj, kind) if obj.id is not None else dict(plan.values)
     audit.record(session, actor, action_prefix + plan.action, kind.model.__tablename__, plan.label,
                  before, after)
 

@@ -329,3 +329,19 @@ def test_templates_have_the_exact_headers(kind):
     assert book.sheetnames == [kind, "aide"]
     assert [c.value for c in book[kind][1]] == names
     assert [row[0] for row in book["aide"].iter_rows(min_row=2, values_only=True)] == names
+
+
+def test_command_line_import(tmp_path, monkeypatch, capsys):
+    from core.__main__ import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
+    bad.write_bytes(csv_bytes([["nom", "type"], ["Ville A", "collectivité"], ["Ville B", "mairie"]]))
+    good.write_bytes(csv_bytes([["nom", "type"], ["Ville A", "collectivité"]], encoding="cp1252"))
+    assert main(["import", "acheteurs", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Ligne 3, colonne « type » : « mairie » — valeur inconnue" in err and "rien n'a été enregistré" in err
+    assert main(["import", "acheteurs", str(good)]) == 0
+    assert "1 création(s)" in capsys.readouterr().out
+    assert main(["import", "acheteurs", str(good)]) == 0
+    assert "0 création(s), 0 modification(s), 1 inchangée(s)" in capsys.readouterr().out
