@@ -7,7 +7,7 @@ import statistics
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Engine, case, distinct, extract, func, literal, select
+from sqlalchemy import Connection, Engine, case, distinct, extract, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from core.enums import SOCIAL_VEHICLES
@@ -86,12 +86,13 @@ def _planned_in(first: int, last: int, open_end: date) -> ColumnElement[float]:
 
 
 def _entries(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
-    return [HoursEntry.month >= first, HoursEntry.month <= last, *f.in_scope(HoursEntry.contract_id)]
+    return [HoursEntry.month >= first, HoursEntry.month <= last, ~HoursEntry.archived,
+            *f.in_scope(HoursEntry.contract_id)]
 
 
 def contracts_running(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
     return [Contract.start_date <= last, func.coalesce(Contract.end_date, Contract.start_date) >= first,
-            _social(), *f.contract_conditions()]
+            ~Contract.archived, _social(), *f.contract_conditions()]
 
 
 def overview(engine: Engine) -> dict:
@@ -132,20 +133,25 @@ def situation_date(engine: Engine, f: Filters) -> date:
     return min(f.end, month_end)
 
 
+def _period_totals(c: Connection, f: Filters) -> tuple:
+    """Hours done, distinct participants and companies, planned hours and contracts of the period."""
+    done, people, companies = c.execute(
+        select(func.coalesce(func.sum(HoursEntry.hours), 0),
+               func.count(distinct(HoursEntry.participant_id)),
+               func.count(distinct(HoursEntry.company_id)))
+        .where(*_entries(f, f.start, f.end))).one()
+    planned, contracts = c.execute(
+        select(func.coalesce(func.sum(_planned_in(_idx(f.start), _idx(f.end), date.today())), 0),
+               func.count(Contract.id))
+        .where(*contracts_running(f, f.start, f.end))).one()
+    return done, people, companies, planned, contracts
+
+
 def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
     """The headline figures of the period (keys: those of DEFINITIONS)."""
-    open_end = date.today()
     at = situation_date(engine, f)
     with engine.connect() as c:
-        done, people, companies = c.execute(
-            select(func.coalesce(func.sum(HoursEntry.hours), 0),
-                   func.count(distinct(HoursEntry.participant_id)),
-                   func.count(distinct(HoursEntry.company_id)))
-            .where(*_entries(f, f.start, f.end))).one()
-        planned, contracts = c.execute(
-            select(func.coalesce(func.sum(_planned_in(_idx(f.start), _idx(f.end), open_end)), 0),
-                   func.count(Contract.id))
-            .where(*contracts_running(f, f.start, f.end))).one()
+        done, people, companies, planned, contracts = _period_totals(c, f)
         in_contract = c.execute(
             select(func.count(distinct(HoursEntry.participant_id)))
             .where(*_entries(f, at.replace(day=1), at.replace(day=1)))).scalar()
@@ -196,14 +202,16 @@ def yearly(engine: Engine, f: Filters, first_year: int | None = None) -> pd.Data
     """Hours done and planned, ETP, contracts and participants for each year up to the period's end."""
     with engine.connect() as c:
         first = first_year or c.execute(select(func.min(extract("year", Contract.start_date)))).scalar()
-    years = list(range(int(first or f.year_from), f.year_to + 1))
-    rows = []
-    for year in years:
-        figures = headline(engine, Filters(year, year, f.buyers, f.buyer_types, f.sectors, f.vehicles,
-                                           at=date(year, 12, 31)))
-        rows.append({"annee": year, **{k: figures[k] for k in (
-            "heures_realisees", "heures_prevues", "etp", "marches", "entreprises", "participants")}})
-    return pd.DataFrame(rows)
+        years = list(range(int(first or f.year_from), f.year_to + 1))
+        # The period totals only, as in `headline`: not its stock figures, which the chart does not show.
+        totals = [_period_totals(c, Filters(year, year, f.buyers, f.buyer_types, f.sectors, f.vehicles))
+                  for year in years]
+    divisor = get_parameters(engine)[ETP_DIVISOR]
+    return pd.DataFrame([
+        {"annee": year, "heures_realisees": float(done), "heures_prevues": float(planned),
+         "etp": float(done) / divisor, "marches": int(contracts), "entreprises": int(companies),
+         "participants": int(people)}
+        for year, (done, people, companies, planned, contracts) in zip(years, totals, strict=True)])
 
 
 def _dimension(name: str, f: Filters) -> tuple[ColumnElement, list[tuple]]:
