@@ -1,0 +1,168 @@
+"""Exports: the deck's charts and the workbook's sheets hold the indicators' values, masked and safe."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+from pptx import Presentation
+from pptx.util import Inches
+from sqlalchemy import text
+
+from core import exports
+from core.__main__ import main
+from core.contracts import contract_list
+from core.filters import Filters
+from core.indicators import BREAKDOWNS, breakdown_with_plan, headline, yearly
+from core.privacy import mask_people
+from core.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contracts
+
+HOSTILE = '=HYPERLINK("http://x")'
+LABELS = {v: k for k, v in exports.COLUMN_LABELS.items()}
+
+
+def charts(deck_bytes: bytes) -> list:
+    prs = Presentation(io.BytesIO(deck_bytes))
+    return [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+
+
+def series(chart) -> dict[str, list[float]]:
+    return {s.name: list(s.values) for s in chart.plots[0].series}
+
+
+@pytest.mark.parametrize("buyers", [(), ("Habitat 17",)])
+def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
+    f = Filters(2025, 2025, buyers=buyers)
+    content = exports.build_pptx(demo_store, f)
+    prs = Presentation(io.BytesIO(content))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    assert not [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]  # no pictures
+    found = charts(content)
+    assert len(found) == 2 + len(SLIDE_BREAKDOWNS)  # years, four breakdowns, contracts
+
+    years = yearly(demo_store, f)
+    assert list(found[0].plots[0].categories) == [str(y) for y in years["annee"]]
+    assert series(found[0]) == {"Heures prévues": years["heures_prevues"].tolist(),
+                                "Heures réalisées": years["heures_realisees"].tolist()}
+    for chart, name in zip(found[1:5], SLIDE_BREAKDOWNS, strict=True):
+        expected = breakdown_with_plan(demo_store, f, name)
+        assert list(chart.plots[0].categories) == expected["valeur"].tolist()
+        assert series(chart)["Heures réalisées"] == expected["heures_realisees"].tolist()
+        if "heures_prevues" in expected:
+            assert series(chart)["Heures prévues"] == expected["heures_prevues"].tolist()
+    zoom = large_contracts(demo_store, f).head(ZOOM_COUNT)
+    assert list(found[5].plots[0].categories) == zoom["reference"].tolist()
+    assert series(found[5]) == {"Heures prévues": zoom["heures_prevues"].tolist(),
+                                "Heures réalisées": zoom["heures_realisees"].tolist()}
+
+
+def test_deck_states_period_filters_and_data_date(demo_store):
+    f = Filters(2024, 2024, buyers=("Habitat 17",))
+    prs = Presentation(io.BytesIO(exports.build_pptx(demo_store, f)))
+    texts = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in prs.slides]
+    assert "bilan 2024" in texts[0]
+    for page in texts[1:]:
+        assert "Période : 2024" in page and "Acheteurs : Habitat 17" in page
+        assert "Données déclarées jusqu'à octobre 2026" in page
+    figures = headline(demo_store, f)
+    assert exports.fmt.hours(figures["heures_realisees"]) in texts[1]
+
+
+def read_book(content: bytes) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(io.BytesIO(content), sheet_name=None)
+
+
+def same(frame: pd.DataFrame, expected: pd.DataFrame) -> None:
+    frame = frame.rename(columns=LABELS)
+    expected = mask_people(expected)
+    assert list(frame.columns) == list(expected.columns)
+    for column in expected.columns:
+        got, want = frame[column].tolist(), expected[column].tolist()
+        if column.startswith("date"):
+            got = [None if pd.isna(v) else v.date() for v in got]
+            want = [None if pd.isna(v) else v for v in want]
+        got = [None if isinstance(v, float) and v != v else v for v in got]
+        want = [None if isinstance(v, float) and v != v else v for v in want]
+        for g, w in zip(got, want, strict=True):
+            assert g == pytest.approx(w) if isinstance(w, float) else g == w, column
+
+
+def test_workbook_sheets_match_the_indicators(demo_store):
+    f = Filters(2025, 2025)
+    book = read_book(exports.build_xlsx(demo_store, f))
+    names = list(book)
+    assert names[0] == "Informations"
+    assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
+    info = book["Informations"].to_string()
+    assert "Période" in info and "Données déclarées jusqu'à octobre 2026" in info
+    assert "Heures annuelles d'un ETP" in info or "1 607 h par défaut" in info  # the definitions are there
+    figures = headline(demo_store, f)
+    sheet = book["Chiffres clés"].rename(columns=LABELS).set_index("cle")["valeur"]
+    for key in exports.HEADLINE_KEYS:
+        assert sheet[key] == pytest.approx(figures[key]), key
+    same(book["Par année"], yearly(demo_store, f))
+    for name, label in BREAKDOWNS.items():
+        same(book[label], breakdown_with_plan(demo_store, f, name))
+    same(book["Marchés"], contract_list(demo_store, f))
+
+
+@pytest.fixture
+def hostile(store):
+    """The fixture store with a buyer whose name is a formula; 3 people in 2021 (a count to mask)."""
+    with store.begin() as c:
+        c.execute(text("UPDATE buyer SET name = :name WHERE id = 1"), {"name": HOSTILE})
+    return store
+
+
+def test_workbook_masks_small_counts_and_never_makes_formulas(hostile):
+    f = Filters(2021, 2021, buyers=(HOSTILE,))
+    content = exports.build_xlsx(hostile, f)
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value == HOSTILE]
+    assert len(cells) >= 3  # the filters, the buyers' sheet, the contracts' sheet
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in cells)
+    assert not [c for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    figures = {row[0].value: row[2].value for row in book["Chiffres clés"].iter_rows(min_row=2)}
+    assert figures["participants"] == "< 5"  # 2 people on the city's contract
+    buyers = list(book["Acheteur"].iter_rows(min_row=2, values_only=True))
+    assert buyers[0][0] == HOSTILE and buyers[0][-2] == "< 5"
+    contracts = pd.read_excel(io.BytesIO(content), sheet_name="Marchés")
+    assert contracts["Participants"].tolist() == ["< 5"]
+
+
+def test_csv_is_french_excel_and_neutralised(hostile):
+    f = Filters(2021, 2021)
+    content = exports.table_csv(breakdown_with_plan(hostile, f, "acheteur"))
+    assert content.startswith(b"\xef\xbb\xbf")
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].split(";") == ["Valeur", "Heures prévues", "Marchés clausés", "Heures réalisées",
+                                   "Participants", "Réalisation"]
+    row = next(line for line in lines if "HYPERLINK" in line)
+    assert row.startswith("'" + HOSTILE.replace('"', '""')) or row.startswith('"\'=HYPERLINK')
+    assert row.split(";")[4] == "< 5"
+    assert "," in row.split(";")[5]  # a decimal comma
+    head = exports.table_csv(exports.headline_table(headline(hostile, f))).decode("utf-8-sig")
+    assert "participants;Participants;< 5" in head  # 3 people in 2021
+
+
+def test_deck_masks_small_counts(hostile):
+    f = Filters(2021, 2021)
+    deck = build_deck(hostile, f)
+    text_of = "\n".join(f"{a} {b}" for s in deck.slides for a, b, *_ in (s.lines or ()))
+    assert "< 5 pers." in text_of and "3 pers." not in text_of and "2 pers." not in text_of
+    tables = [s.table for s in deck.slides if s.table is not None and "participants" in s.table]
+    assert all(v == "< 5" for t in tables for v in t["participants"] if v != 0)
+
+
+@pytest.mark.parametrize("kind", ["pptx", "xlsx", "csv"])
+def test_cli_export(hostile, tmp_path, monkeypatch, kind):
+    monkeypatch.setenv("DATABASE_URL", hostile.url.render_as_string(hide_password=False))
+    out = tmp_path / f"x.{kind}"
+    assert main(["export", kind, "--year", "2021", "--buyer", "Bailleur Test", "-o", str(out)]) == 0
+    if kind == "pptx":
+        assert len(charts(out.read_bytes())) == 6
+    elif kind == "xlsx":
+        assert "Marchés" in read_book(out.read_bytes())
+    else:
+        lines = out.read_bytes().decode("utf-8-sig").splitlines()
+        assert lines[1].startswith("K2;Nettoyage des halls;Bailleur Test")
