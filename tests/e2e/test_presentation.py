@@ -1,0 +1,88 @@
+"""The presentation in a real Chromium: keyboard, full screen without overflow, both exports."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from pptx import Presentation
+
+from core import formatting as fmt
+from core.filters import Filters
+from core.indicators import BREAKDOWNS, headline
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+SLIDES = 9
+expect.set_options(timeout=30_000)  # a first run on a cold server computes every figure
+
+
+def open_page(browser: Browser, width: int, height: int) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return page
+
+
+def slide_number(page: Page) -> int:
+    return int(re.search(r"[?&]slide=(\d+)", page.url).group(1))
+
+
+def fits(page: Page) -> bool:
+    """Nothing spills below the screen: a slide is never scrolled in front of a room."""
+    return page.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+                         " return m.scrollHeight <= m.clientHeight + 2 && "
+                         "document.documentElement.scrollHeight <= window.innerHeight + 2; }")
+
+
+def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser, server, demo_store, tmp_path):
+    page = open_page(browser, 1920, 1080)
+    page.goto(f"{server.url}/?mode=presentation&annee=2025")  # any address with the mode switches
+    wait_for_app(page)
+    expect(page.get_by_text("Préparer la présentation")).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    page.get_by_role("button", name=re.compile("Lancer la présentation")).click()
+    expect(page.get_by_text("Les clauses sociales du Club — bilan 2025")).to_be_visible()
+    assert "/presentation" in page.url and "annee=2025" in page.url
+
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text("L'essentiel de 2025")).to_be_visible()
+    figures = headline(demo_store, Filters(2025, 2025))
+    expect(page.locator(".pres-tiles")).to_contain_text(fmt.hours(figures["heures_realisees"]))
+    expect(page.locator(".pres-tiles")).to_contain_text(fmt.etp(figures["etp"]))
+    assert slide_number(page) == 2
+    page.screenshot(path=str(tmp_path / "figures-1920.png"))
+
+    page.keyboard.press("PageDown")  # a presenter's remote
+    expect(page.get_by_text("Année après année")).to_be_visible()
+    page.keyboard.press("PageUp")
+    expect(page.get_by_text("L'essentiel de 2025")).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_text("bilan 2025")).to_be_visible()
+    assert slide_number(page) == 1
+
+    with page.expect_download() as pptx:
+        page.get_by_role("button", name=re.compile("Présentation PowerPoint")).click()
+    deck = Presentation(io.BytesIO(pptx.value.path().read_bytes()))
+    assert len(deck.slides) == SLIDES
+    assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 6
+    with page.expect_download() as xlsx:
+        page.get_by_role("button", name=re.compile("Classeur Excel")).click()
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.value.path().read_bytes()))
+    assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_every_slide_fits_the_screen(browser: Browser, server, tmp_path, size):
+    page = open_page(browser, *size)
+    page.goto(f"{server.url}/presentation?mode=presentation&annee=2025&slide=1")
+    wait_for_app(page)
+    for number in range(1, SLIDES + 1):
+        expect(page.locator(".pres-footer")).to_contain_text(f"{number} / {SLIDES}")
+        wait_for_app(page)
+        page.screenshot(path=str(tmp_path / f"slide-{number}-{size[0]}.png"))
+        assert fits(page), f"slide {number} overflows at {size}"
+        page.keyboard.press("ArrowRight")
+    page.context.close()
