@@ -28,6 +28,15 @@ presentation = st.Page("pages/presentation.py", title=texts.PAGE_PRESENTATION, i
 login = st.Page("pages/login.py", title=texts.PAGE_LOGIN, icon=":material/login:", url_path="connexion")
 admin = [st.Page("pages/admin.py", title=texts.PAGE_ADMIN, icon=":material/admin_panel_settings:",
                  url_path="administration")]
+facilitator = [
+    st.Page("pages/followup.py", title=texts.PAGE_FOLLOWUP, icon=":material/notifications_active:", url_path="suivi"),
+    st.Page("pages/entry.py", title=texts.PAGE_ENTRY, icon=":material/edit_note:", url_path="saisie"),
+    st.Page("pages/hours_grid.py", title=texts.PAGE_HOURS_GRID, icon=":material/table_edit:", url_path="heures"),
+    st.Page("pages/imports.py", title=texts.PAGE_IMPORTS, icon=":material/upload_file:", url_path="imports"),
+    st.Page("pages/checklist.py", title=texts.PAGE_CHECKLIST, icon=":material/checklist:", url_path="checklist"),
+    st.Page("pages/assessments.py", title=texts.PAGE_ASSESSMENTS, icon=":material/history:", url_path="evaluations"),
+    st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:", url_path="plan-achats"),
+]
 
 # A page the role may not see is not registered, so its address does not open.
 reader = session.actor() is not None
@@ -36,9 +45,13 @@ if public or reader:
     sections[texts.SECTION_OFFICIALS] = [*officials, presentation]
 if not reader:
     sections[texts.SECTION_ACCOUNT] = [login]
+if session.can(Role.FACILITATEUR):
+    sections[texts.SECTION_FACILITATOR] = facilitator
 if session.can(Role.ADMIN):
     sections[texts.SECTION_ADMIN] = admin
 page = st.navigation(sections)
+if st.session_state.pop("after_login", False) and session.can(Role.FACILITATEUR):
+    st.switch_page(facilitator[0])  # the facilitator's home: the clauses to follow up
 
 if st.query_params.get("mode") == "presentation" and page.url_path != presentation.url_path and (public or reader):
     # `?mode=presentation` on any address opens the presentation, with the rest of the address.

@@ -9,17 +9,20 @@ nothing is written. Records are archived, never deleted.
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine
+import pandas as pd
+from sqlalchemy import Engine, String, cast, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version, session_scope
+from core.enums import CompanyKind
 from core.import_kinds import Kind, get_kind
-from core.models import AuditEntry, Role
+from core.models import AuditEntry, Company, Contract, HoursEntry, Role
 from core.planning import (
     CREATE,
+    REFS,
     UNCHANGED,
     UPDATE,
     RowPlan,
@@ -240,3 +243,37 @@ def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: 
         return counts
 
     return _write(engine, action)
+
+
+def list_records(engine: Engine, kind: str, search: str = "", archived: bool = False,
+                 limit: int = 300) -> pd.DataFrame:
+    """The records of one kind in column space, newest first, filtered by a text found in their key
+    columns (or, for hours, their contract's reference); at most `limit` rows."""
+    spec = get_kind(kind)
+    model = spec.model
+    query = select(model).where(model.archived == archived).order_by(model.id.desc()).limit(limit)  # type: ignore[attr-defined]
+    if search.strip():
+        like = f"%{search.strip()}%"
+        texts = [getattr(model, field) for field in spec.key_fields
+                 if field in model.__table__.columns and not field.endswith("_id")]  # type: ignore[attr-defined]
+        if model is HoursEntry:
+            texts = [Contract.reference]
+            query = query.join(Contract, Contract.id == HoursEntry.contract_id)
+        query = query.where(or_(*[cast(column, String).ilike(like) for column in texts]))
+    with Session(engine) as session:
+        rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
+    return pd.DataFrame(rows, columns=["id", "version", "archived", *spec.names])
+
+
+def reference_choices(engine: Engine, ref: str) -> dict[str, str]:
+    """The values a reference column may take, each with the label a form shows for it."""
+    spec = REFS[ref]
+    model = spec.model
+    key = getattr(model, spec.attr)
+    detail = {Company: Company.name, Contract: Contract.object}.get(model)  # type: ignore[dict-item]
+    query = select(key, detail if detail is not None else key).where(~model.archived).order_by(key)  # type: ignore[attr-defined]
+    if ref == "structure":
+        query = query.where(Company.kind != CompanyKind.CLASSIQUE.value)
+    with Session(engine) as session:
+        rows = session.execute(query).all()
+    return {value: f"{value} — {label}" if detail is not None else value for value, label in rows}

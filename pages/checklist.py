@@ -52,7 +52,7 @@ st.subheader(texts.SAVE_TITLE)
 allowed = session.can(Role.FACILITATEUR)
 if not allowed:
     st.caption(texts.NEED_FACILITATOR)
-if st.button(texts.SAVE, key="chk_save", icon=":material/save:", type="primary", disabled=not allowed):
+if st.button(texts.SAVE_ASSESSMENT, key="chk_save", icon=":material/save:", type="primary", disabled=not allowed):
     try:
         new_id = save_assessment(data.engine(), actor, inputs, result)
     except AuthError as exc:

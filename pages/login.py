@@ -16,5 +16,6 @@ if submitted:
     except AuthError as exc:
         st.error(str(exc))
     else:
+        st.session_state["after_login"] = True
         st.rerun()
 st.caption(texts.LOGIN_HELP)

@@ -194,7 +194,7 @@ INSERTION_RATE_HELP = "Part des heures de travail réservée à l'insertion : 5 
 ETP_DIVISOR = "Heures annuelles d'un ETP"
 CRIT_TECHNICAL = "4. Contraintes techniques du chantier et ressources locales"
 TECHNICALITY = "Technicité des postes"
-TECHNICALITY_LEVELS = {None: "Ne sait pas", "faible": "Faible", "moyenne": "Moyenne", "élevée": "Élevée"}
+TECHNICALITY_LEVELS = {"?": "Ne sait pas", "faible": "Faible", "moyenne": "Moyenne", "élevée": "Élevée"}
 TUTORING = "Un tutorat ou un encadrement est-il possible ?"
 SAFETY = "Contraintes de sécurité fortes ?"
 SITE = "Lieu d'exécution sur le territoire du Club ?"
@@ -233,7 +233,7 @@ CLAUSE_DOWNLOAD_TXT = "Télécharger (.txt)"
 CLAUSE_FILENAME = "clause_sociale"
 
 SAVE_TITLE = "Enregistrer"
-SAVE = "Enregistrer dans l'historique"
+SAVE_ASSESSMENT = "Enregistrer dans l'historique"
 SAVED = "Évaluation n° {id} enregistrée dans l'historique."
 NEED_FACILITATOR = "Connectez-vous avec un compte facilitateur pour enregistrer et modifier les évaluations."
 
@@ -300,3 +300,56 @@ PLAN_IGNORED = "Colonnes ignorées (conservées telles quelles dans le fichier r
 PLAN_DOWNLOAD_XLSX = "Télécharger le résultat (.xlsx)"
 PLAN_DOWNLOAD_CSV = "Télécharger le résultat (.csv)"
 PLAN_RESULT_NAME = "plan_achats_evalue"
+
+# Data entry and imports (the facilitator)
+PAGE_ENTRY = "Saisie"
+PAGE_HOURS_GRID = "Heures du mois"
+PAGE_IMPORTS = "Imports"
+KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
+              "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
+              "emplois": "Emplois disponibles"}
+FIELD_LABELS = {
+    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
+    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
+    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
+    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
+    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
+    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
+    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
+    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
+    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
+    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
+    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
+}
+ENTRY_TITLE = "Saisie et correction"
+ENTRY_KIND = "Que voulez-vous saisir ?"
+ENTRY_SEARCH = "Rechercher (clé, référence…)"
+ENTRY_SHOW_ARCHIVED = "Voir les fiches archivées"
+ENTRY_PICK = "Fiche à modifier"
+ENTRY_NEW = "➕ Nouvelle fiche"
+ENTRY_LIST_CAPTION = "{count} fiches affichées (les plus récentes d'abord, 300 au plus)"
+ENTRY_SAVED = "Enregistré : {label}."
+ENTRY_ARCHIVE = "Archiver cette fiche"
+ENTRY_RESTORE = "Restaurer cette fiche"
+ENTRY_ARCHIVED = "Fiche archivée : elle ne compte plus, mais reste dans la base et le journal."
+ENTRY_RESTORED = "Fiche restaurée."
+ENTRY_REQUIRED = "Les champs marqués * sont obligatoires."
+ENTRY_EDITING = "Modification de la fiche n° {id} (version {version})"
+ENTRY_CREATING = "Nouvelle fiche"
+GRID_TITLE = "Heures mensuelles d'un marché"
+GRID_CONTRACT = "Marché"
+GRID_HELP = ("Une ligne par personne et par mois. Pour retirer une ligne, videz ses heures (elle est archivée, "
+             "jamais détruite). Tout est vérifié avant l'enregistrement, qui se fait en une fois.")
+GRID_SAVE = "Enregistrer les heures"
+GRID_SAVED = "Heures enregistrées : {created} créées, {updated} modifiées, {archived} archivées, {same} inchangées."
+IMPORT_TITLE = "Importer un fichier"
+IMPORT_KIND = "Type de fichier"
+IMPORT_TEMPLATES = "Modèles à remplir :"
+IMPORT_UPLOAD = "Fichier Excel (.xlsx) ou CSV"
+IMPORT_PREVIEW = "Aperçu"
+IMPORT_COUNTS = "{read} lignes lues : {created} à créer, {updated} à mettre à jour, {unchanged} inchangées."
+IMPORT_ERRORS = "{count} erreurs : rien ne sera écrit tant qu'elles ne sont pas corrigées dans le fichier."
+IMPORT_CONFIRM = "Confirmer l'import"
+IMPORT_DONE = "Import terminé : {created} créées, {updated} mises à jour, {unchanged} inchangées."
+IMPORT_NOTHING = "Rien à écrire : toutes les lignes sont déjà à jour."

@@ -1,0 +1,74 @@
+"""Saisie: create, correct, archive or restore any record, one at a time, with the imports' rules."""
+
+import streamlit as st
+
+from core.auth import AuthError
+from core.import_kinds import KINDS
+from core.records import (
+    FORM,
+    ConflictError,
+    ValidationError,
+    archive_record,
+    list_records,
+    load_record,
+    reference_choices,
+    save_record,
+)
+from ui import data, session, texts
+from ui.components import french_table
+from ui.forms import record_form
+
+engine = data.engine()
+st.title(texts.ENTRY_TITLE)
+
+kind_name = st.segmented_control(texts.ENTRY_KIND, list(KINDS), format_func=texts.KIND_NAMES.get,
+                                 default="marches", required=True, key="entry_kind")
+kind = KINDS[kind_name]
+left, right = st.columns([3, 1])
+search = left.text_input(texts.ENTRY_SEARCH, key=f"entry_search_{kind_name}")
+archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_name}")
+records = list_records(engine, kind_name, search, archived)
+st.caption(texts.ENTRY_LIST_CAPTION.format(count=len(records)))
+st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).rename(columns=texts.FIELD_LABELS)),
+             hide_index=True, width="stretch", height=240)
+
+labels = {int(r["id"]): " · ".join(str(r[k]) for k in kind.key) for _, r in records.iterrows()}
+picked = st.selectbox(texts.ENTRY_PICK, [None, *labels], format_func=lambda i: labels.get(i, texts.ENTRY_NEW),
+                      key=f"entry_pick_{kind_name}")
+record = load_record(engine, kind_name, picked) if picked else None
+st.subheader(texts.ENTRY_EDITING.format(id=record["id"], version=record["version"]) if record
+             else texts.ENTRY_CREATING)
+
+errors_key = f"entry_errors_{kind_name}_{picked}"
+choices = {col.ref: reference_choices(engine, col.ref) for col in kind.columns if col.ref}
+submitted = record_form(kind, record, choices, st.session_state.get(errors_key, {}))
+if submitted is not None:
+    try:
+        if record:
+            saved = save_record(engine, session.actor(), kind_name, {**submitted, "id": record["id"]},
+                                expected_version=record["version"])
+        else:
+            saved = save_record(engine, session.actor(), kind_name, submitted)
+    except ValidationError as exc:
+        st.session_state[errors_key] = exc.errors
+        st.rerun()
+    except (ConflictError, AuthError) as exc:
+        st.error(str(exc))
+    else:
+        st.session_state.pop(errors_key, None)
+        st.toast(texts.ENTRY_SAVED.format(label=" · ".join(str(submitted.get(k)) for k in kind.key)),
+                 icon=":material/check:")
+        st.rerun()
+if FORM in st.session_state.get(errors_key, {}):
+    st.error(st.session_state[errors_key][FORM])
+
+if record:
+    restore = bool(record["archived"])
+    if st.button(texts.ENTRY_RESTORE if restore else texts.ENTRY_ARCHIVE, icon=":material/archive:", key="entry_archive"):
+        try:
+            archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
+        except (ConflictError, ValidationError, AuthError) as exc:
+            st.error(str(exc))
+        else:
+            st.toast(texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED)
+            st.rerun()

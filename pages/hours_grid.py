@@ -1,0 +1,57 @@
+"""Heures du mois: one contract's monthly hours as a grid, checked whole and saved in one go."""
+
+import pandas as pd
+import streamlit as st
+
+from core.auth import AuthError
+from core.enums import ContractType, Mode
+from core.records import ConflictError, ValidationError, list_records, reference_choices, save_monthly_hours
+from ui import data, session, texts
+
+engine = data.engine()
+st.title(texts.GRID_TITLE)
+contracts = reference_choices(engine, "contract")
+reference = st.selectbox(texts.GRID_CONTRACT, list(contracts), index=None, format_func=contracts.get,
+                         placeholder="—", key="grid_contract")
+if reference is None:
+    st.stop()
+st.caption(texts.GRID_HELP)
+
+columns = ["entreprise_siret", "participant_code", "mois", "heures", "mode", "type_contrat", "structure_siret",
+           "version"]
+rows = list_records(engine, "heures", reference, limit=5000)
+rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois", "participant_code"])
+rows["mois"] = pd.to_datetime(rows["mois"])
+companies, structures = reference_choices(engine, "company"), reference_choices(engine, "structure")
+participants = reference_choices(engine, "participant")
+label = texts.FIELD_LABELS
+edited = st.data_editor(
+    rows, num_rows="add", hide_index=True, width="stretch", key=f"grid_{reference}",
+    column_config={
+        "entreprise_siret": st.column_config.SelectboxColumn(label["entreprise_siret"], options=list(companies),
+                                                             required=True),
+        "participant_code": st.column_config.SelectboxColumn(label["participant_code"], options=list(participants),
+                                                             required=True),
+        "mois": st.column_config.DateColumn(label["mois"], format="MM/YYYY", required=True),
+        "heures": st.column_config.NumberColumn(label["heures"], min_value=0, max_value=250, step=0.5),
+        "mode": st.column_config.SelectboxColumn(label["mode"], options=[m.value for m in Mode], required=True),
+        "type_contrat": st.column_config.SelectboxColumn(label["type_contrat"],
+                                                         options=[c.value for c in ContractType]),
+        "structure_siret": st.column_config.SelectboxColumn(label["structure_siret"], options=list(structures)),
+        "version": None,  # kept for the concurrency check, never shown
+    },
+)
+if st.button(texts.GRID_SAVE, type="primary"):
+    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in edited.to_dict("records")]
+    for row in records:
+        if row["mois"] is not None:
+            row["mois"] = pd.Timestamp(row["mois"]).date()
+    try:
+        counts = save_monthly_hours(engine, session.actor(), reference, records)
+    except ValidationError as exc:
+        st.error("\n\n".join(f"**{where}** : {message}" for where, message in exc.errors.items()))
+    except (ConflictError, AuthError) as exc:
+        st.error(str(exc))
+    else:
+        st.success(texts.GRID_SAVED.format(created=counts["créées"], updated=counts["modifiées"],
+                                           archived=counts["archivées"], same=counts["inchangées"]))

@@ -1,0 +1,53 @@
+"""Imports: a spreadsheet in, a preview with every error, then all of it written — or nothing."""
+
+import streamlit as st
+
+from core.auth import AuthError
+from core.import_kinds import KINDS
+from core.imports import apply_import, preview_import, template
+from ui import data, session, texts
+
+engine = data.engine()
+st.title(texts.IMPORT_TITLE)
+kind = st.selectbox(texts.IMPORT_KIND, list(KINDS), format_func=texts.KIND_NAMES.get, key="import_kind")
+
+st.write(texts.IMPORT_TEMPLATES)
+xlsx, csv = st.columns(2)
+xlsx.download_button("modele-" + kind + ".xlsx", template(kind, "xlsx"), file_name=f"modele-{kind}.xlsx",
+                     icon=":material/download:")
+csv.download_button("modele-" + kind + ".csv", template(kind, "csv"), file_name=f"modele-{kind}.csv",
+                    icon=":material/download:")
+
+upload = st.file_uploader(texts.IMPORT_UPLOAD, type=["xlsx", "csv"], key=f"import_file_{kind}")
+if upload is None:
+    st.stop()
+
+# Reading and checking a large file takes seconds: once per uploaded file, not on every rerun.
+cache_key = (kind, upload.file_id, data.version())
+if st.session_state.get("import_preview", (None,))[0] != cache_key:
+    st.session_state["import_preview"] = (cache_key, preview_import(engine, kind, upload.getvalue(), upload.name))
+report = st.session_state["import_preview"][1]
+st.subheader(texts.IMPORT_PREVIEW)
+for note in report.notes:
+    st.info(note)
+if not report.ok:
+    st.error(texts.IMPORT_ERRORS.format(count=len(report.errors)))
+    st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
+    st.stop()
+st.success(texts.IMPORT_COUNTS.format(read=report.read, created=report.created, updated=report.updated,
+                                      unchanged=report.unchanged))
+st.dataframe(report.rows_frame(), hide_index=True, width="stretch", height=300)
+if report.created + report.updated == 0:
+    st.info(texts.IMPORT_NOTHING)
+    st.stop()
+if st.button(texts.IMPORT_CONFIRM, type="primary"):
+    try:
+        done = apply_import(engine, session.actor(), report)
+    except AuthError as exc:
+        st.error(str(exc))
+        st.stop()
+    if done.ok:
+        st.success(texts.IMPORT_DONE.format(created=done.created, updated=done.updated, unchanged=done.unchanged))
+    else:
+        st.error(texts.IMPORT_ERRORS.format(count=len(done.errors)))
+        st.dataframe(done.errors_frame(), hide_index=True, width="stretch")

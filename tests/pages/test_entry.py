@@ -1,0 +1,81 @@
+"""The facilitator's data entry, hours grid and imports under AppTest, on the fixture store."""
+
+import pytest
+
+from core.auth import Actor
+from core.filters import Filters
+from core.indicators import headline
+from core.models import Role
+from core.records import load_record
+from tests.utils.fixtures import CITY
+
+FACILITATOR = Actor("marie", Role.FACILITATEUR)
+
+
+@pytest.fixture
+def as_facilitator(app, store):
+    def run(page: str):
+        at = app(store)
+        at.session_state["actor"] = FACILITATOR
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+    return run
+
+
+def test_create_a_buyer_with_an_error_next_to_the_field_then_fixed(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.segmented_control(key="entry_kind").set_value("acheteurs").run()
+    at.text_input(key="acheteurs_new_nom").input("Bailleur Neuf")
+    at.text_input(key="acheteurs_new_siret").input("12345678901234")  # wrong Luhn key
+    at.button(key="FormSubmitter:form_acheteurs_new-Enregistrer").click().run()
+    assert not at.exception
+    messages = [e.value for e in at.error]
+    assert any("Luhn" in m for m in messages)  # the SIRET's error, under its field
+    assert any("valeurs acceptées" in m or "obligatoire" in m for m in messages)  # the type is missing
+    at.selectbox(key="acheteurs_new_type").select("bailleur social")
+    at.text_input(key="acheteurs_new_siret").input("73282932000074")
+    at.button(key="FormSubmitter:form_acheteurs_new-Enregistrer").click().run()
+    assert not at.exception and not at.error
+    assert "Bailleur Neuf" in list(at.dataframe[0].value["Nom"])
+
+
+def test_edit_a_contract_and_see_the_dashboard_follow(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.selectbox(key="entry_pick_marches").select(2).run()  # K2
+    at.number_input(key="marches_2_heures_prevues").set_value(900.0)
+    at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
+    assert not at.exception and not at.error
+    assert load_record(store, "marches", 2)["heures_prevues"] == 900
+    assert headline(store, Filters(2021, 2021))["heures_prevues"] == pytest.approx(1200 + 900)
+
+
+def test_archive_a_record(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.segmented_control(key="entry_kind").set_value("acheteurs").run()
+    at.selectbox(key="entry_pick_acheteurs").select(1).run()
+    at.button(key="entry_archive").click().run()
+    assert load_record(store, "acheteurs", 1)["archived"] is True
+    assert CITY not in list(at.dataframe[0].value["Nom"])
+
+
+def test_hours_grid_shows_the_contract_months(as_facilitator, store):
+    at = as_facilitator("pages/hours_grid.py")
+    at.selectbox(key="grid_contract").select("K1").run()
+    assert not at.exception
+    grid = at.dataframe[0].value  # the data editor's content
+    assert sorted(grid["heures"]) == [50, 100, 120, 150, 150]  # K1's five monthly lines
+    assert set(grid["participant_code"]) == {"P1", "P2", "P3"}
+
+
+def test_reader_cannot_open_facilitator_pages(app, store):
+    at = app(store)
+    at.session_state["actor"] = Actor("paul", Role.LECTEUR)
+    at.run()
+    try:
+        at.switch_page("pages/entry.py").run()
+        opened = any(t.value == "Saisie et correction" for t in at.title)
+    except (KeyError, ValueError):
+        opened = False
+    assert not opened

@@ -1,0 +1,69 @@
+"""Entry forms drawn from the column tables of the exchange files (core.import_kinds): one widget per
+column, the same rules as the imports, and each French error shown under its field."""
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core import import_kinds
+from core.import_kinds import Col, Kind
+from core.tabular import parse_bool, parse_date, parse_month
+from ui import texts
+
+NUMBERS = {import_kinds.amount, import_kinds.hours, import_kinds.count, import_kinds.birth_year}
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value))
+
+
+def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any:
+    """One widget for one column, starting from the stored value (None for a new record)."""
+    label = texts.FIELD_LABELS.get(col.name, col.name) + (" *" if col.required else "")
+    value = value if _present(value) else None
+    if choices is not None:  # a reference to another record
+        options = list(choices)
+        if value is not None and value not in choices:
+            options.insert(0, value)
+        return st.selectbox(label, options, index=options.index(value) if value in options else None,
+                            format_func=lambda v: choices.get(v, v), key=key, placeholder="—")
+    if col.parse in (parse_date, parse_month):
+        return st.date_input(label, value=value, format="DD/MM/YYYY", key=key,
+                             min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
+    if col.parse is parse_bool:
+        return st.checkbox(label, value=bool(value), key=key)
+    if col.parse in NUMBERS:
+        integer = col.parse in (import_kinds.count, import_kinds.birth_year)
+        start = (int(value) if integer else float(value)) if value is not None else None
+        return st.number_input(label, value=start, step=1 if integer else 1.0, format=None if integer else "%.2f",
+                               key=key, placeholder="—")
+    if col.enum is not None and col.parse.__qualname__.startswith("several"):
+        current = value if isinstance(value, list) else [v.strip() for v in str(value or "").split("|") if v.strip()]
+        return st.multiselect(label, [e.value for e in col.enum], default=current, key=key, placeholder="—")
+    if col.enum is not None:
+        options = [e.value for e in col.enum]
+        return st.selectbox(label, options, index=options.index(value) if value in options else None, key=key,
+                            placeholder="—")
+    return st.text_input(label, value="" if value is None else str(value), key=key)
+
+
+def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, str]],
+                errors: dict[str, str]) -> dict[str, Any] | None:
+    """The form of one record; returns the values (formats.md names) when submitted, else None."""
+    suffix = f"{kind.name}_{record['id'] if record else 'new'}"
+    with st.form(f"form_{suffix}"):
+        values: dict[str, Any] = {}
+        left, right = st.columns(2)
+        for i, col in enumerate(kind.columns):
+            with left if i % 2 == 0 else right:
+                values[col.name] = field(col, record.get(col.name) if record else None,
+                                         choices.get(col.ref) if col.ref else None, f"{suffix}_{col.name}")
+                if col.name in errors:
+                    st.error(errors[col.name], icon=":material/error:")
+        st.caption(texts.ENTRY_REQUIRED)
+        submitted = st.form_submit_button(texts.SAVE, type="primary")
+    if not submitted:
+        return None
+    return {name: (None if value == "" or value == [] else value) for name, value in values.items()}
