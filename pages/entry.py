@@ -64,7 +64,8 @@ if FORM in st.session_state.get(errors_key, {}):
 
 if record:
     restore = bool(record["archived"])
-    if st.button(texts.ENTRY_RESTORE if restore else texts.ENTRY_ARCHIVE, icon=":material/archive:", key="entry_archive"):
+    label = texts.ENTRY_RESTORE if restore else texts.ENTRY_ARCHIVE
+    if st.button(label, icon=":material/archive:", key="entry_archive"):
         try:
             archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
         except (ConflictError, ValidationError, AuthError) as exc:
