@@ -86,3 +86,13 @@ def test_every_slide_fits_the_screen(browser: Browser, server, tmp_path, size):
         assert fits(page), f"slide {number} overflows at {size}"
         page.keyboard.press("ArrowRight")
     page.context.close()
+
+
+def test_slides_move_on_by_themselves_at_the_chosen_pace(browser: Browser, server):
+    page = open_page(browser, 1280, 720)
+    page.goto(f"{server.url}/presentation?mode=presentation&annee=2025&slide=2&auto=10")
+    wait_for_app(page)
+    expect(page.locator(".pres-footer")).to_contain_text(f"2 / {SLIDES}")
+    expect(page.locator(".pres-footer")).to_contain_text(f"3 / {SLIDES}", timeout=20_000)
+    assert slide_number(page) == 3
+    page.context.close()
