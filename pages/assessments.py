@@ -28,7 +28,7 @@ if history.empty:
     st.stop()
 
 table = history.assign(date=history["date"].map(fmt.day), heures_estimees=history["heures_estimees"].map(fmt.hours))
-st.dataframe(table.rename(columns=texts.ASSESSMENT_COLUMNS), hide_index=True, width="stretch", height=300,
+st.dataframe(table.rename(columns=texts.ASSESSMENT_COLUMNS), hide_index=True, width="stretch",
              column_config={texts.ASSESSMENT_COLUMNS["objet"]: st.column_config.TextColumn(width="large")})
 
 rows = history.set_index("id")
@@ -46,10 +46,12 @@ st.subheader(texts.HISTORY_DETAIL.format(id=saved["id"], subject=saved["subject"
 st.caption(texts.HISTORY_BY.format(author=saved["author"], date=fmt.day(saved["created_at"])))
 box, icon = checklist.VERDICT_BOX[Verdict(saved["verdict"])]
 box(texts.VERDICT.format(verdict=saved["verdict"]), icon=icon)
-a, b, c = st.columns(3)
+a, b, c = st.columns([1, 1, 2])
 a.metric(texts.ESTIMATED_HOURS, fmt.hours(saved["estimated_hours"]))
 b.metric(texts.ESTIMATED_ETP, f"{fmt.number(result['etp'], 2)} ETP")
-c.metric(texts.RECOMMENDED_VEHICLE, result["vehicle_label"])
+c.metric(texts.RECOMMENDED_VEHICLE, result["vehicle"])
+if result["reservation"]:
+    c.caption(result["reservation"])
 st.markdown(f"**{texts.FORMULA}** : {result['formula']}")
 if result["motifs"]:
     st.markdown(f"**{texts.HISTORY_MOTIFS}** : {result['motifs']}")

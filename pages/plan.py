@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from core.plan import COLUMNS, RESULT_COLUMNS, write_plan
+from core import formatting as fmt
+from core.plan import COLUMNS, write_plan
 from core.relevance import Verdict
 from core.tabular import TableError
 from ui import data, texts
@@ -32,11 +33,14 @@ if errors.any():
 if assessed.attrs.get("colonnes_ignorees"):
     st.caption(texts.PLAN_IGNORED.format(columns=", ".join(assessed.attrs["colonnes_ignorees"])))
 
-result_columns = [c for c in assessed.columns if c in RESULT_COLUMNS]
-styled = assessed.style.apply(lambda row: ["background-color: #fde2e1" if row["erreur"] else "" for _ in row],
-                              axis=1).format(precision=2, decimal=",", thousands="\u202f", na_rep="")
-st.dataframe(styled, hide_index=True, width="stretch", height=420,
-             column_order=[*(c for c in assessed.columns if c not in result_columns), *result_columns])
+# What the facilitator reads first: the subject, an error if any, the verdict and the hours; then the plan's own.
+first = ["objet", *(["erreur"] if errors.any() else []), "avis", "heures_estimees", "etp_estimes",
+         "vehicule_recommande", "motifs"]
+order = [c for c in first if c in assessed.columns] + [c for c in assessed.columns if c not in first]
+shown = assessed.assign(heures_estimees=assessed["heures_estimees"].map(lambda v: "" if pd.isna(v) else fmt.number(v)),
+                        etp_estimes=assessed["etp_estimes"].map(lambda v: "" if pd.isna(v) else fmt.number(v, 2)))
+styled = shown.style.apply(lambda row: ["background-color: #fde2e1" if row["erreur"] else "" for _ in row], axis=1)
+st.dataframe(styled, hide_index=True, width="stretch", column_order=order)
 stem = texts.PLAN_RESULT_NAME
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(texts.PLAN_DOWNLOAD_XLSX, write_plan(assessed, "xlsx"), f"{stem}.xlsx",

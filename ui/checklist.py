@@ -24,14 +24,17 @@ from core.relevance import (
 from ui import texts
 
 REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the form on the next run
-TRI_STATE = [True, False, None]
+# A radio cannot show None as a selected option: the three answers are stored as words.
+TRI_STATE = {"oui": True, "non": False, "?": None}
+TRI_WORD = {value: word for word, value in TRI_STATE.items()}
+UNKNOWN_LEVEL = "?"
 VERDICT_BOX = {Verdict.PERTINENT: (st.success, ":material/check_circle:"),
                Verdict.A_APPROFONDIR: (st.warning, ":material/help:"),
                Verdict.NON_PERTINENT: (st.error, ":material/cancel:")}
 
 
-def _tri_label(value: bool | None) -> str:
-    return {True: texts.YES, False: texts.NO, None: texts.UNKNOWN}[value]
+def _tri_label(word: str) -> str:
+    return {"oui": texts.YES, "non": texts.NO, "?": texts.UNKNOWN}[word]
 
 
 def _share_key(sector: Sector | None) -> str:
@@ -53,12 +56,12 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
         "chk_buyer": inputs.buyer, "chk_subject": inputs.subject, "chk_nature": Nature(inputs.nature),
         "chk_sector": Sector(inputs.sector) if inputs.sector else None, "chk_cpv": inputs.cpv,
         "chk_amount": inputs.amount, "chk_duration": inputs.duration_months, "chk_lots": inputs.lots,
-        "chk_lots_covered": inputs.lots_covered, "chk_eu": inputs.above_eu_threshold,
+        "chk_lots_covered": inputs.lots_covered, "chk_eu": TRI_WORD[inputs.above_eu_threshold],
         "chk_insertion_object": inputs.insertion_as_object,
         "chk_supplies_labour": inputs.nature == Nature.FOURNITURES and inputs.labour_share is not None,
-        "chk_technicality": inputs.technicality.value if inputs.technicality else None,
-        "chk_tutoring": inputs.tutoring_possible, "chk_safety": inputs.safety_constraints,
-        "chk_site": inputs.site_in_territory, "chk_people": inputs.eligible_people,
+        "chk_technicality": Technicality(inputs.technicality).value if inputs.technicality else UNKNOWN_LEVEL,
+        "chk_tutoring": TRI_WORD[inputs.tutoring_possible], "chk_safety": TRI_WORD[inputs.safety_constraints],
+        "chk_site": TRI_WORD[inputs.site_in_territory], "chk_people": inputs.eligible_people,
         "chk_structures": inputs.insertion_structures, "chk_jobs": inputs.jobs_available,
         "chk_hourly_cost": params.hourly_cost, "chk_rate": _percent(params.insertion_rate),
         "chk_etp": params.etp_divisor,
@@ -72,9 +75,9 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
 def _defaults(club: dict[str, float]) -> None:
     for key, value in {"chk_buyer": "", "chk_subject": "", "chk_nature": Nature.TRAVAUX, "chk_sector": None,
                        "chk_cpv": "", "chk_amount": None, "chk_duration": None, "chk_lots": None,
-                       "chk_lots_covered": "", "chk_eu": None, "chk_insertion_object": False,
-                       "chk_supplies_labour": False, "chk_technicality": None, "chk_tutoring": None,
-                       "chk_safety": None, "chk_site": True, "chk_people": None,
+                       "chk_lots_covered": "", "chk_eu": "?", "chk_insertion_object": False,
+                       "chk_supplies_labour": False, "chk_technicality": UNKNOWN_LEVEL, "chk_tutoring": "?",
+                       "chk_safety": "?", "chk_site": "oui", "chk_people": None,
                        "chk_hourly_cost": club[HOURLY_COST], "chk_rate": _percent(club[INSERTION_RATE]),
                        "chk_etp": club[ETP_DIVISOR]}.items():
         st.session_state.setdefault(key, value)
@@ -93,7 +96,7 @@ def _local_defaults(sector: Sector | None, local: dict) -> None:
 
 
 def _tri(column, label: str, key: str) -> bool | None:  # noqa: ANN001 - a Streamlit container
-    return column.radio(label, TRI_STATE, format_func=_tri_label, key=key, horizontal=True)
+    return TRI_STATE[column.radio(label, list(TRI_STATE), format_func=_tri_label, key=key, horizontal=True)]
 
 
 def purchase_form(club: dict[str, float],
@@ -145,7 +148,8 @@ def purchase_form(club: dict[str, float],
         local = local_for(sector.value if sector else None)
         _local_defaults(sector, local)
         a, b, c = st.columns(3)
-        technicality = a.radio(texts.TECHNICALITY, list(texts.TECHNICALITY_LEVELS), key="chk_technicality",
+        technicality = a.radio(texts.TECHNICALITY, [UNKNOWN_LEVEL, *(t.value for t in Technicality)],
+                               key="chk_technicality",
                                format_func=texts.TECHNICALITY_LEVELS.get, horizontal=True)
         tutoring = _tri(b, texts.TUTORING, "chk_tutoring")
         safety = _tri(c, texts.SAFETY, "chk_safety")
@@ -174,7 +178,7 @@ def purchase_form(club: dict[str, float],
         sector=sector, buyer=buyer.strip(), cpv=cpv.strip(), lots=int(lots) if lots else None,
         lots_covered=lots_covered.strip(), above_eu_threshold=above_eu,
         labour_share=share / 100 if own_share else None,
-        technicality=Technicality(technicality) if technicality else None, tutoring_possible=tutoring,
+        technicality=Technicality(technicality) if technicality != UNKNOWN_LEVEL else None, tutoring_possible=tutoring,
         safety_constraints=safety, site_in_territory=site,
         eligible_people=int(people) if people is not None else None,
         insertion_structures=int(structures) if structures is not None else None,
@@ -186,10 +190,12 @@ def show_result(result: Assessment, amount: float) -> None:
     """The verdict in its colour, the sizing with every parameter, the reasons criterion by criterion."""
     box, icon = VERDICT_BOX[result.verdict]
     box(texts.VERDICT.format(verdict=result.verdict.value), icon=icon)
-    a, b, c = st.columns(3)
+    a, b, c = st.columns([1, 1, 2])
     a.metric(texts.ESTIMATED_HOURS, fmt.hours(result.hours_rounded))
     b.metric(texts.ESTIMATED_ETP, f"{fmt.number(result.etp, 2)} ETP")
-    c.metric(texts.RECOMMENDED_VEHICLE, result.vehicle_label)
+    c.metric(texts.RECOMMENDED_VEHICLE, result.vehicle.value)
+    if result.reservation:
+        c.caption(result.reservation.value)
     st.markdown(f"**{texts.FORMULA}** : {result.formula}")
     p = result.params
     rows = [(texts.PARAM_ROWS["amount"], f"{fmt.number(amount)} €"),

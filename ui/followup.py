@@ -12,8 +12,14 @@ RATES = ("taux_realisation", "taux_projete")
 HOURS = ("heures_prevues", "heures_realisees", "projection", "heures_manquantes")
 
 
+# The figures right after the contract, so that they show without scrolling sideways.
+FIRST = ["reference", "objet", "date_fin", "taux_projete", "heures_prevues", "heures_realisees", "projection",
+         "heures_manquantes", "taux_realisation", "dernier_mois_declare"]
+
+
 def _french(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
+    order = [c for c in FIRST if c in frame.columns] + [c for c in frame.columns if c not in FIRST]
+    out = frame[order].copy()
     for column in out.columns:
         if column in HOURS:
             out[column] = out[column].map(fmt.hours)
