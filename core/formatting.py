@@ -21,11 +21,11 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 
 
 def hours(value: float | None) -> str:
-    return MISSING if _missing(value) else f"{number(value)} h"
+    return MISSING if _missing(value) else f"{number(value)}\u00a0h"  # never "184 000" / "h" on two lines
 
 
 def etp(value: float | None) -> str:
-    return MISSING if _missing(value) else f"{number(value, 1)} ETP"
+    return MISSING if _missing(value) else f"{number(value, 1)}\u00a0ETP"
 
 
 def percent(value: float | None, decimals: int = 0) -> str:

@@ -1,5 +1,6 @@
 """A real Passerelles server on a free port, and a real Chromium (Debian's) to drive it."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from core.auth import CLI_ACTOR, add_user
 from core.db import backup, open_store
+from core.models import Role
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -98,3 +101,25 @@ def wait_for_app(page: Page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
     time.sleep(0.5)
+
+
+FACILITATOR = ("facilitatrice", "une phrase de passe assez longue")
+
+
+@pytest.fixture(scope="session")
+def facilitator_account(demo_copy: Path) -> tuple[str, str]:
+    """A facilitator's account in the server's store (created once per session)."""
+    engine = open_store(f"sqlite:///{demo_copy}")
+    with contextlib.suppress(ValueError):  # already created
+        add_user(engine, CLI_ACTOR, *FACILITATOR, Role.FACILITATEUR)
+    engine.dispose()
+    return FACILITATOR
+
+
+def log_in(page: Page, server: Server, account: tuple[str, str]) -> None:
+    page.goto(f"{server.url}/login")
+    wait_for_app(page)
+    page.get_by_label("Nom d'utilisateur").fill(account[0])
+    page.get_by_label("Mot de passe").fill(account[1])
+    page.get_by_role("button", name="Se connecter").click()
+    wait_for_app(page)

@@ -43,7 +43,7 @@ def log_in(page: Page, url: str, username: str, password: str) -> None:
     # other than the root with "Page not found" before st.navigation has run.
     page.goto(url)
     wait_for_app(page)
-    page.locator('[data-testid="stSidebarNav"] a[href$="/connexion"]').click()
+    page.locator('[data-testid="stSidebarNav"] a[href$="/login"]').click()
     wait_for_app(page)
     page.get_by_label("Nom d'utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(password)
@@ -52,7 +52,7 @@ def log_in(page: Page, url: str, username: str, password: str) -> None:
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(username)
     # a facilitator lands on their home, the follow-up of the clauses
     expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/suivi$"))
+    expect(page).to_have_url(re.compile(r"/followup$"))
     wait_for_app(page)
 
 
@@ -104,13 +104,13 @@ def test_history_followup_and_plan_pages(page: Page, server, facilitator, tmp_pa
     log_in(page, server.url, *facilitator)
     nav = page.locator('[data-testid="stSidebarNav"]')
 
-    nav.locator('a[href$="/suivi"]').click()
+    nav.locator('a[href$="/followup"]').click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Clauses en cours")).to_be_visible()
     shot(page, "followup")
 
-    nav.locator('a[href$="/evaluations"]').click()
+    nav.locator('a[href$="/assessments"]').click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Historique des évaluations")).to_be_visible()
     if page.locator('[data-testid="stSelectbox"]').filter(has_text="Choisir une évaluation").count():
@@ -120,7 +120,7 @@ def test_history_followup_and_plan_pages(page: Page, server, facilitator, tmp_pa
         expect(page.get_by_text("Rattacher au marché attribué")).to_be_visible()
     shot(page, "assessments")
 
-    nav.locator('a[href$="/plan-achats"]').click()
+    nav.locator('a[href$="/plan"]').click()
     wait_for_app(page)
     plan = tmp_path / "plan.csv"
     plan.write_bytes(("objet;acheteur;nature;secteur;montant_ht;duree_mois\r\n"

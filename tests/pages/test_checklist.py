@@ -46,7 +46,7 @@ def test_checklist_gives_the_verdict_and_the_hours(store, facilitator_app):
     fill_published_example(at)
     assert not at.exception
     assert at.success[0].value == "Avis : pertinent"
-    assert metric(at, "Heures d'insertion estimées") == fmt.hours(833) == "833 h"
+    assert metric(at, "Heures d'insertion estimées") == fmt.hours(833) == "833\u00a0h"
     assert metric(at, "Équivalents temps plein") == "0,52 ETP"
     assert metric(at, "Véhicule recommandé") == "Clause sociale"  # one insertion structure in the store
     assert any("1\u202f000\u202f000 € × 50\u00a0% ÷ 30 €/h × 5\u00a0% = 833 h" in m.value for m in at.markdown)

@@ -1,0 +1,62 @@
+"""A facilitator imports a month of hours in Chromium: an error shown, fixed, imported, counted."""
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from core import formatting as fmt
+from core.filters import Filters
+from core.indicators import headline
+from core.models import Company, Contract, Participant
+from tests.e2e.conftest import log_in, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def hours_file(reference: str, siret: str, code: str, hours: str) -> bytes:
+    lines = ["marche_reference;entreprise_siret;participant_code;mois;heures;mode;type_contrat",
+             f"{reference};{siret};{code};10/2026;{hours};embauche directe;CDD"]
+    return ("\n".join(lines) + "\n").encode("cp1252")  # as French Excel saves a CSV
+
+
+def upload(page: Page, content: bytes, name: str) -> None:
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+    wait_for_app(page)
+
+
+def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facilitator_account, demo_copy):
+    from core.db import open_store
+
+    store = open_store(f"sqlite:///{demo_copy}")
+    with store.connect() as c:  # a contract running in October 2026, its holder, a new participant
+        reference, holder = c.execute(
+            select(Contract.reference, Company.siret).join(Company, Company.id == Contract.holder_id)
+            .where(Contract.end_date >= "2026-12-31", Contract.start_date <= "2026-10-01")
+            .order_by(Contract.reference)).first()
+        code = c.execute(select(Participant.code).order_by(Participant.id.desc())).scalar()
+    before = headline(store, Filters(2026, 2026))["heures_realisees"]
+
+    log_in(page, server, facilitator_account)
+    expect(page.get_by_role("link", name="Imports")).to_be_visible()
+    page.get_by_role("link", name="Imports").click()
+    wait_for_app(page)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Type de fichier").click()
+    page.get_by_role("option", name="Heures réalisées").click()
+    wait_for_app(page)
+
+    upload(page, hours_file(reference, holder, code, "300"), "heures-octobre.csv")
+    expect(page.get_by_text("1 erreurs")).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_contain_text("heures")
+    expect(page.get_by_role("button", name="Confirmer l'import")).to_have_count(0)
+
+    upload(page, hours_file(reference, holder, code, "120"), "heures-octobre-corrige.csv")
+    expect(page.get_by_text("1 à créer")).to_be_visible()
+    page.get_by_role("button", name="Confirmer l'import").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Import terminé : 1 créées")).to_be_visible()
+
+    page.goto(f"{server.url}/?de=2026&a=2026")
+    wait_for_app(page)
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Heures réalisées").first
+    expect(metric).to_contain_text(fmt.hours(before + 120))
