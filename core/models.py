@@ -138,8 +138,8 @@ class HoursEntry(SQLModel, table=True):
         one_of("mode", Mode),
         one_of("contract_type", ContractType, nullable=True),
         CheckConstraint(f"hours > 0 AND hours <= {MAX_MONTHLY_HOURS}", name="hours_range"),
-        # Covering indexes: the indicators read these columns only.
-        Index("ix_hours_month", "month", "contract_id", "participant_id", "company_id", "hours"),
+        # Covering indexes: the indicators read these columns only (archived too: they leave archived entries out).
+        Index("ix_hours_month", "month", "contract_id", "participant_id", "company_id", "hours", "archived"),
         Index("ix_hours_contract", "contract_id", "month", "hours"),
         Index("ix_hours_participant", "participant_id", "month"),
     )
