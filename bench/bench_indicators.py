@@ -119,7 +119,7 @@ def worker_core(path: Path, runs: int) -> dict:
         indicators.overview(fresh)
         anonymous_readers(fresh)
         indicators.headline_with_change(fresh, f)
-        indicators.yearly(fresh, f)
+        indicators.yearly_hours(fresh, f)
         for name in BREAKDOWN_SHOWN:
             indicators.breakdown_with_plan(fresh, f, name)
         indicators.jobs_series(fresh, None)

@@ -28,7 +28,8 @@ WOMEN = ("SELECT count(DISTINCT h.participant_id) FROM hours_entry h JOIN partic
          "WHERE h.month >= :start AND h.month <= :end AND h.archived = 0 AND p.sex = 'F'")
 RUNNING = (f"c.start_date <= :end AND coalesce(c.end_date, c.start_date) >= :start AND c.archived = 0 AND EXISTS "
            f"(SELECT 1 FROM contract_vehicle v WHERE v.contract_id = c.id AND v.vehicle IN ({SOCIAL}))")
-_S, _E = month_index("c.start_date"), month_index("coalesce(c.end_date, :open_end)")
+# The store keeps each contract's months as integers (migration 0004); the floor reads them too.
+_S, _E = "c.start_month", "coalesce(c.end_month, :open_end_month)"
 PLANNED_EXPR = (f"coalesce(c.planned_hours, 0) * max(min({_E}, :last) - max({_S}, :first) + 1, 0) * 1.0 "
                 f"/ ({_E} - {_S} + 1)")
 PLANNED = f"SELECT coalesce(sum({PLANNED_EXPR}), 0), count(c.id) FROM contract c WHERE {RUNNING}"
@@ -75,7 +76,7 @@ def _period(f: Filters) -> dict:
     if f.scoped:
         raise ValueError("the raw floor covers unscoped filters only")
     return {"start": f.start.isoformat(), "end": f.end.isoformat(), "first": _idx(f.start), "last": _idx(f.end),
-            "open_end": date.today().isoformat(), "year_to": f.year_to}
+            "open_end": date.today().isoformat(), "open_end_month": _idx(date.today()), "year_to": f.year_to}
 
 
 def last_month(con: sqlite3.Connection) -> date | None:
@@ -131,6 +132,23 @@ def yearly(con: sqlite3.Connection, f: Filters) -> list[dict]:
     return rows
 
 
+def yearly_hours(con: sqlite3.Connection, f: Filters) -> list[dict]:
+    """The dashboard's chart: hours done by month summed by year, planned hours of every year in one pass."""
+    first = con.execute("SELECT min(start_month) FROM contract").fetchone()[0] // 12
+    years = list(range(first, f.year_to + 1))
+    p = _period(Filters(years[0], f.year_to))
+    done = dict.fromkeys(years, 0.0)
+    for month, hours in con.execute("SELECT month, sum(hours) FROM hours_entry WHERE month >= :start "
+                                    "AND month <= :end AND archived = 0 GROUP BY month", p):
+        done[int(month[:4])] += hours
+    sums = ", ".join(f"sum({PLANNED_EXPR.replace(':first', str(y * 12)).replace(':last', str(y * 12 + 11))})"
+                     for y in years)
+    planned = con.execute(f"SELECT {sums} FROM contract c WHERE {RUNNING}", p).fetchone()
+    divisor = etp_divisor(con)
+    return [{"annee": y, "heures_realisees": done[y], "heures_prevues": float(planned[i] or 0),
+             "etp": done[y] / divisor} for i, y in enumerate(years)]
+
+
 def breakdown(con: sqlite3.Connection, f: Filters, name: str) -> list[tuple]:
     column, joins = DIMENSIONS[name]
     return con.execute(f"SELECT {column} AS valeur, sum(h.hours), count(DISTINCT h.participant_id) "
@@ -155,12 +173,13 @@ def dashboard(con: sqlite3.Connection, f: Filters, shown: tuple[str, ...]) -> No
     con.execute(version).fetchone()
     con.execute("SELECT name FROM buyer WHERE NOT archived ORDER BY name").fetchall()
     con.execute("SELECT min(start_date) FROM contract").fetchone()
+    con.execute("SELECT min(start_month) FROM contract").fetchone()
     con.execute("SELECT value FROM store_meta WHERE key = 'demo'").fetchone()
     con.execute("SELECT value FROM store_meta WHERE key = 'anonymous_readers'").fetchone()
     last_month(con)
     con.execute(version).fetchone()
     headline_with_change(con, f)
-    yearly(con, f)
+    yearly_hours(con, f)
     breakdowns(con, f, list(shown))
     con.execute("SELECT date, jobs FROM jobs_snapshot WHERE sector IS NULL AND NOT archived ORDER BY date").fetchall()
 
@@ -183,6 +202,10 @@ def check_same(indicators, engine, con: sqlite3.Connection, f: Filters) -> None:
         for key, value in rrow.items():
             if not _same(lrow[key], value):
                 raise AssertionError(f"yearly {rrow['annee']} {key}: layer {lrow[key]!r} != raw {value!r}")
+    for lrow, rrow in zip(indicators.yearly_hours(engine, f).to_dict("records"), yearly_hours(con, f), strict=True):
+        for key, value in rrow.items():
+            if not _same(lrow[key], value):
+                raise AssertionError(f"yearly_hours {rrow['annee']} {key}: layer {lrow[key]!r} != raw {value!r}")
     for name in DIMENSIONS:
         df = indicators.breakdown(engine, f, name)
         got = {(v, round(h, 6), int(p)) for v, h, p in df[["valeur", "heures_realisees", "participants"]].itertuples(

@@ -29,6 +29,7 @@ from core.models import (
     ParticipantExit,
     ParticipantPublic,
     StoreMeta,
+    month_number,
 )
 from core.parameters import seed_parameters
 
@@ -51,10 +52,6 @@ def months_between(first: date, last: date) -> list[date]:
         out.append(m)
         m = (m.replace(day=28) + timedelta(days=4)).replace(day=1)
     return out
-
-
-def month_index(m: date) -> int:
-    return m.year * 12 + m.month - 1
 
 
 @dataclass
@@ -153,7 +150,8 @@ class DemoBuilder:
             "id": cid, "reference": f"{buyer['code']}-{start.year}-{self.numbering[buyer['code'], start.year]:03d}",
             "object": self.rng.choice(cat.OBJECTS[sector]).format(n=self.rng.choice([12, 24, 36, 48, 60]), p=place),
             "buyer_id": buyer["id"], "nature": cat.nature_of(sector).value, "sector": sector.value,
-            "start_date": start, "end_date": end, "holder_id": holder, "place": place,
+            "start_date": start, "end_date": end, "start_month": month_number(start), "end_month": month_number(end),
+            "holder_id": holder, "place": place,
             "size": self.rng.lognormvariate(0, 0.7), "hours_bearing": vehicles[0] in (
                 Vehicle.CLAUSE_SOCIALE, Vehicle.MARCHE_INSERTION),
             "clause": clause, "above_eu_threshold": False, "cpv_code": None, "amount_ht": None, "planned_hours": None,
@@ -293,8 +291,8 @@ class DemoBuilder:
         for c in self.contracts:
             if not c["hours_bearing"]:
                 continue
-            total = month_index(c["end_date"]) - month_index(c["start_date"]) + 1
-            elapsed = min(total, month_index(self.last_month) - month_index(c["start_date"]) + 1)
+            total = month_number(c["end_date"]) - month_number(c["start_date"]) + 1
+            elapsed = min(total, month_number(self.last_month) - month_number(c["start_date"]) + 1)
             projected = done[c["id"]] * total / max(1, elapsed)
             planned = round(max(projected, 140) / self.rng.uniform(0.8, 1.25), -1)
             c["planned_hours"] = planned
@@ -308,13 +306,13 @@ class DemoBuilder:
         for e in self.entries:
             last_seen[e["participant_id"]] = max(e["month"], last_seen.get(e["participant_id"], e["month"]))
         for pid, m in sorted(last_seen.items()):
-            if month_index(m) < month_index(self.last_month) - 1:
+            if month_number(m) < month_number(self.last_month) - 1:
                 kind = self.rng.choices(list(ExitKind), [30, 25, 15, 30])[0]
                 self.exits.append({"participant_id": pid, "date": months_between(m, m + timedelta(days=40))[-1],
                                    "kind": kind.value})
         shares = [self.rng.uniform(0.5, 1.5) for _ in Sector]
         for m in self.months + [date(2022, 3, 29)]:
-            i = month_index(m) - month_index(date(2021, 6, 1))
+            i = month_number(m) - month_number(date(2021, 6, 1))
             level = 1500 + (1500 * min(i, 9) / 9.4 if i > 0 else 0) - max(0, i - 12) * 15
             jobs = 3000 if m == date(2022, 3, 29) else round(max(1500, level) + self.rng.uniform(-70, 70))
             self.jobs.append({"date": m, "sector": None, "jobs": jobs, "source": "France Travail (démo)"})

@@ -8,7 +8,7 @@ Records are archived, never destroyed; `version` lets a write detect a concurren
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
 from core.enums import (
@@ -72,6 +72,7 @@ class Contract(SQLModel, table=True):
         CheckConstraint("amount_ht IS NULL OR amount_ht >= 0", name="amount_positive"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
         Index("ix_contract_dates", "start_date", "end_date"),
+        Index("ix_contract_months", "start_month", "end_month"),
     )
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, min_length=1)
@@ -83,6 +84,10 @@ class Contract(SQLModel, table=True):
     amount_ht: float | None = None
     start_date: date
     end_date: date | None = None
+    # The same dates as months since year 0 (year × 12 + month − 1), kept by `_contract_months`:
+    # the indicators prorate planned hours by month, and date functions are slow on large stores.
+    start_month: int | None = None
+    end_month: int | None = None
     planned_hours: float | None = None
     holder_id: int | None = Field(default=None, foreign_key="company.id")
     place: str | None = None
@@ -90,6 +95,18 @@ class Contract(SQLModel, table=True):
     exemption_reason: str | None = None
     archived: bool = False
     version: int = 1
+
+
+def month_number(day: date | None) -> int | None:
+    """Months since year 0 (January of year 0 = 0): what `Contract.start_month` stores."""
+    return None if day is None else day.year * 12 + day.month - 1
+
+
+@event.listens_for(Contract, "before_insert")
+@event.listens_for(Contract, "before_update")
+def _contract_months(_mapper: object, _connection: object, contract: Contract) -> None:
+    contract.start_month = month_number(contract.start_date)
+    contract.end_month = month_number(contract.end_date)
 
 
 class ContractVehicle(SQLModel, table=True):

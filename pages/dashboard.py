@@ -31,7 +31,7 @@ st.caption(texts.COMPLETION.format(rate=fmt.percent(current["taux_realisation"])
            + texts.WOMEN.format(share=fmt.percent(current["part_femmes"])))
 
 st.subheader(texts.YEARLY_TITLE)
-st.plotly_chart(charts.yearly_hours(data.yearly(f, version), (f.year_from, f.year_to)), width="stretch")
+st.plotly_chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from, f.year_to)), width="stretch")
 
 st.subheader(texts.BREAKDOWNS_TITLE)
 left, right = st.columns(2)

@@ -41,6 +41,11 @@ def yearly(f: Filters, _version: str) -> pd.DataFrame:
     return indicators.yearly(engine(), f)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def yearly_hours(f: Filters, _version: str) -> pd.DataFrame:
+    return indicators.yearly_hours(engine(), f)
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def breakdown(f: Filters, name: str, _version: str) -> pd.DataFrame:
     return indicators.breakdown_with_plan(engine(), f, name)

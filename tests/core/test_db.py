@@ -20,12 +20,29 @@ def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
     with engine.begin() as c:
         c.execute(text("INSERT INTO buyer (name, kind, permanent_member, archived, version) "
                        "VALUES ('Ville de Test', 'collectivité', 1, 0, 1)"))
+        c.execute(text("INSERT INTO contract (reference, object, buyer_id, nature, start_date, end_date, "
+                       "above_eu_threshold, archived, version) VALUES ('K1', 'x', 1, 'travaux', '2021-03-01', "
+                       "'2022-02-28', 0, 0, 1)"))
     engine.dispose()
     upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
     assert schema_revision(upgraded) != "0001"
     with upgraded.connect() as c:
         assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
         assert c.execute(text("SELECT count(*) FROM app_user")).scalar() == 0  # new tables are there
+        # months of the contract filled from its dates (0004)
+        assert c.execute(text("SELECT start_month, end_month FROM contract")).one() == (2021 * 12 + 2, 2022 * 12 + 1)
+
+
+def test_contract_months_follow_its_dates_on_every_write(store):
+    from core.models import month_number
+
+    with session_scope(store) as s:
+        contract = s.get(Contract, 1)
+        contract.start_date, contract.end_date = date(2019, 5, 1), None
+        s.add(contract)
+    with store.connect() as c:
+        assert c.execute(text("SELECT start_month, end_month FROM contract WHERE id = 1")).one() == (
+            month_number(date(2019, 5, 1)), None)
 
 
 @pytest.mark.parametrize("row", [

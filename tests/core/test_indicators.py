@@ -7,7 +7,15 @@ import pytest
 from core import formatting as fmt
 from core.auth import Actor, AuthError
 from core.filters import Filters
-from core.indicators import breakdown, breakdown_with_plan, headline, headline_with_change, jobs_available, yearly
+from core.indicators import (
+    breakdown,
+    breakdown_with_plan,
+    headline,
+    headline_with_change,
+    jobs_available,
+    yearly,
+    yearly_hours,
+)
 from core.models import Role
 from core.parameters import ETP_DIVISOR, set_parameter
 from tests.utils.fixtures import CITY, LANDLORD
@@ -37,6 +45,14 @@ def test_multi_year_contract_counts_once_per_year_never_summed(store):
     # over the three years, K1, K2 and K4 are three contracts, not 1 + 2 + 2
     assert headline(store, Filters(2020, 2022))["marches"] == 3
     assert headline(store, Filters(2020, 2022))["participants"] == 3
+
+
+def test_yearly_hours_is_the_light_form_of_yearly(store):
+    light = yearly_hours(store, Filters(2020, 2022, buyers=(CITY,))).set_index("annee")
+    assert light["heures_realisees"].to_dict() == {2020: 100, 2021: 420, 2022: 50}
+    assert light["heures_prevues"].round(6).to_dict() == {2020: 1200, 2021: 1200, 2022: 1200}
+    full = yearly(store, Filters(2020, 2022, buyers=(CITY,))).set_index("annee")
+    assert light["etp"].equals(full["etp"])
 
 
 def test_people_in_contract_at_a_date(store):
