@@ -1,6 +1,5 @@
 """The relevance checklist in a real Chromium: a facilitator logs in, fills it, reads the verdict and the hours."""
 
-import contextlib
 import os
 import re
 from pathlib import Path
@@ -8,14 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from core.auth import CLI_ACTOR, add_user
-from core.db import open_store
-from core.models import Role
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import Server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-USERNAME, PASSWORD = "facilitatrice-e2e", "une phrase de passe assez longue"
 SHOTS = os.environ.get("PASSERELLES_SCREENSHOTS")  # a folder: keep screenshots of each step there
 
 
@@ -29,29 +24,23 @@ def shot(page: Page, name: str) -> None:
         page.set_viewport_size(size)
 
 
-@pytest.fixture(scope="module")
-def facilitator(demo_copy: Path) -> tuple[str, str]:
-    engine = open_store(f"sqlite:///{demo_copy}")
-    with contextlib.suppress(ValueError):  # already there from another module of the session
-        add_user(engine, CLI_ACTOR, USERNAME, PASSWORD, Role.FACILITATEUR)
-    engine.dispose()
-    return USERNAME, PASSWORD
+def log_in_as_facilitator(page: Page, server: Server, account: tuple[str, str]) -> None:
+    """Log in from the home page, then wait for the facilitator's home: the follow-up of the clauses.
 
-
-def log_in(page: Page, url: str, username: str, password: str) -> None:
-    # Opened from the home page: a `pages/` folder beside app.py makes the server answer a first address
-    # other than the root with "Page not found" before st.navigation has run.
-    page.goto(url)
+    Not `goto(/login)`: on a session's first address, Streamlit finds `pages/login.py` in the `pages/`
+    folder and runs that page alone (the old multipage mode), without app.py and its navigation.
+    """
+    page.goto(server.url)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    expect(nav).to_contain_text("Se connecter", timeout=60_000)  # app.py's navigation, not the files'
     wait_for_app(page)
-    page.locator('[data-testid="stSidebarNav"] a[href$="/login"]').click()
+    nav.get_by_role("link", name="Se connecter").click()
     wait_for_app(page)
-    page.get_by_label("Nom d'utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_label("Nom d'utilisateur").fill(account[0])
+    page.get_by_label("Mot de passe").fill(account[1])
     page.get_by_role("button", name="Se connecter").click()
-    wait_for_app(page)
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(username)
-    # a facilitator lands on their home, the follow-up of the clauses
-    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
+    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"/followup$"))
     wait_for_app(page)
 
@@ -63,8 +52,8 @@ def number(page: Page, label: str, value: str) -> None:
     wait_for_app(page)
 
 
-def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, facilitator):
-    log_in(page, server.url, *facilitator)
+def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, facilitator_account):
+    log_in_as_facilitator(page, server, facilitator_account)
     # The checklist is registered for facilitators only: open it by its address within the session.
     page.locator('[data-testid="stSidebarNav"] a[href$="/checklist"]').click()
     wait_for_app(page)
@@ -100,8 +89,8 @@ def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, f
     shot(page, "checklist_saved")
 
 
-def test_history_followup_and_plan_pages(page: Page, server, facilitator, tmp_path):
-    log_in(page, server.url, *facilitator)
+def test_history_followup_and_plan_pages(page: Page, server, facilitator_account, tmp_path):
+    log_in_as_facilitator(page, server, facilitator_account)
     nav = page.locator('[data-testid="stSidebarNav"]')
 
     nav.locator('a[href$="/followup"]').click()
