@@ -21,23 +21,28 @@ except StoreError as exc:
 
 officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
-    st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:"),
+    st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:", url_path="marches"),
 ]
-presentation = st.Page("pages/presentation.py", title=texts.PAGE_PRESENTATION, icon=":material/slideshow:")
-login = st.Page("pages/login.py", title=texts.PAGE_LOGIN, icon=":material/login:")
-admin = [st.Page("pages/admin.py", title=texts.PAGE_ADMIN, icon=":material/admin_panel_settings:")]
+presentation = st.Page(
+    "pages/presentation.py", title=texts.PAGE_PRESENTATION, icon=":material/slideshow:", url_path="diaporama"
+)
+login = st.Page("pages/login.py", title=texts.PAGE_LOGIN, icon=":material/login:", url_path="connexion")
+admin = [
+    st.Page("pages/admin.py", title=texts.PAGE_ADMIN, icon=":material/admin_panel_settings:", url_path="administration")
+]
 facilitator = [
-    st.Page("pages/followup.py", title=texts.PAGE_FOLLOWUP, icon=":material/notifications_active:"),
-    st.Page("pages/entry.py", title=texts.PAGE_ENTRY, icon=":material/edit_note:"),
-    st.Page("pages/hours_grid.py", title=texts.PAGE_HOURS_GRID, icon=":material/table_edit:"),
-    st.Page("pages/imports.py", title=texts.PAGE_IMPORTS, icon=":material/upload_file:"),
-    st.Page("pages/checklist.py", title=texts.PAGE_CHECKLIST, icon=":material/checklist:"),
-    st.Page("pages/assessments.py", title=texts.PAGE_ASSESSMENTS, icon=":material/history:"),
-    st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:"),
+    st.Page("pages/followup.py", title=texts.PAGE_FOLLOWUP, icon=":material/notifications_active:", url_path="suivi"),
+    st.Page("pages/entry.py", title=texts.PAGE_ENTRY, icon=":material/edit_note:", url_path="saisie"),
+    st.Page("pages/hours_grid.py", title=texts.PAGE_HOURS_GRID, icon=":material/table_edit:", url_path="heures"),
+    st.Page("pages/imports.py", title=texts.PAGE_IMPORTS, icon=":material/upload_file:", url_path="importer"),
+    st.Page("pages/checklist.py", title=texts.PAGE_CHECKLIST, icon=":material/checklist:", url_path="pertinence"),
+    st.Page("pages/assessments.py", title=texts.PAGE_ASSESSMENTS, icon=":material/history:", url_path="evaluations"),
+    st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:", url_path="plan-achats"),
 ]
 
-# Each page's address is its file's name: a `pages/` folder makes Streamlit's first run of a new
-# server look the address up among its files, and any other address would show "Page not found".
+# No address is a file's name: until app.py has run once in a new server process, Streamlit 1.67
+# looks the address up among the files of `pages/` and would run such a page alone, without this
+# frame (no login, no filters). Another address runs app.py (after a one-time "Page not found").
 # A page the role may not see is not registered, so its address does not open.
 reader = session.actor() is not None
 sections: dict[str, list] = {}

@@ -71,8 +71,14 @@ def demo_copy(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 @pytest.fixture(scope="session")
-def server(demo_copy: Path) -> Iterator[Server]:
+def server(demo_copy: Path, browser: Browser) -> Iterator[Server]:
     srv = Server(demo_copy)
+    # One visit of the home page, as after any restart: until app.py has run once, Streamlit may
+    # answer a deep link with a "Page not found" dialog (see app.py).
+    warm = browser.new_page()
+    warm.goto(srv.url)
+    wait_for_app(warm)
+    warm.close()
     yield srv
     srv.stop()
 
@@ -117,7 +123,7 @@ def facilitator_account(demo_copy: Path) -> tuple[str, str]:
 
 
 def log_in(page: Page, server: Server, account: tuple[str, str]) -> None:
-    page.goto(f"{server.url}/login")
+    page.goto(f"{server.url}/connexion")
     wait_for_app(page)
     page.get_by_label("Nom d'utilisateur").fill(account[0])
     page.get_by_label("Mot de passe").fill(account[1])

@@ -41,7 +41,7 @@ def log_in_as_facilitator(page: Page, server: Server, account: tuple[str, str]) 
     page.get_by_role("button", name="Se connecter").click()
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
     expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
-    expect(page).to_have_url(re.compile(r"/followup$"))
+    expect(page).to_have_url(re.compile(r"/suivi$"))
     wait_for_app(page)
 
 
@@ -55,9 +55,9 @@ def number(page: Page, label: str, value: str) -> None:
 def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, facilitator_account):
     log_in_as_facilitator(page, server, facilitator_account)
     # The checklist is registered for facilitators only: open it by its address within the session.
-    page.locator('[data-testid="stSidebarNav"] a[href$="/checklist"]').click()
+    page.locator('[data-testid="stSidebarNav"] a[href$="/pertinence"]').click()
     wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"/checklist$"))
+    expect(page).to_have_url(re.compile(r"/pertinence$"))
     expect(page.get_by_role("heading", name="Une clause sociale est-elle pertinente ici ?")).to_be_visible()
 
     page.get_by_label("Acheteur", exact=True).fill("Habitat 17")
@@ -93,13 +93,13 @@ def test_history_followup_and_plan_pages(page: Page, server, facilitator_account
     log_in_as_facilitator(page, server, facilitator_account)
     nav = page.locator('[data-testid="stSidebarNav"]')
 
-    nav.locator('a[href$="/followup"]').click()
+    nav.locator('a[href$="/suivi"]').click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Clauses en cours")).to_be_visible()
     shot(page, "followup")
 
-    nav.locator('a[href$="/assessments"]').click()
+    nav.locator('a[href$="/evaluations"]').click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Historique des évaluations")).to_be_visible()
     if page.locator('[data-testid="stSelectbox"]').filter(has_text="Choisir une évaluation").count():
@@ -109,7 +109,7 @@ def test_history_followup_and_plan_pages(page: Page, server, facilitator_account
         expect(page.get_by_text("Rattacher au marché attribué")).to_be_visible()
     shot(page, "assessments")
 
-    nav.locator('a[href$="/plan"]').click()
+    nav.locator('a[href$="/plan-achats"]').click()
     wait_for_app(page)
     plan = tmp_path / "plan.csv"
     plan.write_bytes(("objet;acheteur;nature;secteur;montant_ht;duree_mois\r\n"

@@ -23,7 +23,7 @@ def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_stor
     wait_for_app(page)
     expected = headline(demo_store, Filters(2021, 2021))
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Heures réalisées")).to_contain_text(
-        re.compile(r"18\d\s?\d{3} h"))
+        re.compile(r"18\d\s?\d{3}\sh"))
     assert kpi(page, "Heures réalisées") == fmt.hours(expected["heures_realisees"]).replace("\u202f", " ")
     assert kpi(page, "Marchés clausés") == "350"
     assert kpi(page, "Entreprises") == "143"
@@ -46,4 +46,4 @@ def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_stor
     wait_for_app(page)
     expect(page.get_by_text("Heures réalisées par mois")).to_be_visible()
     assert "marche=H17-" in page.url
-    assert kpi(page, "Heures prévues").endswith(" h")
+    assert kpi(page, "Heures prévues").endswith("\u00a0h")

@@ -44,7 +44,7 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     page.get_by_role("button", name=re.compile("Lancer la présentation")).click()
     expect(page.get_by_text("Les clauses sociales du Club — bilan 2025")).to_be_visible()
-    assert "/presentation" in page.url and "annee=2025" in page.url
+    assert "/diaporama" in page.url and "annee=2025" in page.url
 
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("L'essentiel de 2025")).to_be_visible()
@@ -77,7 +77,7 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_every_slide_fits_the_screen(browser: Browser, server, tmp_path, size):
     page = open_page(browser, *size)
-    page.goto(f"{server.url}/presentation?mode=presentation&annee=2025&slide=1")
+    page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=1")
     wait_for_app(page)
     for number in range(1, SLIDES + 1):
         expect(page.locator(".pres-footer")).to_contain_text(f"{number} / {SLIDES}")
@@ -90,7 +90,7 @@ def test_every_slide_fits_the_screen(browser: Browser, server, tmp_path, size):
 
 def test_slides_move_on_by_themselves_at_the_chosen_pace(browser: Browser, server):
     page = open_page(browser, 1280, 720)
-    page.goto(f"{server.url}/presentation?mode=presentation&annee=2025&slide=2&auto=10")
+    page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=2&auto=10")
     wait_for_app(page)
     expect(page.locator(".pres-footer")).to_contain_text(f"2 / {SLIDES}")
     expect(page.locator(".pres-footer")).to_contain_text(f"3 / {SLIDES}", timeout=20_000)
