@@ -4,6 +4,7 @@ Results are plain dicts and DataFrames, never ORM objects, so that the pages can
 """
 
 import statistics
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pandas as pd
@@ -188,7 +189,9 @@ def jobs_available(engine: Engine, at: date, sector: str | None = None) -> tuple
 
 def headline_with_change(engine: Engine, f: Filters) -> dict[str, dict[str, float | int | None]]:
     """Each headline figure with its value for the previous period of the same length."""
-    current, previous = headline(engine, f), headline(engine, f.previous())
+    # Two independent periods, side by side: SQLite reads in parallel (WAL) and the driver releases the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        current, previous = pool.map(lambda period: headline(engine, period), (f, f.previous()))
     return {key: {"valeur": current[key], "precedent": previous.get(key)} for key in current}
 
 
