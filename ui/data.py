@@ -37,11 +37,6 @@ def headline(f: Filters, _version: str) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def yearly(f: Filters, _version: str) -> pd.DataFrame:
-    return indicators.yearly(engine(), f)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
 def yearly_hours(f: Filters, _version: str) -> pd.DataFrame:
     return indicators.yearly_hours(engine(), f)
 
