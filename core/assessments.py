@@ -16,9 +16,9 @@ from sqlmodel import Session
 from core.audit import record
 from core.auth import Actor, Role, require
 from core.db import bump_data_version, session_scope
-from core.enums import CompanyKind, Nature, Sector
+from core.enums import CompanyKind, Nature, Sector, Vehicle
 from core.models import Assessment as AssessmentRow
-from core.models import Buyer, Company, Contract, JobsSnapshot
+from core.models import Buyer, Company, Contract, ContractVehicle, JobsSnapshot
 from core.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality
 
 # The insertion structures counted as "available locally" by default: the SIAE (EI, ETTI, AI, ACI, EITI),
@@ -180,9 +180,17 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
         contract.version += 1
         row.contract_id = contract.id
         session.add_all([contract, row])
+        # Planned hours are a clause's: the contract now carries one (and no longer "none").
+        vehicles = {v.vehicle: v for v in session.execute(
+            select(ContractVehicle).where(ContractVehicle.contract_id == contract.id)).scalars()}
+        if Vehicle.CLAUSE_SOCIALE.value not in vehicles:
+            session.add(ContractVehicle(contract_id=contract.id, vehicle=Vehicle.CLAUSE_SOCIALE.value))
+        if Vehicle.AUCUNE.value in vehicles:
+            session.delete(vehicles[Vehicle.AUCUNE.value])
         record(session, actor, "modification", "contract", contract.reference, before=before_contract,
                after={"planned_hours": contract.planned_hours, "version": contract.version,
-                      "evaluation": assessment_id})
+                      "evaluation": assessment_id, "considerations": sorted(
+                          {*vehicles, Vehicle.CLAUSE_SOCIALE.value} - {Vehicle.AUCUNE.value})})
         record(session, actor, "rattachement", "assessment", str(row.id), before=before_row, after=_row_dict(row))
         bump_data_version(session)
         return float(contract.planned_hours)

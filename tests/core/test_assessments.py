@@ -22,7 +22,9 @@ from core.assessments import (
 from core.auth import Actor, AuthError
 from core.db import data_version, session_scope
 from core.enums import Nature, Sector
-from core.models import AuditEntry, Company, Contract, Role
+from core.filters import Filters
+from core.indicators import headline
+from core.models import AuditEntry, Company, Contract, ContractVehicle, Role
 from core.relevance import PurchaseInputs, SizingParameters, Technicality, assess
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
@@ -141,13 +143,23 @@ def test_attach_writes_the_planned_hours_on_the_contract(store):
         audit = s.exec(select(AuditEntry).where(AuditEntry.entity == "contract")).one()
     assert (contract.planned_hours, contract.version) == (833, 2)
     assert json.loads(audit.before) == {"planned_hours": None, "version": 1}
-    assert json.loads(audit.after) == {"planned_hours": 833, "version": 2, "evaluation": new_id}
+    assert json.loads(audit.after) == {"planned_hours": 833, "version": 2, "evaluation": new_id,
+                                       "considerations": ["Clause sociale", "Marché réservé"]}
     assert (audit.username, audit.entity_key) == ("camille", "K4")
     assert list_assessments(store)["marche"].tolist() == ["K4"]
     assert get_assessment(store, new_id)["contract_reference"] == "K4"
     attach_to_contract(store, FACILITATOR, new_id, "K4")  # again on the same contract: the same hours
     with pytest.raises(AssessmentError, match="déjà rattachée au marché « K4 »"):
         attach_to_contract(store, FACILITATOR, new_id, "K1")
+
+
+def test_attach_gives_the_contract_its_clause(store):
+    new_id = save(store, WORKS)
+    attach_to_contract(store, FACILITATOR, new_id, "K3")  # assessed "no social consideration" before
+    with Session(store) as s:
+        vehicles = s.exec(select(ContractVehicle.vehicle).where(ContractVehicle.contract_id == 3)).all()
+    assert vehicles == ["Clause sociale"]
+    assert headline(store, Filters(2021, 2021))["marches"] == 3  # K3 now counts as a contract with a clause
 
 
 def test_attach_refuses_unknown_contracts_and_archived_assessments(store):
