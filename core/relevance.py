@@ -8,7 +8,6 @@ insertion rate, labour shares, ETP divisor) are the club's editable `SizingParam
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -25,7 +24,6 @@ MANY_STRUCTURES = 5  # sourcing rule: this many capable insertion structures -> 
 SOME_STRUCTURES = 2  # this many -> reserve a lot; 1 -> execution clause; 0 -> award criterion or nothing
 MAX_AMOUNT_HT = 10_000_000_000.0  # beyond, an input error (a unit typed wrong), not a contract
 MAX_DURATION_MONTHS = 600  # 50 years: beyond, an input error
-LATE_REPORT_PENALTY_PER_DAY = 50  # € per day of delay in the monthly report, in the draft clause
 
 
 class RelevanceError(ValueError):
@@ -378,32 +376,3 @@ def assess(inputs: PurchaseInputs, params: SizingParameters | None = None) -> As
                f"{_pct(params.insertion_rate)} = {_num(round(hours))} h ; {_num(round(hours))} h ÷ "
                f"{_num(params.etp_divisor)} h = {_num(etp, '#,##0.00')} ETP")
     return Assessment(verdict, reasons, vehicle, reservation, hours, etp, share, source, params, formula)
-
-
-# --- the draft clause ---------------------------------------------------------------------------
-
-# The clause's French text, with `{placeholders}`: the club edits the wording there, not in the code.
-CLAUSE_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "clause_sociale.md"
-
-
-def draft_clause(inputs: PurchaseInputs, assessment: Assessment, facilitator_contact: str) -> str:
-    """A filled execution clause (CCP L2112-2, CCAG 2021 art. 16.1) for the buyer to adapt, in Markdown."""
-    if not facilitator_contact or not facilitator_contact.strip():
-        raise RelevanceError("Les coordonnées du facilitateur sont obligatoires : "
-                             "la clause doit les indiquer.")
-    p, a = _validated(inputs), assessment
-    warning = ""
-    if a.verdict != Verdict.PERTINENT or a.vehicle != Vehicle.CLAUSE_SOCIALE:
-        warning = (f"\n> **Attention** : avis « {a.verdict.value} », "
-                   f"véhicule recommandé « {a.vehicle_label} ». "
-                   "Ce projet de clause d'exécution n'est fourni qu'à titre indicatif.\n"
-                   f"> Motifs : {a.motifs}\n")
-    nature = (p.nature.value + (f" — secteur {p.sector.value}" if p.sector else "")
-              + (f" — CPV {p.cpv}" if p.cpv else ""))
-    return CLAUSE_TEMPLATE.read_text(encoding="utf-8").format(
-        warning=warning, buyer=p.buyer or "à compléter", subject=p.subject, nature=nature,
-        amount=_num(p.amount), duration=_num(p.duration_months),
-        lots=f"les lots {p.lots_covered}" if p.lots_covered.strip() else "l'ensemble du marché",
-        hours=f"{_num(a.hours_rounded)} heures", formula=a.formula, labour_share_source=a.labour_share_source,
-        contact=facilitator_contact.strip(), hour_penalty=_num(a.params.hourly_cost),
-        late_penalty=LATE_REPORT_PENALTY_PER_DAY)

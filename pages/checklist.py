@@ -4,8 +4,9 @@ import streamlit as st
 
 from core.assessments import save_assessment
 from core.auth import AuthError
+from core.clause import draft_clause
 from core.models import Role
-from core.relevance import RelevanceError, assess, draft_clause
+from core.relevance import RelevanceError, assess
 from ui import checklist, data, session, texts
 
 version = data.version()

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from core.clause import draft_clause
 from core.enums import DEFAULT_LABOUR_SHARE, Nature, Sector, Vehicle
 from core.relevance import (
     MIN_AMOUNT_HT,
@@ -19,7 +20,6 @@ from core.relevance import (
     Technicality,
     Verdict,
     assess,
-    draft_clause,
     estimate_etp,
     estimate_hours,
 )
