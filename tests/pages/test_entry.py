@@ -79,3 +79,24 @@ def test_reader_cannot_open_facilitator_pages(app, store):
     except (KeyError, ValueError):
         opened = False
     assert not opened
+
+
+def test_import_flow_errors_then_confirm(as_facilitator, store):
+    at = as_facilitator("pages/imports.py")
+    at.selectbox(key="import_kind").select("acheteurs").run()
+    bad = "nom;type;membre_permanent\nCommune Nouvelle;association;oui\n".encode("cp1252")
+    at.file_uploader(key="import_file_acheteurs").upload("acheteurs.csv", bad, "text/csv")
+    at.run()
+    assert not at.exception
+    assert any("1 erreurs" in e.value for e in at.error)
+    errors = at.dataframe[0].value
+    assert (errors["ligne"].tolist(), errors["colonne"].tolist()) == ([2], ["type"])
+    assert not [b for b in at.button if b.label == "Confirmer l'import"]  # nothing to confirm
+
+    good = "nom;type;membre_permanent\nCommune Nouvelle;collectivité;oui\nVille de Test;collectivité;oui\n"
+    at.file_uploader(key="import_file_acheteurs").set_value(("acheteurs.csv", good.encode("cp1252"), "text/csv"))
+    at.run()
+    assert any("1 à créer" in s.value and "1 inchangées" in s.value for s in at.success)
+    next(b for b in at.button if b.label == "Confirmer l'import").click().run()
+    assert any("Import terminé : 1 créées" in s.value for s in at.success)
+    assert load_record(store, "acheteurs", 3)["nom"] == "Commune Nouvelle"
