@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from core.auth import CLI_ACTOR, add_user
 from core.db import backup, open_store
@@ -123,9 +124,17 @@ def facilitator_account(demo_copy: Path) -> tuple[str, str]:
 
 
 def log_in(page: Page, server: Server, account: tuple[str, str]) -> None:
-    page.goto(f"{server.url}/connexion")
+    """Log in from the home page, then wait for the facilitator's home: the follow-up of the clauses."""
+    page.goto(server.url)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    expect(nav).to_contain_text("Se connecter", timeout=60_000)  # app.py's navigation, not the files'
+    wait_for_app(page)
+    nav.get_by_role("link", name="Se connecter").click()
     wait_for_app(page)
     page.get_by_label("Nom d'utilisateur").fill(account[0])
     page.get_by_label("Mot de passe").fill(account[1])
     page.get_by_role("button", name="Se connecter").click()
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
+    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"/suivi$"))
     wait_for_app(page)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.conftest import log_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -24,27 +24,6 @@ def shot(page: Page, name: str) -> None:
         page.set_viewport_size(size)
 
 
-def log_in_as_facilitator(page: Page, server: Server, account: tuple[str, str]) -> None:
-    """Log in from the home page, then wait for the facilitator's home: the follow-up of the clauses.
-
-    Not `goto(/login)`: on a session's first address, Streamlit finds `pages/login.py` in the `pages/`
-    folder and runs that page alone (the old multipage mode), without app.py and its navigation.
-    """
-    page.goto(server.url)
-    nav = page.locator('[data-testid="stSidebarNav"]')
-    expect(nav).to_contain_text("Se connecter", timeout=60_000)  # app.py's navigation, not the files'
-    wait_for_app(page)
-    nav.get_by_role("link", name="Se connecter").click()
-    wait_for_app(page)
-    page.get_by_label("Nom d'utilisateur").fill(account[0])
-    page.get_by_label("Mot de passe").fill(account[1])
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
-    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
-    expect(page).to_have_url(re.compile(r"/suivi$"))
-    wait_for_app(page)
-
-
 def number(page: Page, label: str, value: str) -> None:
     field = page.get_by_label(label, exact=True)
     field.fill(value)
@@ -53,7 +32,7 @@ def number(page: Page, label: str, value: str) -> None:
 
 
 def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, facilitator_account):
-    log_in_as_facilitator(page, server, facilitator_account)
+    log_in(page, server, facilitator_account)
     # The checklist is registered for facilitators only: open it by its address within the session.
     page.locator('[data-testid="stSidebarNav"] a[href$="/pertinence"]').click()
     wait_for_app(page)
@@ -90,7 +69,7 @@ def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, f
 
 
 def test_history_followup_and_plan_pages(page: Page, server, facilitator_account, tmp_path):
-    log_in_as_facilitator(page, server, facilitator_account)
+    log_in(page, server, facilitator_account)
     nav = page.locator('[data-testid="stSidebarNav"]')
 
     nav.locator('a[href$="/suivi"]').click()
