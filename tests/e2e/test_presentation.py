@@ -45,6 +45,7 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     page.get_by_role("button", name=re.compile("Lancer la présentation")).click()
     expect(page.get_by_text("Les clauses sociales du Club — bilan 2025")).to_be_visible()
     assert "/diaporama" in page.url and "annee=2025" in page.url
+    wait_for_app(page)  # the keyboard shortcuts listen once the run that drew the slide is over
 
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("L'essentiel de 2025")).to_be_visible()
