@@ -39,7 +39,7 @@ for column, default in ((left, "acheteur"), (right, "sexe")):
     name = column.selectbox(texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
                             format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
     column.plotly_chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
-                        width="stretch")
+                        width="stretch", key=f"chart_{default}")  # both sides may show the same breakdown
 
 st.subheader(texts.JOBS_TITLE)
 sector = f.sectors[0] if len(f.sectors) == 1 else None

@@ -74,3 +74,10 @@ def test_store_from_a_newer_version_is_refused(app, empty_store):
     at = app(empty_store)
     assert not at.exception
     assert any("version plus récente" in e.value for e in at.error)
+
+
+def test_the_same_breakdown_on_both_sides(store, app):
+    at = app(store, de="2021", a="2021")
+    at.selectbox(key="breakdown_acheteur").select("sexe").run()
+    assert not at.exception
+    assert at.selectbox(key="breakdown_acheteur").value == at.selectbox(key="breakdown_sexe").value == "sexe"
