@@ -1,7 +1,8 @@
 """Cached access to the store for the pages.
 
 The engine is one per process; query results are cached by their filters and by the store's data
-version, which every write bumps, so a write shows at once in every session and process.
+version, which every write bumps, so a write shows at once in every session and process. The version is
+an ordinary argument on purpose: Streamlit leaves arguments named `_…` out of the cache key.
 """
 
 from datetime import date
@@ -32,49 +33,49 @@ def version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def headline(f: Filters, _version: str) -> dict:
+def headline(f: Filters, store_version: str) -> dict:
     return indicators.headline_with_change(engine(), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def yearly_hours(f: Filters, _version: str) -> pd.DataFrame:
+def yearly_hours(f: Filters, store_version: str) -> pd.DataFrame:
     return indicators.yearly_hours(engine(), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def breakdown(f: Filters, name: str, _version: str) -> pd.DataFrame:
+def breakdown(f: Filters, name: str, store_version: str) -> pd.DataFrame:
     return indicators.breakdown_with_plan(engine(), f, name)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def jobs_series(sector: str | None, _version: str) -> pd.DataFrame:
+def jobs_series(sector: str | None, store_version: str) -> pd.DataFrame:
     return indicators.jobs_series(engine(), sector)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def contract_list(f: Filters, search: str, _version: str) -> pd.DataFrame:
+def contract_list(f: Filters, search: str, store_version: str) -> pd.DataFrame:
     return contracts.contract_list(engine(), f, search)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def contract_detail(reference: str, _version: str) -> dict | None:
+def contract_detail(reference: str, store_version: str) -> dict | None:
     return contracts.contract_detail(engine(), reference)
 
 
 @st.cache_data(show_spinner=False)
-def overview(_version: str) -> dict:
+def overview(store_version: str) -> dict:
     """What the filters offer: years with data, buyers, the data's last month, demo or not."""
     return indicators.overview(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def deck(f: Filters, references: tuple[str, ...] | None, _version: str) -> slides.Deck:
+def deck(f: Filters, references: tuple[str, ...] | None, store_version: str) -> slides.Deck:
     """The reception's slides for a year and a scope (people counts already masked)."""
     return slides.build_deck(engine(), f, references)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def large_contracts(f: Filters, _version: str) -> pd.DataFrame:
+def large_contracts(f: Filters, store_version: str) -> pd.DataFrame:
     return slides.large_contracts(engine(), f)
 
 
@@ -96,45 +97,45 @@ def csv_file(f: Filters, table: str) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def sizing_parameters(_version: str) -> dict[str, float]:
+def sizing_parameters(store_version: str) -> dict[str, float]:
     """The club's conventions as stored (hourly cost, insertion rate, labour share per sector, ETP divisor)."""
     return get_parameters(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def local_defaults(sector: str | None, _version: str) -> dict:
+def local_defaults(sector: str | None, store_version: str) -> dict:
     return assessments.local_defaults(engine(), sector)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def assessment_list(buyer: str | None, verdict: str | None, search: str, include_archived: bool,
-                    _version: str) -> pd.DataFrame:
+                    store_version: str) -> pd.DataFrame:
     return assessments.list_assessments(engine(), buyer=buyer, verdict=verdict, search=search,
                                         include_archived=include_archived)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def assessment_buyers(_version: str) -> list[str]:
+def assessment_buyers(store_version: str) -> list[str]:
     return assessments.assessment_buyers(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def assessment(assessment_id: int, _version: str) -> dict:
+def assessment(assessment_id: int, store_version: str) -> dict:
     """One saved assessment: fields, inputs (PurchaseInputs), parameters and result (plain data)."""
     return assessments.get_assessment(engine(), assessment_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def contract_choices(buyer: str | None, _version: str) -> pd.DataFrame:
+def contract_choices(buyer: str | None, store_version: str) -> pd.DataFrame:
     return assessments.contract_choices(engine(), buyer)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def followup(today: date, _version: str) -> dict[str, pd.DataFrame]:
+def followup(today: date, store_version: str) -> dict[str, pd.DataFrame]:
     return followup_core.alerts(engine(), today)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def assessed_plan(content: bytes, filename: str, _version: str) -> pd.DataFrame:
+def assessed_plan(content: bytes, filename: str, store_version: str) -> pd.DataFrame:
     """A purchase plan assessed with the club's parameters (TableError when it cannot be read)."""
-    return plan.assess_plan(content, filename, SizingParameters.from_mapping(sizing_parameters(_version)))
+    return plan.assess_plan(content, filename, SizingParameters.from_mapping(sizing_parameters(store_version)))

@@ -81,3 +81,19 @@ def test_the_same_breakdown_on_both_sides(store, app):
     at.selectbox(key="breakdown_acheteur").select("sexe").run()
     assert not at.exception
     assert at.selectbox(key="breakdown_acheteur").value == at.selectbox(key="breakdown_sexe").value == "sexe"
+
+
+def test_a_write_shows_at_once_on_a_cached_dashboard(store, app):
+    from datetime import date
+
+    from core.auth import Actor
+    from core.models import Role
+    from core.records import save_hours
+
+    at = app(store, de="2021", a="2021")
+    assert metric(at, "Heures réalisées") == fmt.hours(600)
+    save_hours(store, Actor("marie", Role.FACILITATEUR), {
+        "marche_reference": "K1", "entreprise_siret": "73282932000074", "participant_code": "P3",
+        "mois": date(2021, 11, 1), "heures": 100, "mode": "embauche directe"})
+    at.run()
+    assert metric(at, "Heures réalisées") == fmt.hours(700)
