@@ -12,6 +12,7 @@ from ui import texts
 # URL parameter -> Filters field; list fields repeat the parameter (?acheteur=A&acheteur=B).
 LISTS = {"acheteur": "buyers", "type": "buyer_types", "secteur": "sectors", "vehicule": "vehicles"}
 STATE = "filters"
+FILTER_PARAMS = {"de", "a", "date", *LISTS}
 
 
 def default_year(overview: dict) -> int:
@@ -108,5 +109,9 @@ def filter_bar(overview: dict) -> Filters:
     f = Filters(year_from, year_to, tuple(buyers), tuple(buyer_types), tuple(sectors), tuple(vehicles),
                 at=at if isinstance(at, date) else None)
     st.session_state[STATE] = f
-    st.query_params.from_dict(to_query(f))
+    # Rewrite the filters' own parameters only: a page's (the contract shown, the slide…) stay.
+    for key in FILTER_PARAMS - set(to_query(f)):
+        if key in st.query_params:
+            del st.query_params[key]
+    st.query_params.update(to_query(f))
     return f

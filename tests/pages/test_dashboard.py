@@ -97,3 +97,10 @@ def test_a_write_shows_at_once_on_a_cached_dashboard(store, app):
         "mois": date(2021, 11, 1), "heures": 100, "mode": "embauche directe"})
     at.run()
     assert metric(at, "Heures réalisées") == fmt.hours(700)
+
+
+def test_a_shared_contract_link_opens_that_contract(store, app):
+    at = app(store, "pages/contracts.py", de="2021", a="2021", marche="K2")
+    assert not at.exception
+    assert at.selectbox(key="contract_pick").value == "K2"
+    assert at.query_params["marche"] in ("K2", ["K2"])
