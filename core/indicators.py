@@ -34,7 +34,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
                        "d'exécution de chaque marché tombant dans la période."),
     "taux_realisation": ("Taux de réalisation", "Heures réalisées ÷ heures prévues sur la période."),
     "etp": ("ETP", "Équivalents temps plein : heures réalisées ÷ heures annuelles d'un ETP "
-            "(paramètre, 1 607 h par défaut)."),
+            "(paramètre, 1 607 h par défaut) ; sur plusieurs années, la moyenne par an."),
     "marches": ("Marchés clausés", "Marchés portant au moins une considération sociale, en exécution "
                 "pendant la période ; un marché pluriannuel compte une fois par année, jamais additionné "
                 "d'une année à l'autre."),
@@ -160,7 +160,7 @@ def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
         "heures_realisees": float(done),
         "heures_prevues": float(planned),
         "taux_realisation": float(done) / float(planned) if planned else None,
-        "etp": float(done) / divisor,
+        "etp": float(done) / divisor / (f.year_to - f.year_from + 1),  # a year's worth, on average
         "marches": int(contracts),
         "entreprises": int(companies),
         "participants": int(people),

@@ -44,6 +44,8 @@ def test_multi_year_contract_counts_once_per_year_never_summed(store):
     assert by_year["heures_realisees"].to_dict() == {2020: 100, 2021: 600, 2022: 50}
     # over the three years, K1, K2 and K4 are three contracts, not 1 + 2 + 2
     assert headline(store, Filters(2020, 2022))["marches"] == 3
+    # and the ETP is a year's worth: 750 h over 3 years
+    assert headline(store, Filters(2020, 2022))["etp"] == pytest.approx(750 / 1607 / 3)
     assert headline(store, Filters(2020, 2022))["participants"] == 3
 
 
