@@ -47,6 +47,11 @@ def month(value: date) -> str:
     return format_date(value, format="MMMM yyyy", locale=LOCALE)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """"1 erreur", "3 erreurs": French takes the singular for 0 and 1."""
+    return f"{number(count)} {one if count <= 1 else many}"
+
+
 def people(count: int | None, masked: bool) -> str:
     """A count of people; under 5 it could identify someone, so outside the facilitator's views
     it shows as "< 5" (domain.md §6)."""

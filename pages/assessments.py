@@ -22,7 +22,7 @@ verdict = b.selectbox(texts.HISTORY_VERDICT, [None, *(v.value for v in Verdict)]
 search = c.text_input(texts.HISTORY_SEARCH, key="hist_search")
 archived = d.checkbox(texts.HISTORY_ARCHIVED, key="hist_archived")
 history = data.assessment_list(buyer, verdict, search, archived, version)
-st.caption(texts.HISTORY_COUNT.format(count=fmt.number(len(history))))
+st.caption(texts.HISTORY_COUNT.format(count=fmt.counted(len(history), *texts.ASSESSMENT_NOUN)))
 if history.empty:
     st.info(texts.HISTORY_NONE.format(page=texts.PAGE_CHECKLIST))
     st.stop()

@@ -12,7 +12,7 @@ version = data.version()
 st.title(texts.CONTRACTS_TITLE)
 search = st.text_input(texts.SEARCH, key="contract_search")
 contracts = data.contract_list(f, search, version)
-st.caption(texts.CONTRACTS_COUNT.format(count=fmt.number(len(contracts))))
+st.caption(texts.CONTRACTS_COUNT.format(count=fmt.counted(len(contracts), *texts.CONTRACT_NOUN)))
 if contracts.empty:
     st.info(texts.CONTRACT_NONE)
     st.stop()

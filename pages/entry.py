@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core import formatting as fmt
 from core.auth import AuthError
 from core.import_kinds import KINDS
 from core.records import (
@@ -28,7 +29,7 @@ left, right = st.columns([3, 1])
 search = left.text_input(texts.ENTRY_SEARCH, key=f"entry_search_{kind_name}")
 archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_name}")
 records = list_records(engine, kind_name, search, archived)
-st.caption(texts.ENTRY_LIST_CAPTION.format(count=len(records)))
+st.caption(texts.ENTRY_LIST_CAPTION.format(count=fmt.counted(len(records), *texts.RECORD_NOUN)))
 st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).rename(columns=texts.FIELD_LABELS)),
              hide_index=True, width="stretch", height=240)
 

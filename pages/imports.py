@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core import formatting as fmt
 from core.auth import AuthError
 from core.import_kinds import KINDS
 from core.imports import apply_import, preview_import, template
@@ -31,7 +32,7 @@ st.subheader(texts.IMPORT_PREVIEW)
 for note in report.notes:
     st.info(note)
 if not report.ok:
-    st.error(texts.IMPORT_ERRORS.format(count=len(report.errors)))
+    st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(report.errors), *texts.ERROR_NOUN)))
     st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
     st.stop()
 st.success(texts.IMPORT_COUNTS.format(read=report.read, created=report.created, updated=report.updated,
@@ -49,5 +50,5 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
     if done.ok:
         st.success(texts.IMPORT_DONE.format(created=done.created, updated=done.updated, unchanged=done.unchanged))
     else:
-        st.error(texts.IMPORT_ERRORS.format(count=len(done.errors)))
+        st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(done.errors), *texts.ERROR_NOUN)))
         st.dataframe(done.errors_frame(), hide_index=True, width="stretch")

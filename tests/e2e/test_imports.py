@@ -46,7 +46,7 @@ def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facil
     wait_for_app(page)
 
     upload(page, hours_file(reference, holder, code, "300"), "heures-octobre.csv")
-    expect(page.get_by_text("1 erreurs")).to_be_visible()
+    expect(page.get_by_text("1 erreur :")).to_be_visible()
     expect(page.locator('[data-testid="stDataFrame"]').first).to_contain_text("heures")
     expect(page.get_by_role("button", name="Confirmer l'import")).to_have_count(0)
 

@@ -88,7 +88,7 @@ def test_import_flow_errors_then_confirm(as_facilitator, store):
     at.file_uploader(key="import_file_acheteurs").upload("acheteurs.csv", bad, "text/csv")
     at.run()
     assert not at.exception
-    assert any("1 erreurs" in e.value for e in at.error)
+    assert any("1 erreur :" in e.value for e in at.error)
     errors = at.dataframe[0].value
     assert (errors["ligne"].tolist(), errors["colonne"].tolist()) == ([2], ["type"])
     assert not [b for b in at.button if b.label == "Confirmer l'import"]  # nothing to confirm
