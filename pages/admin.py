@@ -53,13 +53,16 @@ with parameters:
         st.rerun()
     values = get_parameters(engine)
     with st.form("parameters"):
-        edited = {key: st.number_input(label, min_value=float(low), max_value=float(high), value=float(values[key]),
-                                       format="%.3f" if high <= 1 else "%.0f", key=f"param_{key}")
-                  for key, (_, label, low, high) in DEFAULTS.items()}
+        edited = {}
+        for key, (_, label, low, high) in DEFAULTS.items():
+            scale = 100 if high <= 1 else 1  # shares and rates are typed in percent: 5, not 0.05
+            edited[key] = st.number_input(label + (" (%)" if scale == 100 else ""), min_value=float(low * scale),
+                                          max_value=float(high * scale), value=float(values[key]) * scale,
+                                          format="%.1f" if scale == 100 else "%.0f", key=f"param_{key}") / scale
         if st.form_submit_button(texts.SAVE):
             try:
                 for key, value in edited.items():
-                    if value != values[key]:
+                    if abs(value - values[key]) > 1e-9:
                         set_parameter(engine, admin, key, value)
                 st.success(texts.PARAMETERS_SAVED)
             except (ValueError, PermissionError) as exc:

@@ -59,3 +59,18 @@ def test_login_then_admin_page_for_admins_only(store, app):
     assert not at.exception
     assert any(t.value == "Administration" for t in at.title)
     assert {"claire", "paul"} <= set(at.dataframe[0].value["nom"])
+
+
+def test_admin_types_rates_in_percent(store, app):
+    from core.parameters import INSERTION_RATE, get_parameters
+
+    at = app(store)
+    at.session_state["actor"] = Actor("claire", Role.ADMIN)
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    rate = at.number_input(key=f"param_{INSERTION_RATE}")
+    assert rate.value == 5.0  # shown as 5 %, stored as 0.05
+    rate.set_value(7.5)
+    at.button(key="FormSubmitter:parameters-Enregistrer").click().run()
+    assert not at.exception
+    assert get_parameters(store)[INSERTION_RATE] == 0.075
