@@ -19,7 +19,7 @@ from core.auth import Actor, require
 from core.db import bump_data_version, session_scope
 from core.enums import CompanyKind
 from core.import_kinds import Kind, get_kind
-from core.models import AuditEntry, Company, Contract, HoursEntry, Role
+from core.models import MAX_MONTHLY_HOURS, AuditEntry, Company, Contract, HoursEntry, Role
 from core.planning import (
     CREATE,
     REFS,
@@ -216,13 +216,18 @@ def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: 
         kept = [(number, {**row, "marche_reference": contract_reference})
                 for number, row in enumerate(rows, start=1)]
         keep = [(n, r) for n, r in kept if not _cleared(r)]
-        # An emptied row is validated for its key only; a new grid row left blank is no row at all.
+        # An emptied row is validated for its key only; a new grid row left blank is no row at all,
+        # and a new row begun but without its hours is an error, never silently dropped.
         clear = [(n, {**{k: r.get(k) for k in spec.key}, "heures": 1, "mode": "embauche directe"})
                  for n, r in kept if _cleared(r) and not all(is_blank(r.get(k)) for k in spec.key[1:])]
         plans = plan_rows(session, spec, keep + clear, spec.names, errors)
+        cleared_rows = {n for n, _ in clear}
+        errors += [RowError(p.row, "heures", "", f"valeur obligatoire sur une nouvelle ligne (au plus "
+                                                  f"{MAX_MONTHLY_HOURS} h dans le mois)")
+                   for p in plans if p.row in cleared_rows and p.record is None]
+        errors.sort(key=lambda e: e.row or 0)
         if errors:
             raise ValidationError({f"Ligne {e.row} · {e.column}": e.expected for e in errors}, errors)
-        cleared_rows = {n for n, _ in clear}
         counts = {"créées": 0, "modifiées": 0, "inchangées": 0, "archivées": 0}
         for plan in plans:
             version = rows[plan.row - 1].get("version")  # type: ignore[operator]

@@ -192,6 +192,16 @@ def test_monthly_hours_grid(store):
     assert hours[(3, date(2022, 2, 1))] == (35.5, False)
 
 
+def test_monthly_hours_grid_refuses_a_new_row_without_hours(store):
+    grid = [{"entreprise_siret": HOLDER, "participant_code": "P2", "mois": "05/2021", "heures": None,
+             "mode": "embauche directe"}]  # begun in the editor, hours forgotten
+    before = counts(store)
+    with pytest.raises(ValidationError) as caught:
+        save_monthly_hours(store, ALICE, "K1", grid)
+    assert "valeur obligatoire sur une nouvelle ligne" in caught.value.errors["Ligne 1 · heures"]
+    assert counts(store) == before
+
+
 def test_monthly_hours_grid_all_or_nothing(store):
     grid = [
         {"entreprise_siret": HOLDER, "participant_code": "P1", "mois": "01/2021", "heures": 160,
