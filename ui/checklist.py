@@ -91,7 +91,9 @@ def _local_defaults(sector: Sector | None, local: dict) -> None:
         return
     if state.get("chk_local_for") != marker:
         state["chk_local_for"] = marker
-        state["chk_structures"] = local["insertion_structures"]
+        # Not the structures: the store knows them all trades together, and counting every one as
+        # capable for this trade would always recommend reserving the whole contract. Empty, not 0.
+        state.setdefault("chk_structures", None)
         state["chk_jobs"] = local["jobs_available"]
 
 

@@ -37,6 +37,7 @@ def fill_published_example(at) -> None:
     at.selectbox(key="chk_sector").set_value(Sector.MACONNERIE)
     at.number_input(key="chk_amount").set_value(1_000_000)
     at.number_input(key="chk_duration").set_value(12)
+    at.number_input(key="chk_structures").set_value(1)  # the facilitator knows one for masonry
     at.run()
 
 
@@ -48,11 +49,16 @@ def test_checklist_gives_the_verdict_and_the_hours(store, facilitator_app):
     assert at.success[0].value == "Avis : pertinent"
     assert metric(at, "Heures d'insertion estimées") == fmt.hours(833) == "833\u00a0h"
     assert metric(at, "Équivalents temps plein") == "0,52 ETP"
-    assert metric(at, "Véhicule recommandé") == "Clause sociale"  # one insertion structure in the store
+    assert metric(at, "Véhicule recommandé") == "Clause sociale"  # one capable structure: a clause in hours
     assert any("1\u202f000\u202f000 € × 50\u00a0% ÷ 30 €/h × 5\u00a0% = 833 h" in m.value for m in at.markdown)
-    # the store's counts are the defaults of the local questions
-    assert at.number_input(key="chk_structures").value == 1
+    # the store's jobs count is the default; its structures, of every trade, only a hint
+    assert "Passerelles connaît 1 SIAE" in at.number_input(key="chk_structures").help
     assert at.number_input(key="chk_jobs").value == 2000
+
+
+def test_structures_are_not_prefilled_from_every_trade(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    assert at.number_input(key="chk_structures").value is None
 
 
 def test_parameters_are_adjustable(store, facilitator_app):
