@@ -23,6 +23,8 @@ def _french(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if column in HOURS:
             out[column] = out[column].map(fmt.hours)
+        elif column in RATES:  # in percent, for the bars' French label ("80 %", not "80.23%")
+            out[column] = out[column] * 100
         elif column in ("date_debut", "date_fin"):
             out[column] = out[column].map(fmt.day)
         elif column == "dernier_mois_declare":
@@ -36,7 +38,7 @@ def _french(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _rate_columns(frame: pd.DataFrame) -> dict:
     """Rates as bars from 0 to 100 % (a rate above shows a full bar, its value written)."""
-    return {texts.FOLLOWUP_COLUMNS[c]: st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)
+    return {texts.FOLLOWUP_COLUMNS[c]: st.column_config.ProgressColumn(format="%.0f %%", min_value=0, max_value=100)
             for c in RATES if c in frame.columns}
 
 
