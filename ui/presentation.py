@@ -42,7 +42,8 @@ def from_query(params: Mapping[str, list[str]], overview: dict, seen: Filters | 
         except ValueError:
             return default
 
-    year = first_int("annee", seen.year_to if seen else default_year(overview))
+    # the dashboard's period in the same address (`?de=…&a=…&mode=presentation`) names the year too
+    year = first_int("annee", first_int("a", seen.year_to if seen else default_year(overview)))
     year = min(max(year, overview["first_year"]), overview["last_year"])
     buyers = tuple(b for b in params.get("acheteur", list(seen.buyers) if seen else []) if b in overview["buyers"])
     contracts = tuple(params["marche"]) if params.get("marche") else None

@@ -64,3 +64,9 @@ def test_every_slide_draws_and_the_last_stays_last(demo_store, app):
     assert TITLES["members"] in markdown(at)
     assert "Habitat 17" in markdown(at)
     assert len(seen) == 9
+
+
+def test_the_dashboard_view_names_the_year_of_the_presentation(demo_store, app):
+    at = app(demo_store, de="2021", a="2021", mode="presentation")
+    assert not at.exception
+    assert at.selectbox(key="pres_year").value == 2021
