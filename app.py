@@ -6,7 +6,6 @@ from core import formatting as fmt
 from core.auth import ROLE_LABELS
 from core.db import StoreError
 from core.models import Role
-from core.parameters import anonymous_readers
 from ui import data, session, texts
 from ui.filters import filter_bar
 
@@ -14,7 +13,7 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:",
 
 try:
     overview = data.overview(data.version())
-    public = anonymous_readers(data.engine())
+    public = overview["public"]
 except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{exc}")
     st.stop()

@@ -18,9 +18,7 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
                    func.count(distinct(HoursEntry.participant_id)).label("people"))
             .group_by(HoursEntry.contract_id).subquery())
     vehicles = (select(ContractVehicle.contract_id,
-                       func.group_concat(ContractVehicle.vehicle, " | ").label("vehicles")
-                       if engine.dialect.name == "sqlite"
-                       else func.string_agg(ContractVehicle.vehicle, " | ").label("vehicles"))
+                       func.aggregate_strings(ContractVehicle.vehicle, " | ").label("vehicles"))
                 .group_by(ContractVehicle.contract_id).subquery())
     query = (select(Contract.reference, Contract.object, Buyer.name, Contract.sector, vehicles.c.vehicles,
                     Company.name, Contract.start_date, Contract.end_date, Contract.planned_hours,

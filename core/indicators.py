@@ -25,7 +25,7 @@ from core.models import (
     StoreMeta,
     month_number,
 )
-from core.parameters import ETP_DIVISOR, get_parameters
+from core.parameters import ETP_DIVISOR, anonymous_readers, get_parameters
 
 # Each figure's definition, written once; the app and the exports show them.
 DEFINITIONS: dict[str, tuple[str, str]] = {
@@ -99,7 +99,7 @@ def overview(engine: Engine) -> dict:
     last = last_month(engine)
     this_year = date.today().year
     first_year = first.year if first else this_year
-    return {"buyers": list(buyers), "first_year": first_year,
+    return {"buyers": list(buyers), "first_year": first_year, "public": anonymous_readers(engine),
             "last_year": max(last.year if last else this_year, first_year),
             "last_month": last, "demo": demo is not None}
 

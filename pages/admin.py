@@ -19,7 +19,8 @@ st.title(texts.ADMIN_TITLE)
 accounts, parameters, journal, copy = st.tabs(texts.ADMIN_TABS)
 
 with accounts:
-    st.dataframe(list_users(engine), hide_index=True, width="stretch")
+    users = list_users(engine)
+    st.dataframe(users, hide_index=True, width="stretch")
     with st.form("add_user", clear_on_submit=True):
         st.subheader(texts.ADD_USER)
         name = st.text_input(texts.USERNAME)
@@ -33,7 +34,7 @@ with accounts:
                 st.error(str(exc))
     with st.form("edit_user"):
         st.subheader(texts.EDIT_USER)
-        names = [u["nom"] for u in list_users(engine)]
+        names = [u["nom"] for u in users]
         target = st.selectbox(texts.USERNAME, names, index=None)
         new_role = st.selectbox(texts.ROLE, [None, *[r.value for r in Role]], format_func=lambda r: r or "—")
         active = st.radio(texts.ACCOUNT_STATE, [None, True, False], horizontal=True,

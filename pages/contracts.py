@@ -23,10 +23,11 @@ st.dataframe(
 )
 
 references = contracts["reference"].tolist()
+objects = dict(zip(contracts["reference"], contracts["objet"], strict=True))
 asked = st.query_params.get("marche")
 reference = st.selectbox(texts.CONTRACT_PICK, references,
                          index=references.index(asked) if asked in references else None,
-                         format_func=lambda r: f"{r} — {contracts.set_index('reference').at[r, 'objet']}",
+                         format_func=lambda r: f"{r} — {objects[r]}",
                          placeholder=texts.CONTRACT_PICK, key="contract_pick")
 if reference is None:
     st.stop()

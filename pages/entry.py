@@ -10,9 +10,7 @@ from core.records import (
     ConflictError,
     ValidationError,
     archive_record,
-    list_records,
     load_record,
-    reference_choices,
     save_record,
 )
 from ui import data, session, texts
@@ -28,7 +26,7 @@ kind = KINDS[kind_name]
 left, right = st.columns([3, 1])
 search = left.text_input(texts.ENTRY_SEARCH, key=f"entry_search_{kind_name}")
 archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_name}")
-records = list_records(engine, kind_name, search, archived)
+records = data.records(kind_name, search, archived, 300, data.version())
 st.caption(texts.ENTRY_LIST_CAPTION.format(count=fmt.counted(len(records), *texts.RECORD_NOUN)))
 st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).rename(columns=texts.FIELD_LABELS)),
              hide_index=True, width="stretch", height=240)
@@ -41,7 +39,7 @@ st.subheader(texts.ENTRY_EDITING.format(id=record["id"], version=record["version
              else texts.ENTRY_CREATING)
 
 errors_key = f"entry_errors_{kind_name}_{picked}"
-choices = {col.ref: reference_choices(engine, col.ref) for col in kind.columns if col.ref}
+choices = {col.ref: data.choices(col.ref, data.version()) for col in kind.columns if col.ref}
 submitted = record_form(kind, record, choices, st.session_state.get(errors_key, {}))
 if submitted is not None:
     try:

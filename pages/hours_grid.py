@@ -5,12 +5,13 @@ import streamlit as st
 
 from core.auth import AuthError
 from core.enums import ContractType, Mode
-from core.records import ConflictError, ValidationError, list_records, reference_choices, save_monthly_hours
+from core.records import ConflictError, ValidationError, save_monthly_hours
 from ui import data, session, texts
 
 engine = data.engine()
 st.title(texts.GRID_TITLE)
-contracts = reference_choices(engine, "contract")
+version = data.version()
+contracts = data.choices("contract", version)
 reference = st.selectbox(texts.GRID_CONTRACT, list(contracts), index=None, format_func=contracts.get,
                          placeholder="—", key="grid_contract")
 if reference is None:
@@ -19,11 +20,11 @@ st.caption(texts.GRID_HELP)
 
 columns = ["entreprise_siret", "participant_code", "mois", "heures", "mode", "type_contrat", "structure_siret",
            "version"]
-rows = list_records(engine, "heures", reference, limit=5000)
+rows = data.records("heures", reference, False, 5000, version)
 rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois", "participant_code"])
 rows["mois"] = pd.to_datetime(rows["mois"])
-companies, structures = reference_choices(engine, "company"), reference_choices(engine, "structure")
-participants = reference_choices(engine, "participant")
+companies, structures = data.choices("company", version), data.choices("structure", version)
+participants = data.choices("participant", version)
 label = texts.FIELD_LABELS
 edited = st.data_editor(
     rows, num_rows="add", hide_index=True, width="stretch", key=f"grid_{reference}",

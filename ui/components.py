@@ -12,7 +12,7 @@ from ui import session, texts
 # KPI key -> how to show its value
 KPI_FORMATS = {
     "heures_realisees": fmt.hours, "etp": fmt.etp, "marches": fmt.number, "entreprises": fmt.number,
-    "participants": fmt.number, "personnes_en_contrat": fmt.number, "emplois_disponibles": fmt.number,
+    "emplois_disponibles": fmt.number,
 }
 
 

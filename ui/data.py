@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from core import assessments, contracts, exports, indicators, plan, slides
 from core import followup as followup_core
+from core import records as core_records
 from core.db import data_version, open_store
 from core.demo import ensure_demo
 from core.filters import Filters
@@ -139,3 +140,17 @@ def followup(today: date, store_version: str) -> dict[str, pd.DataFrame]:
 def assessed_plan(content: bytes, filename: str, store_version: str) -> pd.DataFrame:
     """A purchase plan assessed with the club's parameters (TableError when it cannot be read)."""
     return plan.assess_plan(content, filename, SizingParameters.from_mapping(sizing_parameters(store_version)))
+
+
+# --- The facilitator's records (entry forms, hours grid) ----------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def records(kind: str, search: str, archived: bool, limit: int, store_version: str) -> pd.DataFrame:
+    return core_records.list_records(engine(), kind, search, archived, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def choices(ref: str, store_version: str) -> dict[str, str]:
+    """The values a reference column may take, with their labels (buyers, SIRETs, contracts, codes)."""
+    return core_records.reference_choices(engine(), ref)

@@ -54,11 +54,14 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     expect(page.locator(".pres-tiles")).to_contain_text(fmt.etp(figures["etp"]))
     assert slide_number(page) == 2
     page.screenshot(path=str(tmp_path / "figures-1920.png"))
+    wait_for_app(page)
 
     page.keyboard.press("PageDown")  # a presenter's remote
     expect(page.get_by_text("Année après année")).to_be_visible()
+    wait_for_app(page)
     page.keyboard.press("PageUp")
     expect(page.get_by_text("L'essentiel de 2025")).to_be_visible()
+    wait_for_app(page)
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_text("bilan 2025")).to_be_visible()
     assert slide_number(page) == 1
