@@ -29,6 +29,13 @@ def slide_number(page: Page) -> int:
     return int(re.search(r"[?&]slide=(\d+)", page.url).group(1))
 
 
+def download(page: Page, button: str) -> bytes:
+    """The file a download button gives; the server builds it on the click, which a loaded machine may slow."""
+    with page.expect_download(timeout=90_000) as file:
+        page.get_by_role("button", name=re.compile(button)).click()
+    return file.value.path().read_bytes()
+
+
 def fits(page: Page) -> bool:
     """Nothing spills below the screen: a slide is never scrolled in front of a room."""
     return page.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
@@ -65,15 +72,12 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_text("bilan 2025")).to_be_visible()
     assert slide_number(page) == 1
+    wait_for_app(page)  # a click during a rerun would ask for a file the rerun has just replaced
 
-    with page.expect_download() as pptx:
-        page.get_by_role("button", name=re.compile("Présentation PowerPoint")).click()
-    deck = Presentation(io.BytesIO(pptx.value.path().read_bytes()))
+    deck = Presentation(io.BytesIO(download(page, "Présentation PowerPoint")))
     assert len(deck.slides) == SLIDES
     assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 6
-    with page.expect_download() as xlsx:
-        page.get_by_role("button", name=re.compile("Classeur Excel")).click()
-    book = openpyxl.load_workbook(io.BytesIO(xlsx.value.path().read_bytes()))
+    book = openpyxl.load_workbook(io.BytesIO(download(page, "Classeur Excel")))
     assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
     page.context.close()
 
