@@ -35,8 +35,9 @@ if not report.ok:
     st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(report.errors), *texts.ERROR_NOUN)))
     st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
     st.stop()
-st.success(texts.IMPORT_COUNTS.format(read=report.read, created=report.created, updated=report.updated,
-                                      unchanged=report.unchanged))
+st.success(texts.IMPORT_COUNTS.format(read=fmt.counted(report.read, *texts.ROWS_READ),
+                                      created=fmt.number(report.created), updated=fmt.number(report.updated),
+                                      unchanged=fmt.number(report.unchanged)))
 st.dataframe(report.rows_frame(), hide_index=True, width="stretch", height=300)
 if report.created + report.updated == 0:
     st.info(texts.IMPORT_NOTHING)
@@ -48,7 +49,9 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
         st.error(str(exc))
         st.stop()
     if done.ok:
-        st.success(texts.IMPORT_DONE.format(created=done.created, updated=done.updated, unchanged=done.unchanged))
+        st.success(texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),
+                                            updated=fmt.counted(done.updated, *texts.ROWS_UPDATED),
+                                            unchanged=fmt.number(done.unchanged)))
     else:
         st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(done.errors), *texts.ERROR_NOUN)))
         st.dataframe(done.errors_frame(), hide_index=True, width="stretch")

@@ -54,7 +54,7 @@ def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facil
     expect(page.get_by_text("1 à créer")).to_be_visible()
     page.get_by_role("button", name="Confirmer l'import").click()
     wait_for_app(page)
-    expect(page.get_by_text("Import terminé : 1 créées")).to_be_visible()
+    expect(page.get_by_text("Import terminé : 1 ligne créée")).to_be_visible()
 
     page.goto(f"{server.url}/?de=2026&a=2026")
     wait_for_app(page)

@@ -96,7 +96,7 @@ def test_import_flow_errors_then_confirm(as_facilitator, store):
     good = "nom;type;membre_permanent\nCommune Nouvelle;collectivité;oui\nVille de Test;collectivité;oui\n"
     at.file_uploader(key="import_file_acheteurs").set_value(("acheteurs.csv", good.encode("cp1252"), "text/csv"))
     at.run()
-    assert any("1 à créer" in s.value and "1 inchangées" in s.value for s in at.success)
+    assert any("1 à créer" in s.value and "1 sans changement" in s.value for s in at.success)
     next(b for b in at.button if b.label == "Confirmer l'import").click().run()
-    assert any("Import terminé : 1 créées" in s.value for s in at.success)
+    assert any("Import terminé : 1 ligne créée, 0 ligne mise à jour" in s.value for s in at.success)
     assert load_record(store, "acheteurs", 3)["nom"] == "Commune Nouvelle"
