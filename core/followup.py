@@ -11,15 +11,19 @@ Definitions (months are calendar months, counted whole):
 - behind its pace: a running contract whose projection is under BEHIND_PACE_RATIO of its planned hours;
 - ending soon: a running contract ending within ENDING_SOON_MONTHS months with hours still missing;
 - hours declared late: a contract running in the last LATE_MONTHS complete months, with no hours entry in
-  any of them.
+  any of them;
+- exemption missing: a running contract (any, with or without hours) above the EU thresholds, with no social
+  consideration ("Pas de considération sociale", or none recorded) and no exemption reason — since 22/08/2026
+  it must carry one or the other (domain.md §2).
 """
 
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, select
+from sqlalchemy import Engine, and_, case, exists, func, or_, select
 
-from core.models import Buyer, Company, Contract, HoursEntry
+from core.enums import Vehicle
+from core.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
 BEHIND_PACE_RATIO = 0.90  # projected hours under 90 % of the planned ones: the clause is behind its pace
 ENDING_SOON_MONTHS = 3  # a contract ending within 3 months with hours missing needs a word with the holder
@@ -128,11 +132,38 @@ def late_declarations(progress: pd.DataFrame, today: date | None = None) -> pd.D
                          "dernier_mois_declare", "heures_realisees", "heures_prevues"])
 
 
+EXEMPTION_COLUMNS = ["reference", "objet", "acheteur", "titulaire", "date_debut", "date_fin", "montant_ht",
+                     "considerations"]
+
+
+def exemption_missing(engine: Engine, today: date | None = None) -> pd.DataFrame:
+    """Running contracts above the EU thresholds with no social consideration and no exemption reason,
+    the oldest first."""
+    today = today or date.today()
+    social = exists().where(ContractVehicle.contract_id == Contract.id,
+                            ContractVehicle.vehicle != Vehicle.AUCUNE.value)
+    vehicles = (select(func.min(ContractVehicle.vehicle)).where(ContractVehicle.contract_id == Contract.id)
+                .correlate(Contract).scalar_subquery())
+    query = (select(Contract.reference, Contract.object, Buyer.name, Company.name, Contract.start_date,
+                    Contract.end_date, Contract.amount_ht, vehicles)
+             .join(Buyer, Buyer.id == Contract.buyer_id)
+             .outerjoin(Company, Company.id == Contract.holder_id)
+             .where(Contract.above_eu_threshold, ~Contract.archived, ~social,
+                    or_(Contract.exemption_reason.is_(None), func.trim(Contract.exemption_reason) == ""),  # type: ignore[union-attr]
+                    Contract.start_date <= today,
+                    or_(Contract.end_date.is_(None), Contract.end_date >= today))  # type: ignore[union-attr,operator]
+             .order_by(Contract.start_date, Contract.reference))
+    with engine.connect() as c:
+        rows = c.execute(query).all()
+    return pd.DataFrame(rows, columns=EXEMPTION_COLUMNS).astype({"montant_ht": float})
+
+
 def alerts(engine: Engine, today: date | None = None) -> dict[str, pd.DataFrame]:
-    """The facilitator's home: `progress` (every clause) and the three alert lists."""
+    """The facilitator's home: `progress` (every clause) and the four alert lists."""
     today = today or date.today()
     progress = clause_progress(engine, today)
     return {"progress": progress.drop(columns="_recent"),
             "behind_pace": behind_pace(progress),
             "ending_soon": ending_soon(progress, today),
-            "late_declarations": late_declarations(progress, today)}
+            "late_declarations": late_declarations(progress, today),
+            "exemption_missing": exemption_missing(engine, today)}

@@ -8,7 +8,7 @@ turned into "field space" (the model's attributes, references resolved to ids) b
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -155,6 +155,9 @@ class Kind:
     key: tuple[str, ...]  # column names
     check: Callable[[dict], list[tuple[str, str]]] = lambda row: []
     children: tuple[type[SQLModel], str, str] | None = None  # (model, parent id field, value field)
+    # Columns only the entry form shows: formats.md does not list them, so the exchange files (imports,
+    # templates) never carry them and an import leaves them as they are. See ENTRY_KINDS.
+    form_columns: tuple[Col, ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -189,7 +192,27 @@ def _contract_rules(row: dict) -> list[tuple[str, str]]:
     if Vehicle.AUCUNE.value in vehicles and len(vehicles) > 1:
         out.append(("considerations_sociales", "« Pas de considération sociale » ne se combine avec aucune "
                                                "autre valeur"))
+    if EU_THRESHOLD in row:  # the entry form only (see Kind.form_columns)
+        out += _eu_threshold_rules(row, vehicles)
     return out
+
+
+EU_THRESHOLD, EXEMPTION = "seuils_europeens", "motif_derogation"
+EU_RULE_SINCE = dt.date(2026, 8, 22)
+
+
+def _eu_threshold_rules(row: dict, vehicles: list[str]) -> list[tuple[str, str]]:
+    """Since 22/08/2026 a contract above the EU thresholds carries a social consideration or a justified
+    exemption (domain.md §2). A reason on a contract below the thresholds is refused, not silently cleared:
+    the facilitator says which of the two is wrong."""
+    above, reason = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION)
+    if above and not reason and (not vehicles or vehicles == [Vehicle.AUCUNE.value]):
+        return [(EXEMPTION, f"motif obligatoire : depuis le {EU_RULE_SINCE:%d/%m/%Y}, un marché au-dessus des "
+                            "seuils européens porte une considération sociale ou une dérogation motivée")]
+    if reason and not above:
+        return [(EXEMPTION, "un motif de dérogation ne vaut que pour un marché au-dessus des seuils européens : "
+                            "cochez la case ou videz le motif")]
+    return []
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -214,6 +237,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         Col("heures_prevues", amount, field="planned_hours"),
         Col("entreprise_siret", siret, field="holder_id", ref="company"),
         Col("lieu_execution", text, field="place"),
+    ), form_columns=(
+        Col(EU_THRESHOLD, parse_bool, field="above_eu_threshold"),
+        Col(EXEMPTION, text, field="exemption_reason"),
     )),
     Kind("entreprises", "cette entreprise", Company, key=("siret",), columns=(
         Col("siret", siret, True, field="siret"),
@@ -256,7 +282,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
 )}
 
-BOOL_COLUMNS = {"membre_permanent", "qpv"}  # an empty cell means "non"
+# What the entry forms (core.records) work with: each kind with its form-only columns after the file's.
+ENTRY_KINDS: dict[str, Kind] = {name: replace(kind, columns=kind.columns + kind.form_columns, form_columns=())
+                                for name, kind in KINDS.items()}
+
+BOOL_COLUMNS = {"membre_permanent", "qpv", EU_THRESHOLD}  # an empty cell means "non"
 LIST_FIELDS = {"vehicles", "publics"}  # stored as child rows
 
 
@@ -268,6 +298,13 @@ def get_kind(kind: str) -> Kind:
     if kind not in KINDS:
         raise unknown_kind(kind)
     return KINDS[kind]
+
+
+def get_entry_kind(kind: str) -> Kind:
+    """The kind as the entry forms see it: the file's columns, then the form-only ones."""
+    if kind not in ENTRY_KINDS:
+        raise unknown_kind(kind)
+    return ENTRY_KINDS[kind]
 
 
 def fold(value: Any) -> Any:

@@ -1,7 +1,8 @@
 """One record at a time: what the entry forms call to create, update, archive or restore.
 
 Values come in "column space", the names of formats.md (`reference`, `acheteur`, `date_debut`…),
-and go through the same column tables and rules as the imports (core.import_kinds, core.planning).
+and go through the same column tables and rules as the imports (core.import_kinds, core.planning), plus
+the few columns only a form carries (`Kind.form_columns`: a contract's EU threshold and exemption reason).
 An update names the version it was read at: if someone saved in between, ConflictError, and
 nothing is written. Records are archived, never deleted.
 """
@@ -18,7 +19,7 @@ from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version, session_scope
 from core.enums import CompanyKind
-from core.import_kinds import Kind, get_kind
+from core.import_kinds import Kind, get_entry_kind, get_kind
 from core.models import MAX_MONTHLY_HOURS, AuditEntry, Company, Contract, HoursEntry, Role
 from core.planning import (
     CREATE,
@@ -95,7 +96,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
     `values` uses the column names of formats.md; an update may carry `id` to change the key itself,
     and leaves untouched the columns it does not name."""
     actor = require(actor, Role.FACILITATEUR)
-    spec = get_kind(kind)
+    spec = get_entry_kind(kind)
 
     def plan_one(session: Session, row: dict[str, Any], present: list[str]) -> RowPlan:
         errors: list[RowError] = []
@@ -135,7 +136,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
 def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
     """One record in column space (formats.md names) with `id`, `version`, `archived`: a form's
     initial values, and the `expected_version` to send back with the update."""
-    spec = get_kind(kind)
+    spec = get_entry_kind(kind)
     with Session(engine) as session:
         record = session.get(spec.model, record_id)
         return to_columns(session, spec, record) if record is not None else None
@@ -145,7 +146,7 @@ def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: in
                    archived: bool = True) -> dict:
     """Archive (or restore, archived=False) one record: it leaves the lists, never the store."""
     actor = require(actor, Role.FACILITATEUR)
-    spec = get_kind(kind)
+    spec = get_entry_kind(kind)
 
     def action(session: Session) -> dict:
         record = session.get(spec.model, record_id)
@@ -254,7 +255,7 @@ def list_records(engine: Engine, kind: str, search: str = "", archived: bool = F
                  limit: int = 300) -> pd.DataFrame:
     """The records of one kind in column space, newest first, filtered by a text found in their key
     columns (or, for hours, their contract's reference); at most `limit` rows."""
-    spec = get_kind(kind)
+    spec = get_entry_kind(kind)
     model = spec.model
     query = select(model).where(model.archived == archived).order_by(model.id.desc()).limit(limit)  # type: ignore[attr-defined]
     if search.strip():

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
-from core.import_kinds import KINDS
+from core.import_kinds import ENTRY_KINDS
 from core.records import (
     FORM,
     ConflictError,
@@ -20,9 +20,9 @@ from ui.forms import record_form
 engine = data.engine()
 st.title(texts.ENTRY_TITLE)
 
-kind_name = st.segmented_control(texts.ENTRY_KIND, list(KINDS), format_func=texts.KIND_NAMES.get,
+kind_name = st.segmented_control(texts.ENTRY_KIND, list(ENTRY_KINDS), format_func=texts.KIND_NAMES.get,
                                  default="marches", required=True, key="entry_kind")
-kind = KINDS[kind_name]
+kind = ENTRY_KINDS[kind_name]
 left, right = st.columns([3, 1])
 search = left.text_input(texts.ENTRY_SEARCH, key=f"entry_search_{kind_name}")
 archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_name}")

@@ -25,6 +25,10 @@ def _french(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = out[column].map(fmt.hours)
         elif column in RATES:  # in percent, for the bars' French label ("80 %", not "80.23%")
             out[column] = out[column] * 100
+        elif column == "montant_ht":
+            out[column] = out[column].map(lambda v: fmt.MISSING if pd.isna(v) else f"{fmt.number(v)} €")
+        elif column == "considerations":
+            out[column] = out[column].fillna(fmt.MISSING)
         elif column in ("date_debut", "date_fin"):
             out[column] = out[column].map(fmt.day)
         elif column == "dernier_mois_declare":

@@ -1,5 +1,6 @@
-"""Entry forms drawn from the column tables of the exchange files (core.import_kinds): one widget per
-column, the same rules as the imports, and each French error shown under its field."""
+"""Entry forms drawn from the column tables of the exchange files (core.import_kinds.ENTRY_KINDS, with the
+few form-only columns): one widget per column, the same rules as the imports, and each French error shown
+under its field."""
 
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ def _present(value: Any) -> bool:
 def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any:
     """One widget for one column, starting from the stored value (None for a new record)."""
     label = texts.FIELD_LABELS.get(col.name, col.name) + (" *" if col.required else "")
+    help_text = texts.FIELD_HELP.get(col.name)
     value = value if _present(value) else None
     if choices is not None:  # a reference to another record
         options = list(choices)
@@ -33,7 +35,7 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
         return st.date_input(label, value=value, format="DD/MM/YYYY", key=key,
                              min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
     if col.parse is parse_bool:
-        return st.checkbox(label, value=bool(value), key=key)
+        return st.checkbox(label, value=bool(value), key=key, help=help_text)
     if col.parse in NUMBERS:
         integer = col.parse in (import_kinds.count, import_kinds.birth_year)
         start = (int(value) if integer else float(value)) if value is not None else None
@@ -46,7 +48,7 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
         options = [e.value for e in col.enum]
         return st.selectbox(label, options, index=options.index(value) if value in options else None, key=key,
                             placeholder="—")
-    return st.text_input(label, value="" if value is None else str(value), key=key)
+    return st.text_input(label, value="" if value is None else str(value), key=key, help=help_text)
 
 
 def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, str]],

@@ -279,6 +279,10 @@ BEHIND_HELP = ("Marchés en cours dont la projection au rythme actuel (heures r�
                "marché) reste sous {ratio} des heures prévues.")
 ENDING_HELP = "Marchés en cours qui se terminent d'ici le {date} sans avoir atteint leurs heures prévues."
 LATE_HELP = "Marchés en cours sans aucune heure déclarée pour {months}."
+FOLLOWUP_EXEMPTION = "Seuils européens sans considération sociale ni dérogation"
+EXEMPTION_HELP = ("Marchés en cours au-dessus des seuils européens, sans considération sociale et sans motif de "
+                  "dérogation : depuis le 22 août 2026, ils doivent porter l'une ou l'autre. Complétez-les dans la "
+                  "page « Saisie ».")
 NO_ALERT = "Aucun marché dans ce cas."
 PROGRESS_TITLE = "Toutes les clauses : prévu, réalisé, projection"
 PROGRESS_NONE = "Aucun marché ne porte d'heures prévues : rattachez une évaluation à un marché pour suivre sa clause."
@@ -287,7 +291,8 @@ FOLLOWUP_COLUMNS = {"reference": "Référence", "objet": "Objet", "acheteur": "A
                     "heures_realisees": "Heures réalisées", "taux_realisation": "Réalisation",
                     "mois_ecoules": "Mois écoulés", "mois_total": "Mois du marché", "projection": "Projection",
                     "taux_projete": "Projection / prévu", "heures_manquantes": "Heures manquantes",
-                    "dernier_mois_declare": "Dernier mois déclaré", "en_cours": "En cours"}
+                    "dernier_mois_declare": "Dernier mois déclaré", "en_cours": "En cours",
+                    "montant_ht": "Montant HT", "considerations": "Considérations sociales"}
 
 PLAN_TITLE = "Évaluer un plan d'achats"
 PLAN_INTRO = ("Déposez le plan d'achats d'un acheteur (.xlsx ou .csv, une ligne par achat) : chaque achat reçoit "
@@ -324,6 +329,13 @@ FIELD_LABELS = {
     "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
     "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
     "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
+    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
+}
+FIELD_HELP = {
+    "seuils_europeens": ("Depuis le 22 août 2026, un marché au-dessus des seuils européens doit porter une condition "
+                         "d'exécution sociale ou une dérogation motivée."),
+    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens sans considération sociale ; "
+                         "à laisser vide sous les seuils."),
 }
 ENTRY_TITLE = "Saisie et correction"
 ENTRY_KIND = "Que voulez-vous saisir ?"

@@ -51,6 +51,26 @@ def test_edit_a_contract_and_see_the_dashboard_follow(as_facilitator, store):
     assert headline(store, Filters(2021, 2021))["heures_prevues"] == pytest.approx(1200 + 900)
 
 
+def test_contract_above_the_eu_thresholds_needs_a_reason_next_to_the_field(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.selectbox(key="entry_pick_marches").select(3).run()  # K3: "Pas de considération sociale"
+    assert at.checkbox(key="marches_3_seuils_europeens").label == "Au-dessus des seuils européens"
+    assert at.text_input(key="marches_3_motif_derogation").label == "Motif de dérogation"
+    at.checkbox(key="marches_3_seuils_europeens").check()
+    at.button(key="FormSubmitter:form_marches_3-Enregistrer").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Motif obligatoire : depuis le 22/08/2026, un marché au-dessus des seuils européens porte une "
+        "considération sociale ou une dérogation motivée"]
+    assert load_record(store, "marches", 3)["seuils_europeens"] is False  # nothing written
+    at.text_input(key="marches_3_motif_derogation").input("Fournitures livrées sans main-d'œuvre sur place")
+    at.button(key="FormSubmitter:form_marches_3-Enregistrer").click().run()
+    assert not at.exception and not at.error
+    saved = load_record(store, "marches", 3)
+    assert (saved["seuils_europeens"], saved["motif_derogation"]) == (
+        True, "Fournitures livrées sans main-d'œuvre sur place")
+
+
 def test_archive_a_record(as_facilitator, store):
     at = as_facilitator("pages/entry.py")
     at.segmented_control(key="entry_kind").set_value("acheteurs").run()
