@@ -48,19 +48,31 @@ def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
 
 
 def headline_table(h: dict) -> pd.DataFrame:
-    """The headline figures as rows (key, French name, value), people counts masked."""
+    """The headline figures as rows (key, French name, value), rounded, people counts masked."""
     rows = [{"cle": key, "indicateur": DEFINITIONS[key][0] if key in DEFINITIONS else JOBS_USUAL,
-             "valeur": masked(h[key]) if key in PEOPLE_COLUMNS else h[key]} for key in HEADLINE_KEYS]
+             "valeur": masked(h[key]) if key in PEOPLE_COLUMNS else fmt.rounded(h[key], fmt.column_kind(key))}
+            for key in HEADLINE_KEYS]
     return pd.DataFrame(rows, columns=["cle", "indicateur", "valeur"], dtype=object)
 
 
+def rounded(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with hours, ETP and rates rounded as exports keep them (`formatting.DECIMALS`)."""
+    out = df.copy()
+    for column in out.columns:
+        kind = fmt.column_kind(str(column))
+        if kind in fmt.DECIMALS:
+            out[column] = out[column].map(lambda v, kind=kind: fmt.rounded(v, kind))
+    return out
+
+
 def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
-    """Every table of the workbook by sheet name, with the indicators' own column names, masked."""
+    """Every table of the workbook by sheet name, rounded and masked; a breakdown's first column is named
+    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names."""
     tables = {FIGURES_SHEET: headline_table(headline(engine, f)),
-              YEARLY_SHEET: mask_people(yearly(engine, f))}
+              YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
     for name, label in BREAKDOWNS.items():
-        tables[label] = mask_people(breakdown_with_plan(engine, f, name))
-    tables[CONTRACTS_SHEET] = mask_people(contract_list(engine, f))
+        tables[label] = rounded(mask_people(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
+    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
     return tables
 
 
@@ -68,75 +80,131 @@ def french_columns(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns=lambda c: COLUMN_LABELS.get(c, c))
 
 
-def _csv_number(value: object) -> object:
-    """A float with a decimal comma and no useless digits (245.0 -> 245, 1.015003 -> 1,015003)."""
+def _csv_value(value: object, kind: str | None) -> object:
+    """A cell as French Excel reads it: dates dd/mm/yyyy, rates "102 %", other numbers rounded with a decimal
+    comma (149.4 -> 149,4; 36450.9 h -> 36451)."""
+    if kind == "date":
+        return "" if value is None or value != value else fmt.day(value)  # type: ignore[arg-type]
+    if isinstance(value, float) and value != value:
+        return ""
+    if kind == "rate" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{round(value * 100)} %"
+    value = fmt.rounded(value, kind)
     if isinstance(value, float):
-        return "" if value != value else f"{value:.10g}".replace(".", ",")
+        return f"{value:.10g}".replace(".", ",")
     return value
 
 
 def table_csv(df: pd.DataFrame) -> bytes:
-    """A table as French Excel reads a CSV: `;`, decimal comma, dates dd/mm/yyyy, UTF-8 with BOM.
+    """A table as French Excel reads a CSV: `;`, decimal comma, dates dd/mm/yyyy, rates as percentages,
+    figures rounded as in the workbook, UTF-8 with BOM.
 
     People counts under 5 are masked, and formula-like text gets a leading apostrophe (OWASP).
     """
     out = mask_people(df)
+    keys = out["cle"] if "cle" in out.columns else None  # the headline table: one kind of figure per row
     for column in out.columns:
-        if column.startswith("date") or column == "mois":
-            out[column] = out[column].map(lambda v: "" if v is None or v != v else fmt.day(v))
-        out[column] = out[column].map(_csv_number).astype(object)
+        kind = "date" if column == "mois" else fmt.column_kind(str(column))
+        if column == "valeur" and keys is not None:
+            values = [_csv_value(v, fmt.column_kind(str(k))) for k, v in zip(keys, out[column], strict=True)]
+        else:
+            values = [_csv_value(v, kind) for v in out[column]]
+        out[column] = pd.Series(values, index=out.index, dtype=object)
     text = neutralize_frame(french_columns(out)).to_csv(sep=";", index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 
+NUMBER_FORMATS = {"hours": "#,##0", "etp": "#,##0.0", "rate": "0 %", "date": "dd/mm/yyyy", "count": "#,##0"}
+INFO_WIDTHS = (28, 100)  # characters: the labels, then the values and definitions
+
+
+def _print_setup(sheet, header_rows: int) -> None:  # noqa: ANN001 - xlsxwriter
+    """A4 landscape, one page wide, the header repeated on every printed page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_rows:
+        sheet.repeat_rows(0, header_rows - 1)
+
+
 def _info_sheet(book, sheet, f: Filters, h: dict, as_of: str, today: date) -> None:  # noqa: ANN001 - xlsxwriter
     bold = book.add_format({"bold": True, "font_size": 14})
-    label = book.add_format({"bold": True})
+    label = book.add_format({"bold": True, "valign": "top"})
     text = book.add_format({"text_wrap": True, "valign": "top"})
     quoted = book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})
+    day = book.add_format({"num_format": NUMBER_FORMATS["date"], "align": "left", "valign": "top"})
 
     def put(row: int, col: int, value: str, style) -> None:  # noqa: ANN001
         sheet.write_string(row, col, value, quoted if is_formula_like(value) else style)
+        if style is text and len(value) > INFO_WIDTHS[col]:  # a spreadsheet does not grow a wrapped row by itself
+            sheet.set_row(row, 15 * (len(value) // INFO_WIDTHS[col] + 1))
 
     put(0, 0, WORKBOOK_TITLE, bold)
-    rows = [*filter_lines(f), (DATA, as_of), (SITUATION, fmt.day(h["date_situation"])), (GENERATED, fmt.day(today))]
+    rows = [*filter_lines(f), (DATA, as_of)]
     for i, (name, value) in enumerate(rows, start=2):
         put(i, 0, name, label)
         put(i, 1, value, text)
-    row = len(rows) + 3
-    put(row, 0, MASK_NOTE, text)
+    situation = h["date_situation"]
+    for i, (name, when) in enumerate(((SITUATION, situation), (GENERATED, today)), start=len(rows) + 2):
+        put(i, 0, name, label)
+        sheet.write_datetime(i, 1, date.fromisoformat(when) if isinstance(when, str) else when, day)
+    row = len(rows) + 5
+    sheet.write_string(row, 0, MASK_NOTE)  # one line, running over the empty cell beside it
     put(row + 2, 0, DEFINITIONS_TITLE, bold)
     for i, (name, definition) in enumerate(DEFINITIONS.values(), start=row + 3):
         put(i, 0, name, label)
         put(i, 1, definition, text)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, 1, 100)
+    for col, width in enumerate(INFO_WIDTHS):
+        sheet.set_column(col, col, width)
+    _print_setup(sheet, 0)
+    sheet.set_portrait()
+
+
+def _shown(value: object, kind: str | None) -> str:
+    """A cell as the reader sees it, to size its column."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if kind == "date":
+        return "00/00/0000"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)
+    return str(value)
 
 
 def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
+    """One table: numbers stored as numbers in their format, bold frozen header, columns as wide as they read."""
     book = writer.book
-    french_columns(df).to_excel(writer, sheet_name=name, index=False)
+    headers = french_columns(df).columns
+    df.set_axis(headers, axis=1).to_excel(writer, sheet_name=name, index=False)
     sheet = writer.sheets[name]
-    formats = {"hours": book.add_format({"num_format": "#,##0"}), "rate": book.add_format({"num_format": "0 %"}),
-               "etp": book.add_format({"num_format": "0.0"}), "text": book.add_format({}),
-               "quoted": book.add_format({"quote_prefix": True}),
-               "date": book.add_format({"num_format": "dd/mm/yyyy"})}
+    formats = {kind: book.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()}
+    header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#EEF4F1"})
+    quoted = book.add_format({"quote_prefix": True})
+    right = book.add_format({"align": "right"})  # "< 5" among the counts
+    kinds = {column: fmt.column_kind(column) or ("count" if column != "annee" and (
+        pd.api.types.is_numeric_dtype(df[column]) or column in PEOPLE_COLUMNS) else None) for column in df.columns}
+    if name == FIGURES_SHEET:  # one figure per row: each value in its own format
+        kinds["valeur"] = None
+        for row, (key, value) in enumerate(zip(df["cle"], df["valeur"], strict=True), start=1):
+            kind = fmt.column_kind(key) or "count"
+            if isinstance(value, int | float) and value == value:
+                sheet.write_number(row, 2, value, formats[kind])
+            elif isinstance(value, str):
+                sheet.write_string(row, 2, value, right)
     for col, column in enumerate(df.columns):
-        kind = ("hours" if column.startswith("heures") else "rate" if column.startswith("taux")
-                else "etp" if column == "etp" else "date" if column.startswith("date") else None)
-        width = max(12, min(60, len(COLUMN_LABELS.get(column, column)) + 2,
-                            int(df[column].astype(str).str.len().max() or 0) + 2))
-        sheet.set_column(col, col, width, formats[kind] if kind else None)
+        kind = kinds[column]
+        shown = [_shown(v, fmt.column_kind(k) if name == FIGURES_SHEET and column == "valeur" else kind)
+                 for k, v in zip(df["cle"] if name == FIGURES_SHEET else df[column], df[column], strict=True)]
+        width = max([len(headers[col]), *map(len, shown)]) + 2
+        sheet.set_column(col, col, min(60, max(8, width)), formats.get(kind or ""))
+        sheet.write_string(0, col, headers[col], header)
         for row, value in enumerate(df[column], start=1):
             if is_formula_like(value):
-                sheet.write_string(row, col, value, formats["quoted"])
-    if name == FIGURES_SHEET:  # one value per row: ratios as percentages, the rest as numbers
-        for row, (key, value) in enumerate(zip(df["cle"], df["valeur"], strict=True), start=1):
-            if key in RATIOS and value is not None and value == value:
-                sheet.write_number(row, 2, value, formats["rate"])
-            elif isinstance(value, float) and value == value:
-                sheet.write_number(row, 2, value, formats["etp"] if key == "etp" else formats["hours"])
+                sheet.write_string(row, col, value, quoted)
+            elif kind == "count" and isinstance(value, str):
+                sheet.write_string(row, col, value, right)
     sheet.freeze_panes(1, 0)
+    _print_setup(sheet, 1)
 
 
 def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:

@@ -7,6 +7,9 @@ from babel.numbers import format_decimal, format_percent
 
 LOCALE = "fr_FR"
 MISSING = "—"
+# What a figure taken away keeps (exports, chart data): hours to the unit, ETP to a tenth, rates to the
+# percent. Planned hours are spread pro rata over months, so unrounded they read 36450.9166….
+DECIMALS = {"hours": 0, "etp": 1, "rate": 2}
 
 
 def _missing(value: object) -> bool:
@@ -33,6 +36,26 @@ def percent(value: float | None, decimals: int = 0) -> str:
         return MISSING
     return format_percent(value, format="#,##0" + ("." + "0" * decimals if decimals else "") + " %",
                           locale=LOCALE)
+
+
+def column_kind(name: str) -> str | None:
+    """What an indicator's column (or key) holds, by its name: "hours", "etp", "rate" (a fraction), "date"."""
+    if name.startswith("heures"):
+        return "hours"
+    if name == "etp":
+        return "etp"
+    if name.startswith(("taux", "part_")):
+        return "rate"
+    if name.startswith("date"):
+        return "date"
+    return None
+
+
+def rounded(value: object, kind: str | None) -> object:
+    """A number as exports keep it (`DECIMALS`); text ("< 5"), missing values and other kinds unchanged."""
+    if kind not in DECIMALS or isinstance(value, bool) or not isinstance(value, int | float) or _missing(value):
+        return value
+    return round(float(value), DECIMALS[kind])
 
 
 def day(value: date | str | None) -> str:

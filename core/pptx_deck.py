@@ -9,12 +9,13 @@ import io
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Pt
 
+from core import formatting as fmt
 from core.slides import SERIES, Deck, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -24,6 +25,8 @@ INK, GREY, TILE = RGBColor(0x1F, 0x2A, 0x33), RGBColor(0x6B, 0x76, 0x80), RGBCol
 BLANK = 6  # the blank layout of the default template
 CHART_TOP = Inches(1.75)
 CHART_HEIGHT = Inches(5.05)
+HOURS_FORMAT = "#,##0"  # PowerPoint groups the thousands as its reader's locale does: 36 451
+LABELLED = 8  # categories up to which each bar carries its value (more would overlap)
 
 
 def _text(slide: PptxSlide, x: Emu, y: Emu, w: Emu, h: Emu, text: str, size: int, *, bold: bool = False,
@@ -64,10 +67,10 @@ def _frame(slide: PptxSlide, deck: Deck, item: Slide, number: int, total: int) -
 
 def _chart(slide: PptxSlide, kind: XL_CHART_TYPE, categories: list[str], series: dict[str, list[float]],
            x: Emu, w: Emu, colors: list[RGBColor]) -> None:
-    data = CategoryChartData(number_format="#,##0")
+    data = CategoryChartData(number_format=HOURS_FORMAT)
     data.categories = categories
     for name, values in series.items():
-        data.add_series(name, [float(v) for v in values])
+        data.add_series(name, [float(v) for v in values])  # already rounded: the data sheet reads 36451
     chart = slide.shapes.add_chart(kind, x, CHART_TOP, w, CHART_HEIGHT, data).chart
     chart.font.size = Pt(14)
     chart.has_legend = True
@@ -86,15 +89,21 @@ def _chart(slide: PptxSlide, kind: XL_CHART_TYPE, categories: list[str], series:
         plotted.format.fill.solid()
         plotted.format.fill.fore_color.rgb = color
     chart.plots[0].gap_width = 60
+    if len(categories) <= LABELLED:
+        chart.plots[0].has_data_labels = True
+        labels = chart.plots[0].data_labels
+        labels.number_format, labels.number_format_is_linked = HOURS_FORMAT, False
+        labels.position, labels.font.size, labels.font.color.rgb = XL_LABEL_POSITION.OUTSIDE_END, Pt(12), INK
+        labels.show_value = True
     axis = chart.value_axis
-    axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "#,##0", False
+    axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = HOURS_FORMAT, False
     axis.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
     if kind == XL_CHART_TYPE.BAR_CLUSTERED:
         chart.category_axis.reverse_order = True  # largest on top, as read
 
 
 def _series(table, columns: tuple[str, ...]) -> dict[str, list[float]]:  # noqa: ANN001 - a DataFrame
-    return {SERIES[c]: table[c].fillna(0).tolist() for c in columns if c in table.columns}
+    return {SERIES[c]: [fmt.rounded(v, "hours") for v in table[c].fillna(0)] for c in columns if c in table.columns}
 
 
 def _title_slide(slide: PptxSlide, deck: Deck, item: Slide) -> None:

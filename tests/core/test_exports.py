@@ -19,6 +19,19 @@ from core.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contract
 
 HOSTILE = '=HYPERLINK("http://x")'
 LABELS = {v: k for k, v in exports.COLUMN_LABELS.items()}
+DIGITS = {"heures": 0, "etp": 1, "taux": 2, "part": 2}  # hours to the unit, ETP to a tenth, rates to the percent
+
+
+def exported(name: str, value: object) -> object:
+    """An indicator's value as the exports keep it, by its column (or key) name."""
+    digits = next((d for prefix, d in DIGITS.items() if name.startswith(prefix)), None)
+    if digits is None or not isinstance(value, int | float) or value != value:
+        return value
+    return round(value, digits)
+
+
+def hours(values) -> list[float]:  # noqa: ANN001
+    return [round(v) for v in values]
 
 
 def charts(deck_bytes: bytes) -> list:
@@ -42,18 +55,26 @@ def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
 
     years = yearly(demo_store, f)
     assert list(found[0].plots[0].categories) == [str(y) for y in years["annee"]]
-    assert series(found[0]) == {"Heures prévues": years["heures_prevues"].tolist(),
-                                "Heures réalisées": years["heures_realisees"].tolist()}
+    assert series(found[0]) == {"Heures prévues": hours(years["heures_prevues"]),
+                                "Heures réalisées": hours(years["heures_realisees"])}
     for chart, name in zip(found[1:5], SLIDE_BREAKDOWNS, strict=True):
         expected = breakdown_with_plan(demo_store, f, name)
         assert list(chart.plots[0].categories) == expected["valeur"].tolist()
-        assert series(chart)["Heures réalisées"] == expected["heures_realisees"].tolist()
+        assert series(chart)["Heures réalisées"] == hours(expected["heures_realisees"])
         if "heures_prevues" in expected:
-            assert series(chart)["Heures prévues"] == expected["heures_prevues"].tolist()
+            assert series(chart)["Heures prévues"] == hours(expected["heures_prevues"])
     zoom = large_contracts(demo_store, f).head(ZOOM_COUNT)
     assert list(found[5].plots[0].categories) == zoom["reference"].tolist()
-    assert series(found[5]) == {"Heures prévues": zoom["heures_prevues"].tolist(),
-                                "Heures réalisées": zoom["heures_realisees"].tolist()}
+    assert series(found[5]) == {"Heures prévues": hours(zoom["heures_prevues"]),
+                                "Heures réalisées": hours(zoom["heures_realisees"])}
+
+
+def test_deck_charts_show_hours_as_whole_thousands_grouped(demo_store):
+    for chart in charts(exports.build_pptx(demo_store, Filters(2025, 2025))):
+        plot = chart.plots[0]
+        assert all(v == round(v) for s in plot.series for v in s.values)
+        if plot.has_data_labels and not plot.data_labels.show_percentage:
+            assert plot.data_labels.number_format == "#,##0"
 
 
 def test_deck_states_period_filters_and_data_date(demo_store):
@@ -82,7 +103,7 @@ def same(frame: pd.DataFrame, expected: pd.DataFrame) -> None:
             got = [None if pd.isna(v) else v.date() for v in got]
             want = [None if pd.isna(v) else v for v in want]
         got = [None if isinstance(v, float) and v != v else v for v in got]
-        want = [None if isinstance(v, float) and v != v else v for v in want]
+        want = [None if isinstance(v, float) and v != v else exported(column, v) for v in want]
         for g, w in zip(got, want, strict=True):
             assert g == pytest.approx(w) if isinstance(w, float) else g == w, column
 
@@ -99,11 +120,38 @@ def test_workbook_sheets_match_the_indicators(demo_store):
     figures = headline(demo_store, f)
     sheet = book["Chiffres clés"].rename(columns=LABELS).set_index("cle")["valeur"]
     for key in exports.HEADLINE_KEYS:
-        assert sheet[key] == pytest.approx(figures[key]), key
+        assert sheet[key] == pytest.approx(exported(key, figures[key])), key
     same(book["Par année"], yearly(demo_store, f))
     for name, label in BREAKDOWNS.items():
-        same(book[label], breakdown_with_plan(demo_store, f, name))
+        assert book[label].columns[0] == label  # "Acheteur", not "Valeur"
+        same(book[label].rename(columns={label: "valeur"}), breakdown_with_plan(demo_store, f, name))
     same(book["Marchés"], contract_list(demo_store, f))
+
+
+FORMATS = {"Heures": "#,##0", "ETP": "#,##0.0", "Réalisation": "0 %", "Début": "dd/mm/yyyy", "Fin": "dd/mm/yyyy"}
+
+
+def test_workbook_reads_well_in_a_spreadsheet(demo_store):
+    """Bold frozen headers, numbers in their format, dates as dates, columns as wide as their text."""
+    book = openpyxl.load_workbook(io.BytesIO(exports.build_xlsx(demo_store, Filters(2025, 2025))))
+    info = {row[0].value: row[1] for row in book["Informations"].iter_rows(min_row=2) if row[0].value}
+    assert info["Date de situation"].is_date and info["Date de situation"].number_format == "dd/mm/yyyy"
+    for sheet in book.worksheets[1:]:
+        assert sheet.freeze_panes == "A2", sheet.title
+        for column in sheet.iter_cols(min_row=1):
+            head, cells = column[0], [c for c in column[1:] if c.value is not None]
+            assert head.font.b, (sheet.title, head.value)
+            widest = max([len(str(head.value)), *(len(c.value) for c in cells if isinstance(c.value, str))])
+            width = next(d.width for d in sheet.column_dimensions.values() if d.min <= head.column <= d.max)
+            assert width >= min(widest, 60), (sheet.title, head.value)
+            wanted = next((code for start, code in FORMATS.items() if str(head.value).startswith(start)), None)
+            for cell in cells:
+                if wanted and not isinstance(cell.value, str):
+                    assert cell.number_format == wanted, (sheet.title, head.value, cell.value)
+                if wanted == "dd/mm/yyyy":
+                    assert cell.is_date
+                if wanted == "#,##0":
+                    assert cell.value == round(cell.value), (sheet.title, head.value)
 
 
 @pytest.fixture
@@ -140,7 +188,9 @@ def test_csv_is_french_excel_and_neutralised(hostile):
     row = next(line for line in lines if "HYPERLINK" in line)
     assert row.startswith("'" + HOSTILE.replace('"', '""')) or row.startswith('"\'=HYPERLINK')
     assert row.split(";")[4] == "< 5"
-    assert "," in row.split(";")[5]  # a decimal comma
+    expected = breakdown_with_plan(hostile, f, "acheteur").set_index("valeur").loc[HOSTILE]
+    assert row.split(";")[5] == f"{round(expected['taux_realisation'] * 100)} %"  # a percentage French Excel reads
+    assert row.split(";")[1] == str(round(expected["heures_prevues"]))  # planned hours to the unit
     head = exports.table_csv(exports.headline_table(headline(hostile, f))).decode("utf-8-sig")
     assert "participants;Participants;< 5" in head  # 3 people in 2021
 
