@@ -17,6 +17,7 @@ try:
 except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{exc}")
     st.stop()
+session.restore()  # a reload or a new tab finds its login again, from the cookie
 
 officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
@@ -74,6 +75,7 @@ with st.sidebar:
         if st.button(texts.LOGOUT, icon=":material/logout:"):
             session.log_out()
             st.rerun()
+    session.write_cookie()  # after a login or a logout, once the page is settled
 if not (public or reader):
     st.info(texts.NEED_LOGIN)
 if overview["demo"] and page.url_path != presentation.url_path:  # the slides' footer says it there

@@ -7,12 +7,12 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 from sqlmodel import Session, select
 
 from core.audit import record
 from core.db import session_scope
-from core.models import Role, User
+from core.models import LoginSession, Role, User
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -91,6 +91,8 @@ def update_user(engine: Engine, actor: Actor, username: str, *, role: Role | str
             user.active = active
         if password is not None:
             user.password_hash = _hasher.hash(password)
+        if password is not None or active is False:  # a new password or an archived account: logged out everywhere
+            session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
         user.failed_attempts, user.locked_until = 0, None
         session.add(user)
         record(session, actor, "modification", "app_user", username, before,

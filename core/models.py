@@ -247,6 +247,19 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
+class LoginSession(SQLModel, table=True):
+    """A login that survives a reload: the SHA-256 of the browser's token, never the token itself."""
+
+    __tablename__ = "login_session"
+    __table_args__ = (Index("ix_login_session_user", "user_id"), Index("ix_login_session_expires", "expires_at"))
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True)
+    user_id: int = Field(foreign_key="app_user.id")
+    role: str  # the role at login: the session ends when the account's role changes
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    expires_at: datetime
+
+
 class AuditEntry(SQLModel, table=True):
     """Who changed what, when, with the record before and after (JSON)."""
 

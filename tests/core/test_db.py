@@ -29,6 +29,7 @@ def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
     with upgraded.connect() as c:
         assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
         assert c.execute(text("SELECT count(*) FROM app_user")).scalar() == 0  # new tables are there
+        assert c.execute(text("SELECT count(*) FROM login_session")).scalar() == 0  # 0005
         # months of the contract filled from its dates (0004)
         assert c.execute(text("SELECT start_month, end_month FROM contract")).one() == (2021 * 12 + 2, 2022 * 12 + 1)
 

@@ -1,0 +1,69 @@
+"""Logins that survive a reload or a new tab, for SESSION_DURATION at most.
+
+The browser keeps a random token (in a cookie, set by the UI); the store keeps only its SHA-256, so a
+copy of the store opens no session. Each visit resolves the token again against the account: an
+archived or locked account, or one whose role changed since the login, gets no session.
+"""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, delete
+from sqlmodel import select
+
+from core.auth import Actor, AuthError
+from core.db import session_scope
+from core.models import LoginSession, Role, User
+
+SESSION_DURATION = timedelta(hours=12)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def open_session(engine: Engine, actor: Actor, *, now: datetime | None = None) -> str:
+    """A new session for this (just authenticated) actor: the token for the browser, shown only once.
+    Expired sessions of every account are purged on the way."""
+    now = now or datetime.now(UTC)
+    token = secrets.token_urlsafe(32)
+    with session_scope(engine) as session:
+        user = session.exec(select(User).where(User.username == actor.username, User.active)).first()
+        if user is None or user.id is None:
+            raise AuthError("Ce compte n'existe pas ou a été désactivé.")
+        session.execute(delete(LoginSession).where(LoginSession.expires_at <= now))
+        session.add(LoginSession(token_hash=_digest(token), user_id=user.id, role=actor.role.value,
+                                 created_at=now, expires_at=now + SESSION_DURATION))
+    return token
+
+
+def resolve_session(engine: Engine, token: str | None, *, now: datetime | None = None) -> Actor | None:
+    """The actor of this token, with the account's current role; None if the token is unknown or expired,
+    or the account is archived, locked or holds another role than at login (that session is then closed)."""
+    if not token:
+        return None
+    now = now or datetime.now(UTC)
+    with session_scope(engine) as session:
+        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
+                             .where(LoginSession.token_hash == _digest(token))).first()
+        if found is None:
+            return None
+        login, user = found
+        locked = user.locked_until is not None and _aware(user.locked_until) > now
+        if _aware(login.expires_at) <= now or not user.active or locked or user.role != login.role:
+            session.delete(login)
+            return None
+        return Actor(user.username, Role(user.role))
+
+
+def close_session(engine: Engine, token: str | None) -> None:
+    """Log out: the session is deleted, its token opens nothing any more."""
+    if not token:
+        return
+    with session_scope(engine) as session:
+        session.execute(delete(LoginSession).where(LoginSession.token_hash == _digest(token)))

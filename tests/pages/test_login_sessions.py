@@ -1,0 +1,88 @@
+"""A login outlives its Streamlit session through the `passerelles_session` cookie, under AppTest.
+
+AppTest cannot send cookies: the client context that `st.context.cookies` reads is replaced here."""
+
+from types import SimpleNamespace
+
+import pytest
+from streamlit.runtime import context
+
+from core.auth import CLI_ACTOR, Actor, add_user, update_user
+from core.login_sessions import open_session, resolve_session
+from core.models import Role
+from ui.session import COOKIE
+
+PASSWORD = "correct horse battery"
+MARIE = Actor("marie", Role.FACILITATEUR)
+
+
+@pytest.fixture
+def marie(store):
+    add_user(store, CLI_ACTOR, "marie", PASSWORD, Role.FACILITATEUR)
+    return store
+
+
+@pytest.fixture
+def cookies(monkeypatch):
+    """`cookies(**values)`: what the browser sends when the next AppTest session connects."""
+
+    def send(**values: str) -> None:
+        monkeypatch.setattr(context, "_get_client_context", lambda: SimpleNamespace(cookies=values))
+
+    return send
+
+
+def scripts(at) -> str:
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_login_sets_the_cookie_and_a_reload_finds_the_login_again(marie, app, cookies):
+    at = app(marie, "pages/login.py")
+    at.text_input[0].input("marie")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    token = at.session_state["session_token"]
+    assert resolve_session(marie, token) == MARIE
+    written = scripts(at)
+    assert f"{COOKIE}={token}; path=/; max-age=43200; SameSite=Strict" in written
+    assert '"https:" ? "; Secure"' in written
+    at.run()
+    assert COOKIE not in scripts(at)  # written once
+
+    cookies(**{COOKIE: token})  # a reload: a new session, the cookie sent with it
+    at = app(marie, "pages/followup.py")
+    assert not at.exception
+    assert at.session_state["actor"] == MARIE
+    assert any(t.value == "Suivi des clauses" for t in at.title)  # a facilitator's page, registered again
+    assert any("marie" in c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize("token", ["", "forged-token"])
+def test_no_valid_cookie_no_login(marie, app, cookies, token):
+    cookies(**({COOKIE: token} if token else {}))
+    at = app(marie)
+    assert not at.exception
+    assert "actor" not in at.session_state
+    assert not any("marie" in c.value for c in at.sidebar.caption)
+
+
+def test_a_role_change_refuses_the_cookie(marie, app, cookies):
+    cookies(**{COOKIE: open_session(marie, MARIE)})
+    update_user(marie, CLI_ACTOR, "marie", role=Role.LECTEUR)
+    at = app(marie)
+    assert "actor" not in at.session_state
+
+
+def test_logout_closes_the_session_and_clears_the_cookie(marie, app, cookies):
+    token = open_session(marie, MARIE)
+    cookies(**{COOKIE: token})
+    at = app(marie)
+    assert at.session_state["actor"] == MARIE
+    next(b for b in at.sidebar.button if b.label == "Se déconnecter").click().run()
+    assert not at.exception
+    assert "actor" not in at.session_state
+    assert resolve_session(marie, token) is None
+    assert f"{COOKIE}=; path=/; max-age=0; SameSite=Strict" in scripts(at)
+    at.run()  # the cookie the session connected with is not read again
+    assert "actor" not in at.session_state
