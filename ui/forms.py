@@ -14,6 +14,11 @@ from core.tabular import parse_bool, parse_date, parse_month
 from ui import texts
 
 NUMBERS = {import_kinds.amount, import_kinds.hours, import_kinds.count, import_kinds.birth_year}
+INTEGERS = {import_kinds.count, import_kinds.birth_year}  # whole by nature: no decimal at all
+# Amounts and hours may carry decimals, but are mostly whole: "%g" shows 526500 and 1234, or 1234.5 when there
+# is a half, never a made-up "526500.00". The +/- buttons move by a step that makes sense for the field.
+DECIMAL_FORMAT = "%g"
+STEPS = {"montant_ht": 1000.0, "heures_prevues": 10.0, "heures": 1.0}
 
 
 def _present(value: Any) -> bool:
@@ -37,10 +42,13 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
     if col.parse is parse_bool:
         return st.checkbox(label, value=bool(value), key=key, help=help_text)
     if col.parse in NUMBERS:
-        integer = col.parse in (import_kinds.count, import_kinds.birth_year)
-        start = (int(value) if integer else float(value)) if value is not None else None
-        return st.number_input(label, value=start, step=1 if integer else 1.0, format=None if integer else "%.2f",
-                               key=key, placeholder="—")
+        if col.parse in INTEGERS:
+            start: int | float | None = int(value) if value is not None else None
+            return st.number_input(label, value=start, step=1, format="%d", key=key, placeholder="—",
+                                   help=help_text)
+        start = float(value) if value is not None else None
+        return st.number_input(label, value=start, step=STEPS.get(col.name, 1.0), format=DECIMAL_FORMAT, key=key,
+                               placeholder="—", help=help_text)
     if col.enum is not None and col.parse.__qualname__.startswith("several"):
         current = value if isinstance(value, list) else [v.strip() for v in str(value or "").split("|") if v.strip()]
         return st.multiselect(label, [e.value for e in col.enum], default=current, key=key, placeholder="—")

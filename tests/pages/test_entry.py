@@ -71,6 +71,19 @@ def test_contract_above_the_eu_thresholds_needs_a_reason_next_to_the_field(as_fa
         True, "Fournitures livrées sans main-d'œuvre sur place")
 
 
+def test_money_and_hours_inputs_show_no_made_up_decimals(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.selectbox(key="entry_pick_marches").select(1).run()  # K1: 3 600 h planned
+    planned = at.number_input(key="marches_1_heures_prevues")
+    amount = at.number_input(key="marches_1_montant_ht")
+    assert (planned.value, planned.proto.format) == (3600.0, "%g")  # "3600", never "3600.00"
+    assert (amount.proto.format, amount.step) == ("%g", 1000.0)
+    at.segmented_control(key="entry_kind").set_value("participants").run()
+    at.selectbox(key="entry_pick_participants").select(1).run()
+    year = at.number_input(key="participants_1_annee_naissance")
+    assert (year.value, year.proto.format) == (2000, "%d")
+
+
 def test_archive_a_record(as_facilitator, store):
     at = as_facilitator("pages/entry.py")
     at.segmented_control(key="entry_kind").set_value("acheteurs").run()
