@@ -29,7 +29,7 @@ archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_na
 records = data.records(kind_name, search, archived, 300, data.version())
 st.caption(texts.ENTRY_LIST_CAPTION.format(count=fmt.counted(len(records), *texts.RECORD_NOUN)))
 st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).rename(columns=texts.FIELD_LABELS)),
-             hide_index=True, width="stretch", height=240)
+             hide_index=True, width="stretch", height=240, placeholder=fmt.MISSING)
 
 labels = {int(r["id"]): " · ".join(str(r[k]) for k in kind.key) for _, r in records.iterrows()}
 picked = st.selectbox(texts.ENTRY_PICK, [None, *labels], format_func=lambda i: labels.get(i, texts.ENTRY_NEW),

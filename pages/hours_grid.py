@@ -5,6 +5,7 @@ import streamlit as st
 
 from core.auth import AuthError
 from core.enums import ContractType, Mode
+from core.models import MAX_MONTHLY_HOURS
 from core.records import ConflictError, ValidationError, save_monthly_hours
 from ui import data, session, texts
 
@@ -25,20 +26,26 @@ rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois",
 rows["mois"] = pd.to_datetime(rows["mois"])
 companies, structures = data.choices("company", version), data.choices("structure", version)
 participants = data.choices("participant", version)
-label = texts.FIELD_LABELS
+label, helps = texts.FIELD_LABELS, texts.GRID_COLUMN_HELP
 edited = st.data_editor(
     rows, num_rows="add", hide_index=True, width="stretch", key=f"grid_{reference}",
+    placeholder="",  # an empty cell reads empty, not "None"
     column_config={
-        "entreprise_siret": st.column_config.SelectboxColumn(label["entreprise_siret"], options=list(companies),
-                                                             required=True),
+        "entreprise_siret": st.column_config.SelectboxColumn(
+            label["entreprise_siret"], options=list(companies), required=True, width="medium",
+            format_func=lambda siret: companies.get(siret, siret), help=helps["entreprise_siret"]),
         "participant_code": st.column_config.SelectboxColumn(label["participant_code"], options=list(participants),
-                                                             required=True),
-        "mois": st.column_config.DateColumn(label["mois"], format="MM/YYYY", required=True),
-        "heures": st.column_config.NumberColumn(label["heures"], min_value=0, max_value=250, step=0.5),
+                                                             required=True, width="small"),
+        "mois": st.column_config.DateColumn(texts.MONTH, format="MM/YYYY", required=True, width="small",
+                                            help=helps["mois"]),
+        "heures": st.column_config.NumberColumn(label["heures"], min_value=0, max_value=MAX_MONTHLY_HOURS, step=0.5,
+                                                format="%g", width="small", help=helps["heures"]),
         "mode": st.column_config.SelectboxColumn(label["mode"], options=[m.value for m in Mode], required=True),
         "type_contrat": st.column_config.SelectboxColumn(label["type_contrat"],
                                                          options=[c.value for c in ContractType]),
-        "structure_siret": st.column_config.SelectboxColumn(label["structure_siret"], options=list(structures)),
+        "structure_siret": st.column_config.SelectboxColumn(
+            label["structure_siret"], options=list(structures), width="medium",
+            format_func=lambda siret: structures.get(siret, siret), help=helps["structure_siret"]),
         "version": None,  # kept for the concurrency check, never shown
     },
 )

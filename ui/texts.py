@@ -358,6 +358,13 @@ GRID_CONTRACT = "Marché"
 GRID_HELP = ("Une ligne par personne et par mois. Pour retirer une ligne, videz ses heures (elle est archivée, "
              "jamais détruite). Tout est vérifié avant l'enregistrement, qui se fait en une fois.")
 GRID_SAVE = "Enregistrer les heures"
+GRID_COLUMN_HELP = {
+    "entreprise_siret": "L'entreprise qui a fait travailler la personne (titulaire, sous-traitant…).",
+    "mois": "Le mois des heures (MM/AAAA).",
+    "heures": "Heures réalisées par cette personne dans le mois : au plus 250. Videz la cellule pour retirer la ligne.",
+    "structure_siret": ("La structure d'insertion (ETTI, AI, GEIQ, SIAE…) par laquelle passent les heures, s'il y en "
+                        "a une."),
+}
 GRID_SAVED = "Heures enregistrées : {created} créées, {updated} modifiées, {archived} archivées, {same} inchangées."
 IMPORT_TITLE = "Importer un fichier"
 IMPORT_KIND = "Type de fichier"

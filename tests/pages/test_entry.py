@@ -1,5 +1,7 @@
 """The facilitator's data entry, hours grid and imports under AppTest, on the fixture store."""
 
+import json
+
 import pytest
 
 from core.auth import Actor
@@ -100,6 +102,22 @@ def test_hours_grid_shows_the_contract_months(as_facilitator, store):
     grid = at.dataframe[0].value  # the data editor's content
     assert sorted(grid["heures"]) == [50, 100, 120, 150, 150]  # K1's five monthly lines
     assert set(grid["participant_code"]) == {"P1", "P2", "P3"}
+
+
+def test_hours_grid_empty_cells_read_empty_with_french_columns(as_facilitator, store):
+    at = as_facilitator("pages/hours_grid.py")
+    at.selectbox(key="grid_contract").select("K1").run()
+    editor = at.dataframe[0]
+    assert editor.proto.placeholder == ""  # not "None" in the cells without a structure
+    assert editor.value["structure_siret"].isna().sum() == 4  # one line only goes through a structure
+    config = json.loads(editor.proto.columns)
+    assert {name: column["label"] for name, column in config.items() if "label" in column} == {
+        "entreprise_siret": "Entreprise (titulaire)", "participant_code": "Participant", "mois": "Mois",
+        "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
+        "structure_siret": "Structure d'insertion"}
+    assert config["heures"]["type_config"]["format"] == "%g"  # 150, not 150.00
+    assert config["mois"]["type_config"]["format"] == "MM/YYYY"
+    assert config["version"]["hidden"] is True
 
 
 def test_reader_cannot_open_facilitator_pages(app, store):
