@@ -6,6 +6,12 @@ from core import formatting as fmt
 from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
 
+# What fits a 1280 px window beside the sidebar, widths in pixels; sector, social considerations, holder and
+# dates are in the contract's detail below.
+LIST_WIDTHS = {"reference": 112, "objet": 240, "acheteur": 140, "heures_prevues": 72, "heures_realisees": 76,
+               "taux_realisation": 52, "participants": 88}
+RIGHT = ("heures_prevues", "heures_realisees", "taux_realisation", "participants")
+
 f = filters.current()
 version = data.version()
 
@@ -17,12 +23,26 @@ if contracts.empty:
     st.info(texts.CONTRACT_NONE)
     st.stop()
 
-st.dataframe(
-    french_table(contracts), hide_index=True, width="stretch", height=420,
-    column_config={texts.COLUMNS["objet"]: st.column_config.TextColumn(width="large")},
-)
-
 references = contracts["reference"].tolist()
+
+
+def open_clicked_row() -> None:
+    rows = st.session_state["contract_table"].selection.rows
+    if rows:
+        st.session_state["contract_pick"] = references[rows[0]]
+        st.query_params["marche"] = references[rows[0]]
+
+
+st.dataframe(
+    french_table(contracts[list(LIST_WIDTHS)]), hide_index=True, width="stretch", height=420,
+    key="contract_table", on_select=open_clicked_row, selection_mode="single-row",
+    column_config={texts.COLUMNS[column]: st.column_config.TextColumn(
+        texts.CONTRACT_LIST_LABELS.get(column), width=width, help=texts.CONTRACT_LIST_HELP.get(column),
+        alignment="right" if column in RIGHT else None)
+        for column, width in LIST_WIDTHS.items()},
+)
+st.caption(texts.CONTRACT_HINT)
+
 objects = dict(zip(contracts["reference"], contracts["objet"], strict=True))
 asked = st.query_params.get("marche")
 reference = st.selectbox(texts.CONTRACT_PICK, references,

@@ -57,6 +57,14 @@ CONTRACT_NOUN = ("marché clausé", "marchés clausés")
 CONTRACT_PICK = "Voir le détail d'un marché"
 CONTRACT_NONE = "Aucun marché ne correspond à la recherche."
 CONTRACT_UNKNOWN = "Le marché « {reference} » n'existe pas."
+CONTRACT_HINT = ("Cochez une ligne, ou choisissez le marché ci-dessous, pour ouvrir son détail : secteur, "
+                 "considérations sociales, titulaire, dates et heures par mois.")
+# The list's short headers, so that it fits a laptop screen; the full names are in the column's help
+CONTRACT_LIST_LABELS = {"heures_prevues": "Prévues", "heures_realisees": "Réalisées",
+                        "taux_realisation": "Taux"}
+CONTRACT_LIST_HELP = {"heures_prevues": "Heures prévues sur toute la durée du marché",
+                      "heures_realisees": "Heures réalisées depuis le début du marché",
+                      "taux_realisation": "Taux de réalisation : heures réalisées ÷ heures prévues"}
 MONTHLY_TITLE = "Heures réalisées par mois"
 BY_MODE_TITLE = "Heures par mode de réalisation"
 COLUMNS = {

@@ -51,6 +51,15 @@ def test_contracts_page_lists_and_details(store, app):
     assert at.query_params["marche"] in ("K1", ["K1"])
 
 
+def test_contracts_list_keeps_what_fits_a_laptop_screen(store, app):
+    """Sector, social considerations, holder and dates wait in the contract's detail (1280 px windows)."""
+    at = app(store, "pages/contracts.py", de="2021", a="2021")
+    assert list(at.dataframe[0].value.columns) == ["Référence", "Objet", "Acheteur", "Heures prévues",
+                                                   "Heures réalisées", "Réalisation", "Participants"]
+    at.selectbox(key="contract_pick").select("K2").run()
+    assert "Titulaire" in next(m.value for m in at.markdown if "Secteur" in m.value)
+
+
 def test_contract_search(store, app):
     at = app(store, "pages/contracts.py", de="2021", a="2021")
     at.text_input(key="contract_search").input("nettoyage").run()
