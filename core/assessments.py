@@ -18,7 +18,8 @@ from core.auth import Actor, Role, require
 from core.db import bump_data_version, session_scope
 from core.enums import CompanyKind, Nature, Sector, Vehicle
 from core.models import Assessment as AssessmentRow
-from core.models import Buyer, Company, Contract, ContractVehicle, JobsSnapshot
+from core.models import AuditEntry, Buyer, Company, Contract, ContractVehicle, JobsSnapshot
+from core.records import ConflictError
 from core.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality
 
 # The insertion structures counted as "available locally" by default: the SIAE (EI, ETTI, AI, ACI, EITI),
@@ -155,9 +156,12 @@ def duplicate_assessment(engine: Engine, actor: Actor | None, assessment_id: int
         return int(row.id)  # type: ignore[arg-type]
 
 
-def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, reference: str) -> float:
+def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, reference: str,
+                       expected_version: int) -> float:
     """Once the contract is awarded: link the assessment, its estimated hours become the planned hours.
 
+    `expected_version` is the contract's version as the page showed it (`contract_choices`): if the contract
+    was saved since, ConflictError and nothing is written, as for every other record write (core.records).
     Returns the planned hours written. Both changes are audited; the contract's version goes up by one.
     """
     actor = require(actor, Role.FACILITATEUR)
@@ -168,6 +172,12 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
         contract = session.execute(select(Contract).where(Contract.reference == reference.strip())).scalar_one_or_none()
         if contract is None or contract.archived:
             raise AssessmentError(f"Le marché « {reference} » n'existe pas.")
+        if contract.version != expected_version:
+            raise ConflictError(
+                f"Le marché « {contract.reference} » a été modifié par {_contract_editor(session, contract)} depuis "
+                f"l'affichage de cette page (version {contract.version}, vous aviez la version {expected_version}) : "
+                "rien n'a été rattaché. La page montre maintenant le marché à jour : vérifiez ses heures prévues, "
+                "puis rattachez à nouveau si c'est toujours voulu.")
         if row.contract_id is not None and row.contract_id != contract.id:
             other = session.get(Contract, row.contract_id)
             raise AssessmentError(f"L'évaluation n° {assessment_id} est déjà rattachée au marché "
@@ -194,6 +204,14 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
         record(session, actor, "rattachement", "assessment", str(row.id), before=before_row, after=_row_dict(row))
         bump_data_version(session)
         return float(contract.planned_hours)
+
+
+def _contract_editor(session: Session, contract: Contract) -> str:
+    """Who saved the contract last (the audit trail), for a conflict's message."""
+    return session.execute(select(AuditEntry.username)
+                           .where(AuditEntry.entity == "contract", AuditEntry.entity_key == contract.reference)
+                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())  # type: ignore[attr-defined,union-attr]
+                           .limit(1)).scalar() or "un autre utilisateur"
 
 
 def archive_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> None:
@@ -261,13 +279,15 @@ def reopen(engine: Engine, assessment_id: int) -> tuple[PurchaseInputs, SizingPa
 
 
 def contract_choices(engine: Engine, buyer: str | None = None) -> pd.DataFrame:
-    """Contracts an assessment may be attached to (the buyer's first), newest first."""
+    """Contracts an assessment may be attached to (the buyer's first), newest first, with the version the
+    attachment must name (`attach_to_contract`)."""
     first = (Buyer.name == buyer) if buyer else None
     order = [first.desc()] if first is not None else []
-    query = (select(Contract.reference, Contract.object, Buyer.name, Contract.start_date, Contract.planned_hours)
+    query = (select(Contract.reference, Contract.object, Buyer.name, Contract.start_date, Contract.planned_hours,
+                    Contract.version)
              .join(Buyer, Buyer.id == Contract.buyer_id).where(~Contract.archived)
              .order_by(*order, Contract.start_date.desc(), Contract.reference))  # type: ignore[attr-defined]
     with engine.connect() as c:
         rows = c.execute(query).all()
-    return pd.DataFrame(rows, columns=["reference", "objet", "acheteur", "date_debut", "heures_prevues"])
+    return pd.DataFrame(rows, columns=["reference", "objet", "acheteur", "date_debut", "heures_prevues", "version"])
 

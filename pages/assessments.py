@@ -6,6 +6,7 @@ from core import formatting as fmt
 from core.assessments import AssessmentError, archive_assessment, attach_to_contract, duplicate_assessment
 from core.auth import AuthError
 from core.models import Role
+from core.records import ConflictError
 from core.relevance import Verdict
 from ui import checklist, data, session, texts
 
@@ -83,6 +84,20 @@ archive = c.button(texts.ARCHIVE, key="hist_archive", icon=":material/archive:",
 if archive and run(archive_assessment, int(chosen))[0]:
     st.success(texts.ARCHIVED.format(id=chosen))
 
+ATTACH_OUTCOME = "hist_attach_outcome"
+
+
+def attach(assessment_id: int, reference: str, seen_version: int) -> None:
+    """The attach button's callback: its arguments were bound when the page was drawn, so the version is the
+    one the facilitator saw, not the one re-read by the run the click starts (a change in between is refused)."""
+    try:
+        hours = attach_to_contract(data.engine(), session.actor(), assessment_id, reference, seen_version)
+    except (AuthError, AssessmentError, ConflictError) as exc:
+        st.session_state[ATTACH_OUTCOME] = (False, str(exc))
+    else:
+        st.session_state[ATTACH_OUTCOME] = (True, texts.ATTACHED.format(reference=reference, hours=fmt.hours(hours)))
+
+
 if not saved["archived"]:
     st.subheader(texts.ATTACH_TITLE)
     st.caption(texts.ATTACH_HELP.format(hours=fmt.hours(saved["estimated_hours"])))
@@ -90,7 +105,12 @@ if not saved["archived"]:
     reference = st.selectbox(texts.ATTACH_PICK, contracts.index.tolist(), index=None, key="hist_contract",
                              placeholder=texts.ATTACH_PICK,
                              format_func=lambda r: f"{r} — {contracts.at[r, 'objet']} ({contracts.at[r, 'acheteur']})")
-    if st.button(texts.ATTACH, key="hist_attach", icon=":material/link:", disabled=not allowed or reference is None):
-        done, hours = run(attach_to_contract, int(chosen), reference)
-        if done:
-            st.success(texts.ATTACHED.format(reference=reference, hours=fmt.hours(hours)))
+    if reference is not None:
+        st.caption(texts.ATTACH_CURRENT.format(hours=fmt.hours(contracts.at[reference, "heures_prevues"]),
+                                               version=int(contracts.at[reference, "version"])))
+    st.button(texts.ATTACH, key="hist_attach", icon=":material/link:", disabled=not allowed or reference is None,
+              on_click=attach, args=(int(chosen), reference,
+                                     None if reference is None else int(contracts.at[reference, "version"])))
+    if outcome := st.session_state.pop(ATTACH_OUTCOME, None):
+        done, message = outcome
+        (st.success if done else st.error)(message)

@@ -270,6 +270,7 @@ ARCHIVED = "Évaluation n° {id} archivée."
 ATTACH_TITLE = "Rattacher au marché attribué"
 ATTACH_HELP = "Les heures estimées ({hours}) deviennent les heures prévues du marché."
 ATTACH_PICK = "Marché"
+ATTACH_CURRENT = "Heures prévues actuellement pour ce marché : {hours} (version {version} de la fiche)."
 ATTACH = "Rattacher"
 ATTACHED = "Évaluation rattachée au marché {reference} : {hours} prévues."
 ASSESSMENT_COLUMNS = {"id": "N°", "date": "Date", "auteur": "Auteur", "acheteur": "Acheteur", "objet": "Objet",

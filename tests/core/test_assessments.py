@@ -25,6 +25,7 @@ from core.enums import Nature, Sector
 from core.filters import Filters
 from core.indicators import headline
 from core.models import AuditEntry, Company, Contract, ContractVehicle, Role
+from core.records import ConflictError, save_contract
 from core.relevance import PurchaseInputs, SizingParameters, Technicality, assess
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
@@ -38,6 +39,11 @@ WORKS = PurchaseInputs(subject="Réhabilitation de 40 logements", nature=Nature.
                        eligible_people=6, insertion_structures=1, jobs_available=90)
 COFFEE = PurchaseInputs(subject="Café des réunions", nature=Nature.FOURNITURES, amount=5_000, duration_months=1,
                         buyer="Bailleur Test")
+
+
+def seen(store, reference: str) -> int:
+    """The contract's version as the history page shows it."""
+    return int(contract_choices(store).set_index("reference").at[reference, "version"])
 
 
 def save(store, inputs: PurchaseInputs, params: SizingParameters | None = None, actor: Actor = FACILITATOR) -> int:
@@ -92,7 +98,7 @@ def test_only_a_facilitator_writes(store, actor):
         with pytest.raises(AuthError):
             write(store, actor, good)
     with pytest.raises(AuthError):
-        attach_to_contract(store, actor, good, "K4")
+        attach_to_contract(store, actor, good, "K4", seen(store, "K4"))
     assert len(list_assessments(store)) == 1
 
 
@@ -124,7 +130,7 @@ def test_list_filters_by_buyer_verdict_and_text(store):
 
 def test_duplicate_is_a_new_assessment_with_the_same_answers(store):
     source = save(store, WORKS)
-    attach_to_contract(store, FACILITATOR, source, "K4")
+    attach_to_contract(store, FACILITATOR, source, "K4", seen(store, "K4"))
     copy = duplicate_assessment(store, Actor("dominique", Role.ADMIN), source)
     saved = get_assessment(store, copy)
     assert copy != source
@@ -137,7 +143,7 @@ def test_duplicate_is_a_new_assessment_with_the_same_answers(store):
 
 def test_attach_writes_the_planned_hours_on_the_contract(store):
     new_id = save(store, WORKS)
-    assert attach_to_contract(store, FACILITATOR, new_id, "K4") == 833
+    assert attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4")) == 833
     with Session(store) as s:
         contract = s.exec(select(Contract).where(Contract.reference == "K4")).one()
         audit = s.exec(select(AuditEntry).where(AuditEntry.entity == "contract")).one()
@@ -148,14 +154,32 @@ def test_attach_writes_the_planned_hours_on_the_contract(store):
     assert (audit.username, audit.entity_key) == ("camille", "K4")
     assert list_assessments(store)["marche"].tolist() == ["K4"]
     assert get_assessment(store, new_id)["contract_reference"] == "K4"
-    attach_to_contract(store, FACILITATOR, new_id, "K4")  # again on the same contract: the same hours
+    # again on the same contract: the same hours
+    attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4"))
     with pytest.raises(AssessmentError, match="déjà rattachée au marché « K4 »"):
-        attach_to_contract(store, FACILITATOR, new_id, "K1")
+        attach_to_contract(store, FACILITATOR, new_id, "K1", seen(store, "K1"))
+
+
+def test_attach_refuses_a_contract_changed_since_the_page_was_read(store):
+    new_id = save(store, WORKS)
+    shown = seen(store, "K4")
+    save_contract(store, Actor("bob", Role.FACILITATEUR), {"reference": "K4", "heures_prevues": 400,
+                                                            "considerations_sociales": ["Clause sociale"]},
+                  expected_version=shown)
+    with pytest.raises(ConflictError) as caught:
+        attach_to_contract(store, FACILITATOR, new_id, "K4", shown)
+    assert str(caught.value).startswith("Le marché « K4 » a été modifié par bob depuis l'affichage de cette page "
+                                        "(version 2, vous aviez la version 1) : rien n'a été rattaché.")
+    with Session(store) as s:
+        assert s.exec(select(Contract).where(Contract.reference == "K4")).one().planned_hours == 400
+    assert get_assessment(store, new_id)["contract_id"] is None
+    assert attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4")) == 833  # read again: done
 
 
 def test_attach_gives_the_contract_its_clause(store):
     new_id = save(store, WORKS)
-    attach_to_contract(store, FACILITATOR, new_id, "K3")  # assessed "no social consideration" before
+    # assessed "no social consideration" before
+    attach_to_contract(store, FACILITATOR, new_id, "K3", seen(store, "K3"))
     with Session(store) as s:
         vehicles = s.exec(select(ContractVehicle.vehicle).where(ContractVehicle.contract_id == 3)).all()
     assert vehicles == ["Clause sociale"]
@@ -165,12 +189,12 @@ def test_attach_gives_the_contract_its_clause(store):
 def test_attach_refuses_unknown_contracts_and_archived_assessments(store):
     new_id = save(store, WORKS)
     with pytest.raises(AssessmentError, match="« K9 » n'existe pas"):
-        attach_to_contract(store, FACILITATOR, new_id, "K9")
+        attach_to_contract(store, FACILITATOR, new_id, "K9", 1)
     archive_assessment(store, FACILITATOR, new_id)
     with pytest.raises(AssessmentError, match="archivée"):
-        attach_to_contract(store, FACILITATOR, new_id, "K4")
+        attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4"))
     with pytest.raises(AssessmentError, match="n° 999 n'existe pas"):
-        attach_to_contract(store, FACILITATOR, 999, "K4")
+        attach_to_contract(store, FACILITATOR, 999, "K4", seen(store, "K4"))
     with Session(store) as s:
         assert s.exec(select(Contract).where(Contract.reference == "K4")).one().planned_hours is None
 

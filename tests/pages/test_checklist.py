@@ -6,6 +6,7 @@ from core import formatting as fmt
 from core.auth import Actor
 from core.enums import Nature, Sector
 from core.models import Role
+from core.records import load_record, save_contract
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
@@ -114,6 +115,28 @@ def test_save_then_see_it_in_the_history_and_reopen(store, facilitator_app):
     assert not at.exception
     assert at.text_input(key="chk_subject").value == "Réhabilitation de 40 logements"
     assert metric(at, "Heures d'insertion estimées") == fmt.hours(833)
+
+
+def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facilitator_app):
+    at = facilitator_app(store, "pages/checklist.py")
+    fill_published_example(at)
+    at.button(key="chk_save").click().run()
+    at.switch_page("pages/assessments.py").run()
+    at.selectbox(key="hist_pick").set_value(1).run()
+    at.selectbox(key="hist_contract").set_value("K4").run()
+    assert any("version 1" in c.value for c in at.caption)
+    # meanwhile, someone else gives K4 a clause of 400 h
+    save_contract(store, Actor("bob", Role.FACILITATEUR), {"reference": "K4", "heures_prevues": 400,
+                                                            "considerations_sociales": ["Clause sociale"]},
+                  expected_version=1)
+    at.button(key="hist_attach").click().run()
+    assert not at.exception
+    assert any("modifié par bob" in e.value and "rien n'a été rattaché" in e.value for e in at.error)
+    assert load_record(store, "marches", 4)["heures_prevues"] == 400
+    assert any("400" in c.value and "version 2" in c.value for c in at.caption)  # the page now shows it
+    at.button(key="hist_attach").click().run()  # attached knowingly, on the version now shown
+    assert any("K4" in s.value and "833" in s.value for s in at.success)
+    assert load_record(store, "marches", 4)["heures_prevues"] == 833
 
 
 def test_a_reader_cannot_open_the_checklist(store, app):
