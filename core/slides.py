@@ -21,7 +21,7 @@ from core.privacy import masked
 CLUB = "Club de l'Achat Social et Solidaire"
 DECK_TITLE = "Les clauses sociales du Club — bilan {period}"
 ALL_BUYERS = "tous les acheteurs du Club"
-DATA_AS_OF = "Données déclarées jusqu'à {month}"
+DATA_AS_OF = "Données déclarées jusqu'à {month}"  # also the app's caption: ui.texts re-exports it
 NO_DATA_YET = "Aucune heure déclarée"
 GENERATED = "Édité le {date} par Passerelles"
 FILTER_LABELS = {"period": "Période", "buyers": "Acheteurs", "buyer_types": "Types d'acheteur",

@@ -1,4 +1,7 @@
-"""Every French text of the interface, in one place (figure definitions live in core.indicators)."""
+"""Every French text of the interface, in one place (figure definitions live in core.indicators; the few texts
+the exports print too live in core and are re-exported here)."""
+
+from core.slides import DATA_AS_OF as DATA_AS_OF  # the deck's footer and the app's caption say the same
 
 APP_TITLE = "Passerelles"
 APP_TAGLINE = "Club de l'Achat Social et Solidaire — suivi des clauses sociales"
@@ -83,7 +86,6 @@ FIELDS = {
 # Frame
 DEMO_BANNER = ("Données de démonstration : le Club de La Rochelle reconstitué à partir de ses chiffres publiés. "
                "Les entreprises et les personnes sont fictives.")
-DATA_AS_OF = "Données déclarées jusqu'à {month}"
 STORE_ERROR = "Passerelles ne peut pas ouvrir sa base de données."
 
 # Presentation (club receptions) and exports
