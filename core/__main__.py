@@ -150,6 +150,34 @@ def relevance(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("import-decp")
+def import_decp(args: argparse.Namespace) -> int:
+    from core.auth import CLI_ACTOR
+    from core.decp import import_decp as run
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        return 2
+    report = run(open_store(), CLI_ACTOR, data, Path(args.file).name, departement=args.departement,
+                 buyers=args.acheteur or ())
+    for line in report.notes + report.warning_lines():
+        print(line)
+    print(report.summary())
+    return 0
+
+
+@command("decp-stats")
+def decp_stats(args: argparse.Namespace) -> int:
+    from core.decp import decp_stats as stats
+    from core.decp import stats_text
+
+    result = stats(open_store(), year=args.year, departement=args.departement)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else stats_text(result))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -173,6 +201,18 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
                                                      "sorties", "emplois"], help="type de fichier")
     im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
+    dc = sub.add_parser("import-decp", help="importer un fichier DECP publié (marchés attribués : JSON 2019 ou "
+                                            "2022, CSV national ou consolidé) ; réimporter ne change rien")
+    dc.add_argument("file", metavar="FILE", help="fichier .json ou .csv des données essentielles")
+    dc.add_argument("--departement", metavar="D",
+                    help="ne garder que les marchés exécutés dans ce département (lu sur le code du lieu "
+                         "d'exécution : commune, code postal ou département)")
+    dc.add_argument("--acheteur", metavar="SIRET", nargs="+", action="extend",
+                    help="ne garder que les marchés de ce ou ces acheteurs (SIRET)")
+    ds = sub.add_parser("decp-stats", help="les marchés DECP importés : nombre, montant, considérations sociales")
+    ds.add_argument("--year", type=int, help="année de notification (par défaut : toutes)")
+    ds.add_argument("--departement", metavar="D", help="département du lieu d'exécution")
+    ds.add_argument("--json", action="store_true", help="sortie JSON")
     u = sub.add_parser("user", help="gérer les comptes")
     u_sub = u.add_subparsers(dest="user_command", required=True)
     ua = u_sub.add_parser("add", help="créer un compte")

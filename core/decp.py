@@ -1,0 +1,207 @@
+"""Published DECP contracts in the store: the import (upsert by DECP id + buyer) and the statistics.
+
+The files are read by core.decp_read (shapes, warnings, départements). An import writes in one
+transaction: a contract already stored with the same values is left alone, so that importing the
+same file twice changes nothing. Amounts of 0 or above 10 billion € are kept as published but left
+out of the sums. The share of contracts with a social consideration is computed over the contracts
+whose file says something about it (not over "non renseigné"), to compare with the national target.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, and_, case, delete, func, or_, select, true
+from sqlmodel import Session
+
+from core import audit
+from core.auth import Actor, require
+from core.db import bump_data_version, session_scope
+from core.decp_read import COLUMNS, MAX_AMOUNT, DecpRecord, is_siret, normalize_departement, read_decp
+from core.enums import SOCIAL_VEHICLES, Vehicle
+from core.formatting import counted, number, percent
+from core.models import DECP_NOT_INFORMED, DecpConsideration, DecpContract, Role
+from core.planning import retry_locked
+
+NATIONAL_TARGET = 0.30  # PNAD 2022-2025: 30 % of contracts with a social consideration (domain.md §2)
+DECP_VALUES = (Vehicle.CLAUSE_SOCIALE.value, Vehicle.CRITERE_SOCIAL.value, Vehicle.MARCHE_RESERVE.value,
+               Vehicle.AUCUNE.value, DECP_NOT_INFORMED)
+_CHUNK = 500  # bound parameters per IN (…) query
+
+
+@dataclass
+class DecpImportReport:
+    filename: str
+    read: int = 0  # JSON items or CSV rows
+    contracts: int = 0  # distinct contracts kept after the filters
+    filtered_out: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    warnings: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.filename} : {counted(self.read, 'élément lu', 'éléments lus')}, "
+                f"{counted(self.contracts, 'marché retenu', 'marchés retenus')} "
+                f"({counted(self.created, 'créé', 'créés')}, {counted(self.updated, 'modifié', 'modifiés')}, "
+                f"{counted(self.unchanged, 'inchangé', 'inchangés')})"
+                + (f", {counted(self.filtered_out, 'écarté par les filtres', 'écartés par les filtres')}"
+                   if self.filtered_out else "") + ".")
+
+    def warning_lines(self) -> list[str]:
+        if not self.warnings:
+            return []
+        total = sum(self.warnings.values())
+        return [f"{counted(total, 'avertissement', 'avertissements')} (lu quand même) :"] + [
+            f"  {number(n)} × {kind}" for kind, n in sorted(self.warnings.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def normalize_sirets(values: list[str] | tuple[str, ...]) -> frozenset[str]:
+    sirets = frozenset("".join(v.split()) for v in values)
+    wrong = sorted(s for s in sirets if not is_siret(s))
+    if wrong:
+        raise ValueError(f"SIRET d'acheteur non valable : {', '.join(wrong)} (14 chiffres attendus).")
+    return sirets
+
+
+def import_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
+                departement: str | None = None, buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
+    """Read a whole DECP file, then upsert its contracts in one transaction (DecpFileError: nothing written)."""
+    actor = require(actor, Role.FACILITATEUR)
+    dept = normalize_departement(departement) if departement else None
+    sirets = normalize_sirets(buyers)
+    parsed = read_decp(data, filename)
+    kept = [r for r in parsed.records
+            if (dept is None or r.departement == dept) and (not sirets or r.buyer_siret in sirets)]
+    report = DecpImportReport(filename, read=parsed.read, contracts=len(kept),
+                              filtered_out=len(parsed.records) - len(kept), warnings=parsed.warnings,
+                              notes=list(parsed.notes))
+    if dept:
+        report.notes.append(f"Filtre département {dept} : lieu d'exécution (commune, code postal ou département) "
+                            "situé dans ce département ; un lieu sans département reconnaissable est écarté.")
+
+    def write() -> None:
+        report.created = report.updated = report.unchanged = 0
+        with session_scope(engine) as session:
+            _upsert(session, kept, report)
+            if report.created + report.updated:
+                audit.record(session, actor, "import", DecpContract.__tablename__, filename, None,
+                             {"fichier": filename, "type": "DECP", "éléments": report.read, "marchés": report.contracts,
+                              "créations": report.created, "modifications": report.updated,
+                              "inchangés": report.unchanged, "département": dept, "acheteurs": sorted(sirets)})
+                bump_data_version(session)
+
+    retry_locked(write)
+    return report
+
+
+def _upsert(session: Session, records: list[DecpRecord], report: DecpImportReport) -> None:
+    stored: dict[tuple[str, str], DecpContract] = {}
+    values: dict[int, set[str]] = {}
+    buyers = sorted({r.buyer_siret for r in records})
+    for start in range(0, len(buyers), _CHUNK):
+        chunk = buyers[start:start + _CHUNK]
+        query = select(DecpContract).where(DecpContract.buyer_siret.in_(chunk))  # type: ignore[attr-defined]
+        for row in session.execute(query).scalars():
+            stored[(row.decp_id, row.buyer_siret)] = row
+        for contract_id, value in session.execute(
+                select(DecpConsideration.contract_id, DecpConsideration.value).join(DecpContract)
+                .where(DecpContract.buyer_siret.in_(chunk))):  # type: ignore[attr-defined]
+            values.setdefault(contract_id, set()).add(value)
+    now = datetime.now(UTC)
+    new: list[tuple[DecpContract, frozenset[str]]] = []
+    for record in records:
+        fields = {name: getattr(record, name) for name in COLUMNS}
+        row = stored.get(record.key)
+        if row is None:
+            row = DecpContract(**fields, imported_at=now)
+            session.add(row)
+            new.append((row, record.considerations))
+            report.created += 1
+            continue
+        same_fields = all(getattr(row, name) == value for name, value in fields.items())
+        same_values = values.get(row.id, set()) == set(record.considerations)  # type: ignore[arg-type]
+        if same_fields and same_values:
+            report.unchanged += 1
+            continue
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.imported_at = now
+        session.add(row)
+        if not same_values:
+            session.execute(delete(DecpConsideration).where(DecpConsideration.contract_id == row.id))  # type: ignore[arg-type]
+            session.add_all(DecpConsideration(contract_id=row.id, value=v) for v in record.considerations)
+        report.updated += 1
+    session.flush()  # the new contracts get their ids
+    session.add_all(DecpConsideration(contract_id=row.id, value=v) for row, found in new for v in found)
+
+
+# --- statistics ---------------------------------------------------------------------------------
+
+
+def _conditions(year: int | None, departement: str | None) -> list[Any]:
+    conditions: list[Any] = []
+    if year is not None:
+        conditions += [DecpContract.notification_date >= date(year, 1, 1),  # type: ignore[operator]
+                       DecpContract.notification_date < date(year + 1, 1, 1)]  # type: ignore[operator]
+    if departement:
+        conditions.append(DecpContract.departement == normalize_departement(departement))
+    return conditions
+
+
+def decp_stats(engine: Engine, *, year: int | None = None, departement: str | None = None) -> dict[str, Any]:
+    """Contracts (distinct), total amount, contracts per social-consideration value, share with one.
+
+    `year` is the year of notification; `departement` that of the place of execution.
+    """
+    where = and_(true(), *_conditions(year, departement))
+    amount = DecpContract.amount
+    plausible = and_(amount > 0, amount <= MAX_AMOUNT)  # type: ignore[operator]
+    by_value = (select(DecpConsideration.value, func.count(func.distinct(DecpConsideration.contract_id)))
+                .join(DecpContract).where(where).group_by(DecpConsideration.value))
+    social_values = [v.value for v in SOCIAL_VEHICLES]
+    with Session(engine) as session:
+        contracts, total, excluded = session.execute(
+            select(func.count(), func.sum(case((plausible, amount), else_=0)),
+                   func.count(case((or_(amount.is_(None), ~plausible), 1))))  # type: ignore[union-attr]
+            .select_from(DecpContract).where(where)).one()
+        counts = dict(session.execute(by_value).all())
+        social = session.execute(
+            select(func.count(func.distinct(DecpConsideration.contract_id))).join(DecpContract)
+            .where(where, DecpConsideration.value.in_(social_values))).scalar_one()  # type: ignore[attr-defined]
+    per_value = {value: counts.pop(value, 0) for value in DECP_VALUES} | counts
+    informed = contracts - per_value[DECP_NOT_INFORMED]
+    return {
+        "annee": year, "departement": normalize_departement(departement) if departement else None,
+        "marches": contracts, "montant_total": round(float(total or 0), 2), "montants_exclus": excluded,
+        "par_consideration": per_value,
+        "marches_renseignes": informed, "marches_avec_consideration": social,
+        "part_avec_consideration": round(social / informed, 4) if informed else None,
+        "objectif_national": NATIONAL_TARGET,
+    }
+
+
+def stats_text(stats: dict[str, Any]) -> str:
+    """The statistics as a short French summary."""
+    scope = "".join([f" notifiés en {stats['annee']}" if stats["annee"] else "",
+                     f", exécutés dans le département {stats['departement']}" if stats["departement"] else ""])
+    excluded = stats["montants_exclus"]
+    lines = [f"Marchés publiés (DECP){scope} : {counted(stats['marches'], 'marché', 'marchés')}, "
+             f"montant total {number(stats['montant_total'])}\u00a0€"
+             + (f" ({counted(excluded, 'montant absent, nul ou invraisemblable exclu', 'montants absents, nuls ou invraisemblables exclus')})"  # noqa: E501
+                if excluded else "") + ".",
+             "Par considération sociale : "
+             + " ; ".join(f"{value} {number(n)}" for value, n in stats["par_consideration"].items()) + "."]
+    share = stats["part_avec_consideration"]
+    target = percent(stats["objectif_national"])
+    if share is None:
+        lines.append(f"Part des marchés avec une considération sociale : non calculable, aucun marché renseigné "
+                     f"(objectif national : {target}).")
+    else:
+        informed = stats["marches_renseignes"]
+        lines.append(f"Au moins une considération sociale : {percent(share, 1)} "
+                     f"({counted(stats['marches_avec_consideration'], 'marché', 'marchés')} sur {number(informed)} "
+                     f"{'renseigné' if informed <= 1 else 'renseignés'} ; objectif national : {target}).")
+    return "\n".join(lines)
