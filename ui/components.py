@@ -1,5 +1,6 @@
 """Small shared pieces of the pages: the KPI row, the definitions, French tables."""
 
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -49,19 +50,32 @@ def definitions() -> None:
             st.markdown(f"**{label}** — {text}")
 
 
-def french_table(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy with French column names and French-formatted numbers, ready for st.dataframe."""
+def french_table(df: pd.DataFrame, labels: dict[str, str] | None = None, bars: Iterable[str] = ()) -> pd.DataFrame:
+    """A copy with French column names (`labels`, texts.COLUMNS by default) and French-formatted values,
+    ready for st.dataframe: hours "1 234 h", rates "80 %", amounts "526 500 €", dates "25/11/2026",
+    months "octobre 2026", yes/no, people counts masked outside the facilitator's views.
+
+    A rate named in `bars` stays a number in percent (80.2, not 0.802), for a ProgressColumn to draw and
+    label ("80 %")."""
     out = df.copy()
     for column in out.columns:
-        if column.startswith("heures"):
+        if column.startswith("heures") or column == "projection":
             out[column] = out[column].map(fmt.hours)
-        elif column == "taux_realisation":
-            out[column] = out[column].map(fmt.percent)
+        elif column.startswith("taux"):
+            out[column] = out[column] * 100 if column in bars else out[column].map(fmt.percent)
+        elif column == "montant_ht":
+            out[column] = out[column].map(lambda v: fmt.MISSING if pd.isna(v) else f"{fmt.number(v)} €")
         elif column.startswith("date") or column == "mois":
             out[column] = out[column].map(fmt.day)
+        elif column == "dernier_mois_declare":
+            out[column] = out[column].map(lambda m: fmt.month(m) if isinstance(m, date) else fmt.MISSING)
+        elif column == "mois_total":
+            out[column] = out[column].map(lambda n: fmt.MISSING if pd.isna(n) else fmt.number(n))
+        elif column == "en_cours":
+            out[column] = out[column].map({True: texts.YES, False: texts.NO})
         elif column == "participants":
             out[column] = out[column].map(lambda n: fmt.people(n, session.masked()))
-    return out.rename(columns=texts.COLUMNS)
+    return out.rename(columns=texts.COLUMNS if labels is None else labels)
 
 
 def field_text(key: str, value: object) -> str:

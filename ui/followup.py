@@ -7,37 +7,19 @@ import streamlit as st
 
 from core import formatting as fmt
 from ui import texts
+from ui.components import french_table
 
 RATES = ("taux_realisation", "taux_projete")
-HOURS = ("heures_prevues", "heures_realisees", "projection", "heures_manquantes")
-
 
 # The figures right after the contract, so that they show without scrolling sideways.
 FIRST = ["reference", "objet", "date_fin", "taux_projete", "heures_prevues", "heures_realisees", "projection",
          "heures_manquantes", "taux_realisation", "dernier_mois_declare"]
 
 
-def _french(frame: pd.DataFrame) -> pd.DataFrame:
+def _table(frame: pd.DataFrame) -> pd.DataFrame:
+    """French values and headers, the figures first; rates in percent for the bars' label ("80 %")."""
     order = [c for c in FIRST if c in frame.columns] + [c for c in frame.columns if c not in FIRST]
-    out = frame[order].copy()
-    for column in out.columns:
-        if column in HOURS:
-            out[column] = out[column].map(fmt.hours)
-        elif column in RATES:  # in percent, for the bars' French label ("80 %", not "80.23%")
-            out[column] = out[column] * 100
-        elif column == "montant_ht":
-            out[column] = out[column].map(lambda v: fmt.MISSING if pd.isna(v) else f"{fmt.number(v)} €")
-        elif column == "considerations":
-            out[column] = out[column].fillna(fmt.MISSING)
-        elif column in ("date_debut", "date_fin"):
-            out[column] = out[column].map(fmt.day)
-        elif column == "dernier_mois_declare":
-            out[column] = out[column].map(lambda m: fmt.month(m) if isinstance(m, date) else fmt.MISSING)
-        elif column == "en_cours":
-            out[column] = out[column].map({True: texts.YES, False: texts.NO})
-        elif column == "mois_total":
-            out[column] = out[column].map(lambda n: fmt.MISSING if pd.isna(n) else fmt.number(n))
-    return out
+    return french_table(frame[order], texts.FOLLOWUP_COLUMNS, bars=RATES)
 
 
 def _rate_columns(frame: pd.DataFrame) -> dict:
@@ -50,13 +32,13 @@ def alert_table(frame: pd.DataFrame, key: str) -> None:
     if frame.empty:
         st.success(texts.NO_ALERT, icon=":material/check:")
         return
-    st.dataframe(_french(frame).rename(columns=texts.FOLLOWUP_COLUMNS), hide_index=True, width="stretch",
-                 column_config=_rate_columns(frame), key=key)
+    st.dataframe(_table(frame), hide_index=True, width="stretch", column_config=_rate_columns(frame), key=key,
+                 placeholder=fmt.MISSING)
 
 
 def progress_table(frame: pd.DataFrame) -> None:
-    st.dataframe(_french(frame).rename(columns=texts.FOLLOWUP_COLUMNS), hide_index=True, width="stretch",
-                 height=420, column_config=_rate_columns(frame), key="fu_progress")
+    st.dataframe(_table(frame), hide_index=True, width="stretch", height=420, column_config=_rate_columns(frame),
+                 key="fu_progress", placeholder=fmt.MISSING)
 
 
 def late_months_label(today: date, months: int) -> str:
