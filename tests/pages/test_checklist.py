@@ -139,18 +139,6 @@ def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facil
     assert load_record(store, "marches", 4)["heures_prevues"] == 833
 
 
-def test_a_reader_cannot_open_the_checklist(store, app):
-    at = app(store)
-    at.session_state["actor"] = Actor("elu", Role.LECTEUR)
-    at.run()
-    try:
-        at.switch_page("pages/checklist.py").run()
-        opened = any(t.value.startswith("Une clause sociale") for t in at.title)
-    except (KeyError, ValueError):
-        opened = False
-    assert not opened
-
-
 def test_followup_page_lists_the_clauses(store, facilitator_app):
     at = facilitator_app(store, "pages/followup.py")
     progress = at.dataframe[-1].value

@@ -120,18 +120,6 @@ def test_hours_grid_empty_cells_read_empty_with_french_columns(as_facilitator, s
     assert config["version"]["hidden"] is True
 
 
-def test_reader_cannot_open_facilitator_pages(app, store):
-    at = app(store)
-    at.session_state["actor"] = Actor("paul", Role.LECTEUR)
-    at.run()
-    try:
-        at.switch_page("pages/entry.py").run()
-        opened = any(t.value == "Saisie et correction" for t in at.title)
-    except (KeyError, ValueError):
-        opened = False
-    assert not opened
-
-
 def test_import_flow_errors_then_confirm(as_facilitator, store):
     at = as_facilitator("pages/imports.py")
     at.selectbox(key="import_kind").select("acheteurs").run()

@@ -1,10 +1,45 @@
 """Login, role-gated navigation and masking of small counts, under AppTest."""
 
+import pytest
+
 from core.auth import CLI_ACTOR, Actor, add_user
 from core.models import Role
 from core.parameters import set_anonymous_readers
+from ui import texts
 
 PASSWORD = "correct horse battery"
+
+# Every page of the facilitator (app.py's `facilitator` section) and the title it opens with.
+FACILITATOR_PAGES = {
+    "pages/followup.py": texts.FOLLOWUP_TITLE,
+    "pages/entry.py": texts.ENTRY_TITLE,
+    "pages/hours_grid.py": texts.GRID_TITLE,
+    "pages/imports.py": texts.IMPORT_TITLE,
+    "pages/checklist.py": texts.CHECKLIST_TITLE,
+    "pages/assessments.py": texts.HISTORY_TITLE,
+    "pages/plan.py": texts.PLAN_TITLE,
+}
+
+
+def opens(app, store, actor: Actor | None, page: str) -> bool:
+    """Whether `actor` (None: a visitor without an account) gets `page` with its title."""
+    at = app(store)
+    if actor is not None:
+        at.session_state["actor"] = actor
+        at.run()
+    try:  # a page the role may not see is not registered: its address does not open
+        at.switch_page(page).run()
+    except (KeyError, ValueError):
+        return False
+    assert not at.exception, at.exception
+    return any(t.value == FACILITATOR_PAGES[page] for t in at.title)
+
+
+@pytest.mark.parametrize("page", list(FACILITATOR_PAGES))
+def test_a_reader_or_a_visitor_cannot_open_a_facilitator_page(store, app, page):
+    assert not opens(app, store, Actor("paul", Role.LECTEUR), page)
+    assert not opens(app, store, None, page)
+    assert opens(app, store, Actor("marie", Role.FACILITATEUR), page)  # the page itself does open
 
 
 
