@@ -15,7 +15,7 @@ from core.records import (
 )
 from ui import data, session, texts
 from ui.components import french_table
-from ui.forms import record_form
+from ui.forms import forget_form, keep_version, record_form, shown_version
 
 engine = data.engine()
 st.title(texts.ENTRY_TITLE)
@@ -45,13 +45,17 @@ if submitted is not None:
     try:
         if record:
             saved = save_record(engine, session.actor(), kind_name, {**submitted, "id": record["id"]},
-                                expected_version=record["version"])
+                                expected_version=shown_version(kind, record))
+            keep_version(kind, record, saved["version"])
         else:
             saved = save_record(engine, session.actor(), kind_name, submitted)
     except ValidationError as exc:
         st.session_state[errors_key] = exc.errors
         st.rerun()
-    except (ConflictError, AuthError) as exc:
+    except ConflictError as exc:
+        st.error(str(exc))
+        st.button(texts.ENTRY_RELOAD, icon=":material/refresh:", on_click=forget_form, args=(kind, record))
+    except AuthError as exc:
         st.error(str(exc))
     else:
         st.session_state.pop(errors_key, None)

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from core import formatting as fmt
 from core.auth import AuthError
 from core.enums import ContractType, Mode
 from core.models import MAX_MONTHLY_HOURS
@@ -21,14 +22,20 @@ st.caption(texts.GRID_HELP)
 
 columns = ["entreprise_siret", "participant_code", "mois", "heures", "mode", "type_contrat", "structure_siret",
            "version"]
-rows = data.records("heures", reference, False, 5000, version)
-rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois", "participant_code"])
-rows["mois"] = pd.to_datetime(rows["mois"])
+editor_key, shown_key = f"grid_{reference}", f"grid_shown_{reference}"
+if editor_key not in st.session_state or shown_key not in st.session_state:
+    # The rows as first shown, versions included, stay the grid's base until saved: a save is checked against
+    # them, so hours that someone else saved in the meantime are refused instead of silently overwritten.
+    rows = data.records("heures", reference, False, 5000, version)
+    rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois", "participant_code"])
+    rows["mois"] = pd.to_datetime(rows["mois"])
+    st.session_state[shown_key] = rows.reset_index(drop=True)
+rows = st.session_state[shown_key]
 companies, structures = data.choices("company", version), data.choices("structure", version)
 participants = data.choices("participant", version)
 label, helps = texts.FIELD_LABELS, texts.GRID_COLUMN_HELP
 edited = st.data_editor(
-    rows, num_rows="add", hide_index=True, width="stretch", key=f"grid_{reference}",
+    rows, num_rows="add", hide_index=True, width="stretch", key=editor_key,
     placeholder="",  # an empty cell reads empty, not "None"
     column_config={
         "entreprise_siret": st.column_config.SelectboxColumn(
@@ -49,7 +56,16 @@ edited = st.data_editor(
         "version": None,  # kept for the concurrency check, never shown
     },
 )
-if st.button(texts.GRID_SAVE, type="primary"):
+
+
+def reload_grid() -> None:
+    for key in (editor_key, shown_key):
+        st.session_state.pop(key, None)
+
+
+if saved := st.session_state.pop("grid_saved", None):
+    st.success(saved)
+if st.button(texts.GRID_SAVE, type="primary", key="grid_save"):
     records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in edited.to_dict("records")]
     for row in records:
         if row["mois"] is not None:
@@ -58,8 +74,15 @@ if st.button(texts.GRID_SAVE, type="primary"):
         counts = save_monthly_hours(engine, session.actor(), reference, records)
     except ValidationError as exc:
         st.error("\n\n".join(f"**{where}** : {message}" for where, message in exc.errors.items()))
-    except (ConflictError, AuthError) as exc:
+    except ConflictError as exc:
+        st.error(str(exc))
+        st.button(texts.GRID_RELOAD, icon=":material/refresh:", on_click=reload_grid)
+    except AuthError as exc:
         st.error(str(exc))
     else:
-        st.success(texts.GRID_SAVED.format(created=counts["créées"], updated=counts["modifiées"],
-                                           archived=counts["archivées"], same=counts["inchangées"]))
+        done = {name: fmt.counted(counts[name], *nouns) for name, nouns in texts.GRID_ROWS.items()}
+        st.session_state["grid_saved"] = texts.GRID_SAVED.format(
+            created=done["créées"], updated=done["modifiées"], archived=done["archivées"],
+            same=fmt.number(counts["inchangées"]))
+        reload_grid()  # drawn again from the store: new rows get their versions
+        st.rerun()

@@ -59,10 +59,36 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
     return st.text_input(label, value="" if value is None else str(value), key=key, help=help_text)
 
 
+def _suffix(kind: Kind, record: dict | None) -> str:
+    return f"{kind.name}_{record['id'] if record else 'new'}"
+
+
+def shown_version(kind: Kind, record: dict) -> int:
+    """The record's version when its form was first drawn: a save is checked against it, so a change that someone
+    else saved in the meantime is refused instead of silently overwritten."""
+    return st.session_state[f"{_suffix(kind, record)}_shown_version"]
+
+
+def keep_version(kind: Kind, record: dict, version: int) -> None:
+    """After a save, the form shows what was saved: the next save is checked against that version."""
+    st.session_state[f"{_suffix(kind, record)}_shown_version"] = version
+
+
+def forget_form(kind: Kind, record: dict | None) -> None:
+    """Drop what the form holds, so that it is drawn again from the record as now stored."""
+    prefix = f"{_suffix(kind, record)}_"
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
+
+
 def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, str]],
                 errors: dict[str, str]) -> dict[str, Any] | None:
     """The form of one record; returns the values (formats.md names) when submitted, else None."""
-    suffix = f"{kind.name}_{record['id'] if record else 'new'}"
+    suffix = _suffix(kind, record)
+    version_key = f"{suffix}_shown_version"
+    # Widgets left unrendered lose their state: a form drawn afresh shows the record as stored now.
+    if record and (f"{suffix}_{kind.columns[0].name}" not in st.session_state or version_key not in st.session_state):
+        st.session_state[version_key] = record["version"]
     with st.form(f"form_{suffix}"):
         values: dict[str, Any] = {}
         left, right = st.columns(2)

@@ -364,6 +364,7 @@ ENTRY_RESTORED = "Fiche restaurée."
 ENTRY_REQUIRED = "Les champs marqués * sont obligatoires."
 ENTRY_EDITING = "Modification de la fiche n° {id} (version {version})"
 ENTRY_CREATING = "Nouvelle fiche"
+ENTRY_RELOAD = "Recharger la fiche enregistrée (vos saisies seront perdues)"
 GRID_TITLE = "Heures mensuelles d'un marché"
 GRID_CONTRACT = "Marché"
 GRID_HELP = ("Une ligne par personne et par mois. Pour retirer une ligne, videz ses heures (elle est archivée, "
@@ -376,7 +377,10 @@ GRID_COLUMN_HELP = {
     "structure_siret": ("La structure d'insertion (ETTI, AI, GEIQ, SIAE…) par laquelle passent les heures, s'il y en "
                         "a une."),
 }
-GRID_SAVED = "Heures enregistrées : {created} créées, {updated} modifiées, {archived} archivées, {same} inchangées."
+GRID_SAVED = "Heures enregistrées : {created}, {updated}, {archived}, {same} sans changement."
+GRID_ROWS = {"créées": ("ligne créée", "lignes créées"), "modifiées": ("ligne modifiée", "lignes modifiées"),
+             "archivées": ("ligne archivée", "lignes archivées")}
+GRID_RELOAD = "Recharger les heures enregistrées (vos saisies seront perdues)"
 IMPORT_TITLE = "Importer un fichier"
 IMPORT_KIND = "Type de fichier"
 IMPORT_TEMPLATES = "Modèles à remplir :"

@@ -8,10 +8,11 @@ from core.auth import Actor
 from core.filters import Filters
 from core.indicators import headline
 from core.models import Role
-from core.records import load_record
+from core.records import load_record, save_monthly_hours, save_record
 from tests.utils.fixtures import CITY
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
+COLLEAGUE = Actor("paul", Role.FACILITATEUR)
 
 
 @pytest.fixture
@@ -51,6 +52,27 @@ def test_edit_a_contract_and_see_the_dashboard_follow(as_facilitator, store):
     assert not at.exception and not at.error
     assert load_record(store, "marches", 2)["heures_prevues"] == 900
     assert headline(store, Filters(2021, 2021))["heures_prevues"] == pytest.approx(1200 + 900)
+
+
+def test_a_contract_saved_by_a_colleague_meanwhile_is_not_overwritten(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.selectbox(key="entry_pick_marches").select(2).run()  # Marie opens K2
+    shown = load_record(store, "marches", 2)
+    save_record(store, COLLEAGUE, "marches", {"id": 2, "heures_prevues": 700}, expected_version=shown["version"])
+    at.run()  # any rerun meanwhile: the form keeps what Marie was shown
+    at.number_input(key="marches_2_heures_prevues").set_value(900.0)
+    at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
+    assert not at.exception
+    assert any("par paul entre-temps" in e.value for e in at.error)
+    assert load_record(store, "marches", 2)["heures_prevues"] == 700  # Paul's value stands
+    next(b for b in at.button if b.label.startswith("Recharger la fiche")).click().run()
+    assert at.number_input(key="marches_2_heures_prevues").value == 700  # the stored value, to edit again
+    at.number_input(key="marches_2_heures_prevues").set_value(900.0)
+    at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
+    assert not at.error and load_record(store, "marches", 2)["heures_prevues"] == 900
+    at.number_input(key="marches_2_heures_prevues").set_value(950.0)  # a second save from the same form
+    at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
+    assert not at.error and load_record(store, "marches", 2)["heures_prevues"] == 950
 
 
 def test_contract_above_the_eu_thresholds_needs_a_reason_next_to_the_field(as_facilitator, store):
@@ -102,6 +124,24 @@ def test_hours_grid_shows_the_contract_months(as_facilitator, store):
     grid = at.dataframe[0].value  # the data editor's content
     assert sorted(grid["heures"]) == [50, 100, 120, 150, 150]  # K1's five monthly lines
     assert set(grid["participant_code"]) == {"P1", "P2", "P3"}
+
+
+def test_hours_saved_by_a_colleague_meanwhile_are_not_overwritten(as_facilitator, store):
+    at = as_facilitator("pages/hours_grid.py")
+    at.selectbox(key="grid_contract").select("K1").run()
+    shown = at.dataframe[0].value
+    changed = shown.iloc[0].to_dict()
+    changed["mois"] = changed["mois"].date()
+    save_monthly_hours(store, COLLEAGUE, "K1", [{**changed, "heures": changed["heures"] + 1}])
+    at.run()
+    assert list(at.dataframe[0].value["heures"]) == list(shown["heures"])  # still what Marie was shown
+    at.button(key="grid_save").click().run()
+    assert any("entre-temps" in e.value for e in at.error)
+    next(b for b in at.button if b.label.startswith("Recharger les heures")).click().run()
+    assert changed["heures"] + 1 in list(at.dataframe[0].value["heures"])
+    at.button(key="grid_save").click().run()  # nothing edited: saved as is, counted unchanged
+    assert not at.error
+    assert any("Heures enregistrées" in s.value and "5 sans changement" in s.value for s in at.success)
 
 
 def test_hours_grid_empty_cells_read_empty_with_french_columns(as_facilitator, store):
