@@ -23,6 +23,9 @@ officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
     st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:", url_path="marches"),
 ]
+# Published open data, not the club's records: the filter bar (buyers, sectors…) does not apply to it.
+procurement = st.Page("pages/public_procurement.py", title=texts.PAGE_PROCUREMENT, icon=":material/account_balance:",
+                      url_path="commande-publique")
 presentation = st.Page(
     "pages/presentation.py", title=texts.PAGE_PRESENTATION, icon=":material/slideshow:", url_path="diaporama"
 )
@@ -47,7 +50,7 @@ facilitator = [
 reader = session.actor() is not None
 sections: dict[str, list] = {}
 if public or reader:
-    sections[texts.SECTION_OFFICIALS] = [*officials, presentation]
+    sections[texts.SECTION_OFFICIALS] = [*officials, procurement, presentation]
 if not reader:
     sections[texts.SECTION_ACCOUNT] = [login]
 if session.can(Role.FACILITATEUR):

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, case, delete, func, or_, select, true
+import pandas as pd
+from sqlalchemy import Engine, and_, case, delete, extract, func, or_, select, true
 from sqlmodel import Session
 
 from core import audit
@@ -25,6 +26,7 @@ from core.models import DECP_NOT_INFORMED, DecpConsideration, DecpContract, Role
 from core.planning import retry_locked
 
 NATIONAL_TARGET = 0.30  # PNAD 2022-2025: 30 % of contracts with a social consideration (domain.md §2)
+NATIONAL_ACTUAL_2021 = 0.132  # the national share in 2021, the PNAD's starting point (domain.md §2)
 DECP_VALUES = (Vehicle.CLAUSE_SOCIALE.value, Vehicle.CRITERE_SOCIAL.value, Vehicle.MARCHE_RESERVE.value,
                Vehicle.AUCUNE.value, DECP_NOT_INFORMED)
 _CHUNK = 500  # bound parameters per IN (…) query
@@ -41,6 +43,9 @@ class DecpImportReport:
     unchanged: int = 0
     warnings: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    records: list[DecpRecord] = field(default_factory=list, repr=False)  # the contracts kept, to write
+    departement: str | None = None  # the filters the file was read with
+    buyers: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.filename} : {counted(self.read, 'élément lu', 'éléments lus')}, "
@@ -66,10 +71,13 @@ def normalize_sirets(values: list[str] | tuple[str, ...]) -> frozenset[str]:
     return sirets
 
 
-def import_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
-                departement: str | None = None, buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
-    """Read a whole DECP file, then upsert its contracts in one transaction (DecpFileError: nothing written)."""
-    actor = require(actor, Role.FACILITATEUR)
+def preview_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
+                 departement: str | None = None,
+                 buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
+    """Read a whole DECP file and tell what importing it would do, without writing anything.
+
+    DecpFileError when the file cannot be read at all; ValueError for a wrong filter."""
+    require(actor, Role.FACILITATEUR)
     dept = normalize_departement(departement) if departement else None
     sirets = normalize_sirets(buyers)
     parsed = read_decp(data, filename)
@@ -77,27 +85,48 @@ def import_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str,
             if (dept is None or r.departement == dept) and (not sirets or r.buyer_siret in sirets)]
     report = DecpImportReport(filename, read=parsed.read, contracts=len(kept),
                               filtered_out=len(parsed.records) - len(kept), warnings=parsed.warnings,
-                              notes=list(parsed.notes))
+                              notes=list(parsed.notes), records=kept, departement=dept, buyers=sorted(sirets))
     if dept:
         report.notes.append(f"Filtre département {dept} : lieu d'exécution (commune, code postal ou département) "
                             "situé dans ce département ; un lieu sans département reconnaissable est écarté.")
+    with Session(engine) as session:
+        new, changed, unchanged = _plan(session, kept)
+    report.created, report.updated, report.unchanged = len(new), len(changed), unchanged
+    return report
+
+
+def apply_decp(engine: Engine, actor: Actor | None, report: DecpImportReport) -> DecpImportReport:
+    """Write a previewed file in one transaction. What to create or update is decided again against
+    the store as it is now, so the counts returned are those of the write."""
+    actor = require(actor, Role.FACILITATEUR)
 
     def write() -> None:
-        report.created = report.updated = report.unchanged = 0
         with session_scope(engine) as session:
-            _upsert(session, kept, report)
+            _upsert(session, report.records, report)
             if report.created + report.updated:
-                audit.record(session, actor, "import", DecpContract.__tablename__, filename, None,
-                             {"fichier": filename, "type": "DECP", "éléments": report.read, "marchés": report.contracts,
-                              "créations": report.created, "modifications": report.updated,
-                              "inchangés": report.unchanged, "département": dept, "acheteurs": sorted(sirets)})
+                audit.record(session, actor, "import", DecpContract.__tablename__, report.filename, None,
+                             {"fichier": report.filename, "type": "DECP", "éléments": report.read,
+                              "marchés": report.contracts, "créations": report.created,
+                              "modifications": report.updated, "inchangés": report.unchanged,
+                              "département": report.departement, "acheteurs": report.buyers})
                 bump_data_version(session)
 
     retry_locked(write)
     return report
 
 
-def _upsert(session: Session, records: list[DecpRecord], report: DecpImportReport) -> None:
+def import_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
+                departement: str | None = None, buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
+    """Read a whole DECP file, then upsert its contracts in one transaction (DecpFileError: nothing written)."""
+    report = preview_decp(engine, actor, data, filename, departement=departement, buyers=buyers)
+    return apply_decp(engine, actor, report)
+
+
+_Changed = tuple[DecpContract, DecpRecord, bool]  # a stored row, its new values, considerations changed or not
+
+
+def _plan(session: Session, records: list[DecpRecord]) -> tuple[list[DecpRecord], list[_Changed], int]:
+    """(records to create, stored rows to update, count unchanged), read from the store."""
     stored: dict[tuple[str, str], DecpContract] = {}
     values: dict[int, set[str]] = {}
     buyers = sorted({r.buyer_siret for r in records})
@@ -110,32 +139,40 @@ def _upsert(session: Session, records: list[DecpRecord], report: DecpImportRepor
                 select(DecpConsideration.contract_id, DecpConsideration.value).join(DecpContract)
                 .where(DecpContract.buyer_siret.in_(chunk))):  # type: ignore[attr-defined]
             values.setdefault(contract_id, set()).add(value)
-    now = datetime.now(UTC)
-    new: list[tuple[DecpContract, frozenset[str]]] = []
+    new: list[DecpRecord] = []
+    changed: list[_Changed] = []
+    unchanged = 0
     for record in records:
-        fields = {name: getattr(record, name) for name in COLUMNS}
         row = stored.get(record.key)
         if row is None:
-            row = DecpContract(**fields, imported_at=now)
-            session.add(row)
-            new.append((row, record.considerations))
-            report.created += 1
+            new.append(record)
             continue
-        same_fields = all(getattr(row, name) == value for name, value in fields.items())
+        same_fields = all(getattr(row, name) == getattr(record, name) for name in COLUMNS)
         same_values = values.get(row.id, set()) == set(record.considerations)  # type: ignore[arg-type]
         if same_fields and same_values:
-            report.unchanged += 1
-            continue
-        for name, value in fields.items():
-            setattr(row, name, value)
+            unchanged += 1
+        else:
+            changed.append((row, record, not same_values))
+    return new, changed, unchanged
+
+
+def _upsert(session: Session, records: list[DecpRecord], report: DecpImportReport) -> None:
+    new, changed, report.unchanged = _plan(session, records)
+    report.created, report.updated = len(new), len(changed)
+    now = datetime.now(UTC)
+    for row, record, values_changed in changed:
+        for name in COLUMNS:
+            setattr(row, name, getattr(record, name))
         row.imported_at = now
         session.add(row)
-        if not same_values:
+        if values_changed:
             session.execute(delete(DecpConsideration).where(DecpConsideration.contract_id == row.id))  # type: ignore[arg-type]
             session.add_all(DecpConsideration(contract_id=row.id, value=v) for v in record.considerations)
-        report.updated += 1
+    rows = [(DecpContract(**{name: getattr(r, name) for name in COLUMNS}, imported_at=now), r.considerations)
+            for r in new]
+    session.add_all(row for row, _ in rows)
     session.flush()  # the new contracts get their ids
-    session.add_all(DecpConsideration(contract_id=row.id, value=v) for row, found in new for v in found)
+    session.add_all(DecpConsideration(contract_id=row.id, value=v) for row, found in rows for v in found)
 
 
 # --- statistics ---------------------------------------------------------------------------------
@@ -205,3 +242,39 @@ def stats_text(stats: dict[str, Any]) -> str:
                      f"({counted(stats['marches_avec_consideration'], 'marché', 'marchés')} sur {number(informed)} "
                      f"{'renseigné' if informed <= 1 else 'renseignés'} ; objectif national : {target}).")
     return "\n".join(lines)
+
+
+def decp_scope(engine: Engine) -> dict[str, Any]:
+    """What the stored DECP contracts cover: contracts per département of execution (most first; None for
+    a place without a département), the years of notification, to choose from, and the last import's time."""
+    year = extract("year", DecpContract.notification_date)
+    with Session(engine) as session:
+        per_dept = session.execute(select(DecpContract.departement, func.count())
+                                   .group_by(DecpContract.departement)).all()
+        years = session.execute(select(year).where(DecpContract.notification_date.is_not(None))  # type: ignore[union-attr]
+                                .group_by(year).order_by(year)).scalars().all()
+        last = session.execute(select(func.max(DecpContract.imported_at))).scalar()
+    ranked = sorted(per_dept, key=lambda row: (-row[1], row[0] is None, row[0] or ""))
+    return {"departements": dict(ranked), "annees": [int(y) for y in years],
+            "marches": sum(n for _, n in per_dept), "dernier_import": last}
+
+
+def decp_yearly(engine: Engine, *, departement: str | None = None) -> pd.DataFrame:
+    """Per year of notification: contracts, contracts informed, contracts with a social consideration and
+    their share of the informed ones (as in `decp_stats`), oldest year first."""
+    year = extract("year", DecpContract.notification_date).label("annee")
+    where = and_(DecpContract.notification_date.is_not(None), *_conditions(None, departement))  # type: ignore[union-attr]
+    social_values = [v.value for v in SOCIAL_VEHICLES]
+    has = select(DecpConsideration.contract_id).where(DecpConsideration.contract_id == DecpContract.id)
+    informed = ~has.where(DecpConsideration.value == DECP_NOT_INFORMED).exists()
+    social = has.where(DecpConsideration.value.in_(social_values)).exists()  # type: ignore[attr-defined]
+    query = (select(year, func.count(), func.count(case((informed, 1))), func.count(case((social, 1))))
+             .where(where).group_by(year).order_by(year))
+    with Session(engine) as session:
+        rows = session.execute(query).all()
+    frame = pd.DataFrame(rows, columns=["annee", "marches", "marches_renseignes", "marches_avec_consideration"])
+    frame["annee"] = frame["annee"].astype(int)
+    frame["part_avec_consideration"] = [round(s / n, 4) if n else None for s, n in
+                                        zip(frame["marches_avec_consideration"], frame["marches_renseignes"],
+                                            strict=True)]
+    return frame

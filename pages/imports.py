@@ -7,10 +7,17 @@ from core.auth import AuthError
 from core.import_kinds import KINDS
 from core.imports import apply_import, preview_import, template
 from ui import data, session, texts
+from ui.decp import upload_flow
+
+DECP = "decp"  # published open data: its own flow (no template, warnings rather than errors)
 
 engine = data.engine()
 st.title(texts.IMPORT_TITLE)
-kind = st.selectbox(texts.IMPORT_KIND, list(KINDS), format_func=texts.KIND_NAMES.get, key="import_kind")
+kind = st.selectbox(texts.IMPORT_KIND, [*KINDS, DECP], format_func=lambda k: texts.KIND_NAMES.get(k, texts.DECP_KIND),
+                    key="import_kind")
+if kind == DECP:
+    upload_flow()
+    st.stop()
 
 st.write(texts.IMPORT_TEMPLATES)
 xlsx, csv = st.columns(2)

@@ -75,3 +75,46 @@ def monthly_hours(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(xaxis_title=texts.MONTH, yaxis_title=texts.HOURS)
     fig.update_xaxes(tickformat="%m/%Y")
     return _layout(fig, height=300)
+
+
+NOT_INFORMED = "#e3e3e3"
+
+
+def decp_considerations(per_value: dict[str, int], not_informed: str) -> go.Figure:
+    """Published contracts per social consideration, in the DECP order from the top; the values that are
+    not a social consideration ("Pas de considération sociale", "non renseigné") in grey."""
+    labels = list(per_value)[::-1]
+    counts = [per_value[label] for label in labels]
+    colours = [NOT_INFORMED if label == not_informed else PLANNED if label.startswith("Pas de") else DONE
+               for label in labels]
+    fig = go.Figure(go.Bar(y=labels, x=counts, orientation="h", marker_color=colours, text=counts,
+                           texttemplate="%{x:,d}", textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y} : %{x:,d}<extra></extra>"))
+    fig.update_layout(xaxis_title=texts.PROCUREMENT_CHART_CONTRACTS, showlegend=False)
+    fig = _layout(fig, height=90 + 42 * len(labels))
+    fig.update_yaxes(tickformat=None, automargin=True)
+    fig.update_xaxes(tickformat=",d", gridcolor="#eeeeee", rangemode="tozero")
+    return fig
+
+
+def decp_share_by_year(df: pd.DataFrame, target: float, year: int | None = None) -> go.Figure:
+    """The share of informed contracts with a social consideration, per year of notification, against the
+    national target (dashed line); a year whose contracts do not say is labelled, not drawn as 0 %."""
+    shares = [None if pd.isna(s) else round(100 * s, 1) for s in df["part_avec_consideration"]]
+    labels = [texts.PROCUREMENT_CHART_NOT_INFORMED if s is None else f"{s:.0f}\u00a0%" for s in shares]
+    hover = [texts.PROCUREMENT_CHART_HOVER.format(social=s, informed=n)
+             for s, n in zip(df["marches_avec_consideration"], df["marches_renseignes"], strict=True)]
+    opacity = [1.0 if year is None or y == year else 0.45 for y in df["annee"]]
+    fig = go.Figure(go.Bar(x=df["annee"].astype(str), y=[s or 0 for s in shares], text=labels,
+                           textposition="outside", cliponaxis=False, customdata=hover,
+                           marker={"color": DONE, "opacity": opacity},
+                           hovertemplate="%{x} : %{text} (%{customdata})<extra></extra>"))
+    fig.add_hline(y=100 * target, line_dash="dash", line_color=ACCENT, line_width=2,
+                  annotation_text=texts.PROCUREMENT_CHART_TARGET.format(target=f"{100 * target:.0f}\u00a0%"),
+                  annotation_position="top left", annotation_font_color=ACCENT)
+    fig.update_layout(xaxis_title=texts.PROCUREMENT_YEAR, yaxis_title=texts.PROCUREMENT_CHART_SHARE,
+                      showlegend=False)
+    fig = _layout(fig, height=340)
+    fig.update_yaxes(tickformat=None, ticksuffix="\u00a0%", range=[0, 105])
+    fig.update_xaxes(type="category")
+    return fig

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from core import assessments, contracts, exports, indicators, plan, slides
+from core import assessments, contracts, decp, exports, indicators, plan, slides
 from core import followup as followup_core
 from core import records as core_records
 from core.db import data_version, open_store
@@ -154,3 +154,22 @@ def records(kind: str, search: str, archived: bool, limit: int, store_version: s
 def choices(ref: str, store_version: str) -> dict[str, str]:
     """The values a reference column may take, with their labels (buyers, SIRETs, contracts, codes)."""
     return core_records.reference_choices(engine(), ref)
+
+
+# --- Public procurement of the territory (DECP open data) ---------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def decp_scope(store_version: str) -> dict:
+    """The départements and years the published contracts cover, and the last import's time."""
+    return decp.decp_scope(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def decp_stats(year: int | None, departement: str | None, store_version: str) -> dict:
+    return decp.decp_stats(engine(), year=year, departement=departement)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def decp_yearly(departement: str | None, store_version: str) -> pd.DataFrame:
+    return decp.decp_yearly(engine(), departement=departement)

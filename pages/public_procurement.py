@@ -1,0 +1,62 @@
+"""Commande publique du territoire: the contracts published in the national open data (DECP) for a
+département and a year, and how many carry a social consideration against the national target."""
+
+import streamlit as st
+
+from core import formatting as fmt
+from core.decp import NATIONAL_ACTUAL_2021
+from core.departements import label
+from core.models import DECP_NOT_INFORMED
+from ui import charts, data, texts
+from ui.decp import MAX_UPLOAD_MB, choose_scope
+
+version = data.version()
+scope = data.decp_scope(version)
+contract_noun = texts.PROCUREMENT_CONTRACT_NOUN
+
+st.title(texts.PROCUREMENT_TITLE)
+st.caption(texts.PROCUREMENT_INTRO)
+if not scope["marches"]:
+    st.info(texts.PROCUREMENT_EMPTY.format(kind=texts.DECP_KIND, size=MAX_UPLOAD_MB), icon=":material/info:")
+    st.stop()
+
+departement, year = choose_scope(scope, version)
+stats = data.decp_stats(year, departement, version)
+share, target = stats["part_avec_consideration"], stats["objectif_national"]
+if not stats["marches"]:
+    st.info(texts.PROCUREMENT_NONE_THIS_YEAR.format(year=year))
+else:
+    contracts, amount, social, target_column = st.columns(4)
+    contracts.metric(texts.PROCUREMENT_CONTRACTS, fmt.number(stats["marches"]), help=texts.PROCUREMENT_CONTRACTS_HELP)
+    amount.metric(texts.PROCUREMENT_AMOUNT, f"{fmt.number(stats['montant_total'])}\u00a0€",
+                  help=texts.PROCUREMENT_AMOUNT_HELP)
+    points = None if share is None else 100 * (share - target)
+    social.metric(texts.PROCUREMENT_SHARE, fmt.percent(share, 1), help=texts.PROCUREMENT_SHARE_HELP,
+                  delta=None if points is None else texts.PROCUREMENT_VS_TARGET.format(
+                      points=("+" if points >= 0 else "") + fmt.number(points, 1)))
+    target_column.metric(texts.PROCUREMENT_TARGET, fmt.percent(target),
+                         help=texts.PROCUREMENT_TARGET_HELP.format(target=fmt.percent(target),
+                                                                   actual=fmt.percent(NATIONAL_ACTUAL_2021, 1)))
+    details = [texts.PROCUREMENT_SHARE_NONE if share is None else texts.PROCUREMENT_SHARE_DETAIL.format(
+        social=fmt.counted(stats["marches_avec_consideration"], *contract_noun),
+        informed=fmt.number(stats["marches_renseignes"]),
+        not_informed=fmt.counted(stats["par_consideration"][DECP_NOT_INFORMED], *contract_noun))]
+    details.append(texts.PROCUREMENT_TARGET_DETAIL.format(target=fmt.percent(target),
+                                                          actual=fmt.percent(NATIONAL_ACTUAL_2021, 1)))
+    if stats["montants_exclus"]:
+        details.append(texts.PROCUREMENT_AMOUNT_EXCLUDED.format(
+            count=fmt.counted(stats["montants_exclus"], *contract_noun)))
+    st.caption("  \n".join(details))
+
+    st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE)
+    st.plotly_chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED), width="stretch")
+    st.caption(texts.PROCUREMENT_BY_VALUE_NOTE)
+
+st.subheader(texts.PROCUREMENT_YEARLY_TITLE)
+st.plotly_chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year), width="stretch")
+st.caption(texts.PROCUREMENT_YEARLY_NOTE.format(scope=label(departement) if departement
+                                                else texts.DECP_ALL_DEPARTEMENTS))
+
+with st.expander(texts.PROCUREMENT_HOW_TO_READ, expanded=True):
+    st.markdown(texts.PROCUREMENT_READING)
+st.caption(texts.PROCUREMENT_SOURCE.format(date=fmt.day(scope["dernier_import"])))

@@ -1,0 +1,131 @@
+"""Commande publique du territoire (DECP open data) and the facilitator's DECP upload, under AppTest.
+The figures expected are decp_stats' own, never written by hand here."""
+
+from pathlib import Path
+
+import pytest
+
+from core import formatting as fmt
+from core.auth import CLI_ACTOR, Actor
+from core.decp import decp_scope, decp_stats, import_decp
+from core.models import Role
+
+FIXTURES = Path(__file__).parents[1] / "core" / "fixtures" / "decp"
+PAGE = "pages/public_procurement.py"
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.fixture
+def decp_store(store):
+    for name in ("2022-nested.json", "2019.json", "consolidated.csv", "national.csv"):
+        import_decp(store, CLI_ACTOR, (FIXTURES / name).read_bytes(), name)
+    return store
+
+
+def test_an_empty_store_explains_how_to_load_the_files(store, app):
+    at = app(store, PAGE)
+    assert not at.exception
+    assert any(t.value == "Commande publique du territoire" for t in at.title)
+    message = next(i.value for i in at.info if "Aucun marché publié" in i.value)
+    assert "Imports" in message and "data.gouv.fr" in message and "import-decp" in message
+    assert not at.metric and not at.get("plotly_chart")
+
+
+def test_the_figures_are_decp_stats_for_the_departement_and_year(decp_store, app):
+    at = app(decp_store, PAGE)
+    assert not at.exception
+    assert at.selectbox(key="decp_departement").value == "17"  # Charente-Maritime, present in the data
+    assert at.selectbox(key="decp_year").options == ["2024", "2021", "2019"]  # years with contracts in 17
+    for year in (2024, 2021):
+        at.selectbox(key="decp_year").select(year).run()
+        assert not at.exception
+        stats = decp_stats(decp_store, year=year, departement="17")
+        assert metric(at, "Marchés publiés") == fmt.number(stats["marches"])
+        assert metric(at, "Montant total") == f"{fmt.number(stats['montant_total'])}\u00a0€"
+        assert metric(at, "Avec une considération sociale") == fmt.percent(stats["part_avec_consideration"], 1)
+        assert metric(at, "Objectif national") == fmt.percent(stats["objectif_national"])
+        assert at.query_params["annee"] in (str(year), [str(year)])
+    assert len(at.get("plotly_chart")) == 2  # by consideration, and the share per year
+    reading = next(e for e in at.expander if e.label == "Comment lire ces chiffres")
+    assert "Non renseigné" in reading.markdown[0].value
+    assert any("Licence Ouverte / Etalab 2.0" in c.value for c in at.caption)
+
+
+def test_a_year_whose_files_do_not_say_has_no_share(decp_store, app):
+    at = app(decp_store, PAGE)
+    at.selectbox(key="decp_year").select(2019).run()
+    stats = decp_stats(decp_store, year=2019, departement="17")
+    assert stats["part_avec_consideration"] is None
+    assert metric(at, "Avec une considération sociale") == fmt.MISSING
+    assert any("Non calculable" in c.value for c in at.caption)
+
+
+def test_every_departement_at_once(decp_store, app):
+    at = app(decp_store, PAGE)
+    at.selectbox(key="decp_departement").select("tous").run()
+    year = at.selectbox(key="decp_year").value
+    assert metric(at, "Marchés publiés") == fmt.number(decp_stats(decp_store, year=year)["marches"])
+
+
+@pytest.fixture
+def facilitator_imports(app, store):
+    at = app(store)
+    at.session_state["actor"] = Actor("marie", Role.FACILITATEUR)
+    at.run()
+    at.switch_page("pages/imports.py").run()
+    at.selectbox(key="import_kind").select("decp").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_upload_preview_then_confirm(facilitator_imports, store, app):
+    at = facilitator_imports
+    at.selectbox(key="decp_import_departement").select("17").run()
+    at.file_uploader(key="decp_import_file").upload(
+        "2022-nested.json", (FIXTURES / "2022-nested.json").read_bytes(), "application/json")
+    at.run()
+    assert not at.exception
+    assert any("5 éléments lus : 3 marchés retenus, dont 3 à créer, 0 à mettre à jour et 0 sans changement" in s.value
+               for s in at.success)
+    assert any("1 marché écarté hors du département choisi" in c.value for c in at.caption)
+    assert any("3 avertissements" in w.value for w in at.warning)
+    warnings = at.dataframe[0].value
+    assert list(warnings.columns) == ["Avertissement", "Nombre"] and len(warnings) == 3
+    assert decp_scope(store)["marches"] == 0  # a preview writes nothing
+
+    next(b for b in at.button if b.label == "Confirmer l'import des marchés publiés").click().run()
+    assert not at.exception
+    assert any("Import terminé : 3 marchés créés, 0 marché mis à jour, 0 sans changement" in s.value
+               for s in at.success)
+    assert decp_scope(store)["departements"] == {"17": 3}
+    at.run()  # the same file again: nothing left to write
+    assert any("Rien à écrire" in i.value for i in at.info)
+
+    page = app(store, PAGE)  # the officials' page now shows it
+    assert metric(page, "Marchés publiés") == fmt.number(
+        decp_stats(store, year=page.selectbox(key="decp_year").value, departement="17")["marches"])
+
+
+def test_an_unreadable_file_is_refused_in_french(facilitator_imports, store):
+    at = facilitator_imports
+    at.file_uploader(key="decp_import_file").upload("faux.json", b'{"pas": "des marches"}', "application/json")
+    at.run()
+    assert not at.exception
+    assert any("n'est pas un fichier DECP" in e.value for e in at.error)
+    assert not [b for b in at.button if b.label.startswith("Confirmer")]
+    assert decp_scope(store)["marches"] == 0
+
+
+def test_a_reader_has_no_import_page(app, store):
+    at = app(store)
+    at.session_state["actor"] = Actor("lea", Role.LECTEUR)
+    at.run()
+    try:
+        at.switch_page("pages/imports.py").run()
+        opened = any(t.value == "Importer un fichier" for t in at.title)
+    except (KeyError, ValueError):
+        opened = False
+    assert not opened

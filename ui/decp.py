@@ -1,0 +1,110 @@
+"""The published contracts (DECP) in the app: the officials' choice of département and year, and the
+facilitator's upload of a file (read, previewed, then written all at once)."""
+
+import pandas as pd
+import streamlit as st
+
+from core import formatting as fmt
+from core.auth import AuthError
+from core.decp import apply_decp, preview_decp
+from core.departements import NAMES, label
+from ui import data, filters, session, texts
+
+MAX_UPLOAD_MB = 50  # a département's file; the national files (hundreds of Mo) go through the command line
+ALL = "tous"  # the "every département" choice, as it reads in the address
+PREVIEW = "decp_preview"
+
+
+def choose_scope(scope: dict, store_version: str) -> tuple[str | None, int | None]:
+    """The département and the year chosen on the page, mirrored in the address (?departement=17&annee=2024).
+
+    By default: Charente-Maritime if the data has it, else the département with most contracts; then the
+    year of the shared filters if that département has contracts notified then, else its last such year."""
+    counts = scope["departements"]
+    codes = [c for c in counts if c is not None] + [ALL]
+    _seed("decp_departement", codes, "17" if "17" in codes else codes[0],
+          st.query_params.get("departement", "").upper().replace("TOUS", ALL))
+
+    def option(code: str) -> str:
+        if code == ALL:
+            return texts.DECP_ALL_DEPARTEMENTS
+        return texts.PROCUREMENT_DEPARTEMENT_OPTION.format(
+            label=label(code), count=fmt.counted(counts[code], *texts.PROCUREMENT_CONTRACT_NOUN))
+
+    left, right, _ = st.columns([2, 1, 1])
+    code = left.selectbox(texts.PROCUREMENT_DEPARTEMENT, codes, format_func=option,
+                          help=texts.PROCUREMENT_DEPARTEMENT_HELP, key="decp_departement")
+    departement = None if code == ALL else code
+    years = data.decp_yearly(departement, store_version)["annee"].tolist()[::-1]  # the latest first
+    shared = st.session_state.get(filters.STATE)
+    asked = st.query_params.get("annee", "")
+    _seed("decp_year", years, shared.year_to if shared and shared.year_to in years else (years or [None])[0],
+          int(asked) if asked.isdigit() else None)
+    year = right.selectbox(texts.PROCUREMENT_YEAR, years, help=texts.PROCUREMENT_YEAR_HELP,
+                           key="decp_year") if years else None
+    st.query_params.update({"departement": code} | ({"annee": str(year)} if year else {}))
+    return departement, year
+
+
+def _seed(key: str, allowed: list, default: object, asked: object) -> None:
+    """A choice's value before its widget is drawn: kept if still allowed, else the address's, else the default."""
+    if st.session_state.get(key) not in allowed:  # first run, or a value the data no longer has
+        st.session_state[key] = asked if asked in allowed else default
+
+
+def upload_flow() -> None:
+    """Choose a département, drop a file, read the preview (counts and warnings), confirm."""
+    engine = data.engine()
+    st.write(texts.DECP_INTRO.format(size=MAX_UPLOAD_MB))
+    stored = [c for c in data.decp_scope(data.version())["departements"] if c]
+    codes = ["", *NAMES]
+    departement = st.selectbox(texts.DECP_DEPARTEMENT, codes, index=codes.index(stored[0]) if stored else 0,
+                               format_func=lambda c: label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
+                               help=texts.DECP_DEPARTEMENT_HELP, key="decp_import_departement")
+    upload = st.file_uploader(texts.DECP_UPLOAD, type=["json", "csv"], max_upload_size=MAX_UPLOAD_MB,
+                              key="decp_import_file")
+    if upload is None:
+        return
+    if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        st.error(texts.DECP_TOO_LARGE.format(size=fmt.number(upload.size / 1024 / 1024), limit=MAX_UPLOAD_MB))
+        return
+    # Reading a large file takes seconds: once per file, département and state of the store.
+    key = (upload.file_id, departement, data.version())
+    if st.session_state.get(PREVIEW, (None,))[0] != key:
+        try:
+            report = preview_decp(engine, session.actor(), upload.getvalue(), upload.name,
+                                  departement=departement or None)
+        except (ValueError, AuthError) as exc:  # DecpFileError is a ValueError: the file cannot be read
+            st.error(str(exc))
+            return
+        st.session_state[PREVIEW] = (key, report)
+    report = st.session_state[PREVIEW][1]
+
+    st.subheader(texts.IMPORT_PREVIEW)
+    for note in report.notes:
+        st.info(note)
+    st.success(texts.DECP_COUNTS.format(read=fmt.counted(report.read, *texts.DECP_READ_NOUN),
+                                        kept=fmt.counted(report.contracts, *texts.DECP_KEPT_NOUN),
+                                        created=fmt.number(report.created), updated=fmt.number(report.updated),
+                                        unchanged=fmt.number(report.unchanged)))
+    if report.filtered_out:
+        st.caption(texts.DECP_FILTERED.format(count=fmt.counted(report.filtered_out, *texts.DECP_FILTERED_NOUN)))
+    if report.warnings:
+        st.warning(texts.DECP_WARNINGS.format(count=fmt.counted(sum(report.warnings.values()),
+                                                                *texts.DECP_WARNING_NOUN)))
+        rows = sorted(report.warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+        st.dataframe(pd.DataFrame([{"avertissement": kind, "nombre": fmt.number(n)} for kind, n in rows])
+                     .rename(columns=texts.DECP_WARNING_COLUMNS), hide_index=True, width="stretch")
+    if report.created + report.updated == 0:
+        st.info(texts.DECP_NOTHING)
+        return
+    if st.button(texts.DECP_CONFIRM, type="primary", key="decp_confirm"):
+        try:
+            done = apply_decp(engine, session.actor(), report)
+        except AuthError as exc:
+            st.error(str(exc))
+            return
+        st.success(texts.DECP_DONE.format(created=fmt.counted(done.created, *texts.DECP_CREATED_NOUN),
+                                          updated=fmt.counted(done.updated, *texts.DECP_UPDATED_NOUN),
+                                          unchanged=fmt.number(done.unchanged)))
+        st.page_link("pages/public_procurement.py", label=texts.DECP_SEE_PAGE, icon=":material/account_balance:")
