@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from core import formatting as fmt
 from core.db import StoreError, open_store
 from core.demo import load_demo
 from core.filters import Filters
@@ -143,8 +144,9 @@ def relevance(args: argparse.Namespace) -> int:
     Path(args.output).write_bytes(write_plan(frame, args.output))
     errors = [e for e in frame[RESULT_COLUMNS[-1]] if e]
     verdicts = frame[RESULT_COLUMNS[0]].value_counts()
-    print(f"{len(frame) - len(errors)} achat(s) évalué(s) ({', '.join(f'{k} : {v}' for k, v in verdicts.items() if k)})"
-          f", {len(errors)} ligne(s) en erreur ; résultat écrit dans {args.output}.")
+    assessed = fmt.counted(len(frame) - len(errors), "achat évalué", "achats évalués")
+    print(f"{assessed} ({', '.join(f'{k} : {v}' for k, v in verdicts.items() if k)}), "
+          f"{fmt.counted(len(errors), 'ligne', 'lignes')} en erreur ; résultat écrit dans {args.output}.")
     for error in errors:
         print(f"  {error}", file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ import io
 import re
 from collections import Counter
 
+from core import formatting as fmt
 from core.decp_read import (
     CSV_CONSOLIDATED,
     CSV_NATIONAL,
@@ -71,8 +72,9 @@ def read_csv(text: str) -> ParsedFile:
                if name not in columns]
     if missing:
         seen = ", ".join(f"« {h.strip()[:40]} »" for h in (rows[0] if rows else [])[:8])
+        absent = "colonnes absentes" if len(missing) > 1 else "colonne absente"
         raise DecpFileError("Ce fichier n'est pas un fichier DECP lisible (ni JSON, ni CSV aux colonnes DECP) : "
-                            f"colonne(s) absente(s) : {', '.join(missing)}. Colonnes lues : {seen or 'aucune'}.")
+                            f"{absent} : {', '.join(missing)}. Colonnes lues : {seen or 'aucune'}.")
     national = "holder_1" in columns
     parsed = ParsedFile(read=len(rows) - 1)
     groups: dict[tuple[str, str], list[list[str]]] = {}
@@ -85,7 +87,9 @@ def read_csv(text: str) -> ParsedFile:
         groups.setdefault((decp_id, buyer), []).append(row)
     grouped = sum(len(g) - 1 for g in groups.values())
     if grouped:
-        parsed.notes.append(f"{grouped} ligne(s) de modification ou de co-titulaire regroupée(s) avec leur marché "
+        rows_note = fmt.counted(grouped, "ligne de modification ou de co-titulaire regroupée",
+                                "lignes de modification ou de co-titulaire regroupées")
+        parsed.notes.append(f"{rows_note} avec leur marché "
                             "(un marché est compté une fois, avec les valeurs de son attribution initiale).")
     for (decp_id, buyer), group in groups.items():
         parsed.records.append(_csv_record(decp_id, buyer, group, columns, national, parsed.warnings))

@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from core import formatting as fmt
 from core.decp_read import (
     JSON_2019,
     JSON_2022,
@@ -90,7 +91,8 @@ def read_json(text: str) -> ParsedFile:
         seen.add(record.key)
         parsed.records.append(record)
     if skipped_concessions:
-        parsed.notes.append(f"{skipped_concessions} contrat(s) de concession laissé(s) de côté "
+        skipped = fmt.counted(skipped_concessions, "contrat de concession laissé", "contrats de concession laissés")
+        parsed.notes.append(f"{skipped} de côté "
                             "(seuls les marchés sont importés).")
     return parsed
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from core import audit
+from core import formatting as fmt
 from core.auth import Actor, require
 from core.db import bump_data_version, session_scope
 from core.enums import Vehicle
@@ -72,10 +73,11 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.errors:
-            return (f"{len(self.errors)} erreur(s) dans « {self.filename} » : rien n'a été enregistré. "
-                    "Corrigez le fichier puis importez-le de nouveau.")
-        counts = (f"{self.read} ligne(s) lue(s) — {self.created} création(s), {self.updated} modification(s), "
-                  f"{self.unchanged} inchangée(s)")
+            return (f"{fmt.counted(len(self.errors), 'erreur', 'erreurs')} dans « {self.filename} » : "
+                    "rien n'a été enregistré. Corrigez le fichier puis importez-le de nouveau.")
+        counts = (f"{fmt.counted(self.read, 'ligne lue', 'lignes lues')} — "
+                  f"{fmt.counted(self.created, 'création', 'créations')}, "
+                  f"{fmt.counted(self.updated, 'modification', 'modifications')}, {self.unchanged} sans changement")
         if self.created + self.updated == 0:
             return counts + " : la base est déjà à jour, rien à enregistrer."
         return counts + (" : enregistré." if self.applied else " : rien n'est encore enregistré.")

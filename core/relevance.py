@@ -12,6 +12,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from core import formatting as fmt
 from core.enums import DEFAULT_LABOUR_SHARE, Nature, Sector, Vehicle
 from core.tabular import parse_enum
 
@@ -306,15 +307,17 @@ def _local_reasons(p: PurchaseInputs) -> list[Reason]:
     if p.eligible_people == 0:
         out.append(Reason(c, CHECK, "aucune personne éligible repérée localement pour ce métier"))
     elif p.eligible_people:
-        out.append(Reason(c, OK, f"{p.eligible_people} personne(s) éligible(s) repérée(s) "
-                                 "pour ce métier"))
+        people = fmt.counted(p.eligible_people, "personne éligible repérée", "personnes éligibles repérées")
+        out.append(Reason(c, OK, f"{people} pour ce métier"))
     if p.insertion_structures == 0:
         out.append(Reason(c, CHECK, "aucune structure d'insertion capable localement pour ce métier"))
     elif p.insertion_structures:
-        out.append(Reason(c, OK, f"{p.insertion_structures} structure(s) d'insertion capable(s) "
-                                 "localement"))
+        structures = fmt.counted(p.insertion_structures, "structure d'insertion capable",
+                                 "structures d'insertion capables")
+        out.append(Reason(c, OK, f"{structures} localement"))
     if p.jobs_available is not None:
-        out.append(Reason(c, INFO, f"{_num(p.jobs_available)} emploi(s) disponible(s) sur le territoire"))
+        jobs = fmt.counted(p.jobs_available, "emploi disponible", "emplois disponibles")
+        out.append(Reason(c, INFO, f"{jobs} sur le territoire"))
     if not out:
         out.append(Reason(c, INFO, "non renseignées : personnes éligibles et structures d'insertion "
                                    "à vérifier"))

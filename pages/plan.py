@@ -25,11 +25,13 @@ except TableError as exc:
 
 verdicts = assessed["avis"].value_counts()
 errors = assessed["erreur"].astype(bool)
-st.success(texts.PLAN_SUMMARY.format(count=int((~errors).sum()), pertinent=verdicts.get(Verdict.PERTINENT, 0),
+st.success(texts.PLAN_SUMMARY.format(count=fmt.counted(int((~errors).sum()), *texts.PLAN_ASSESSED),
+                                     pertinent=verdicts.get(Verdict.PERTINENT, 0),
                                      deeper=verdicts.get(Verdict.A_APPROFONDIR, 0),
                                      no=verdicts.get(Verdict.NON_PERTINENT, 0)))
 if errors.any():
-    st.error(texts.PLAN_ERRORS.format(count=int(errors.sum())), icon=":material/error:")
+    st.error(texts.PLAN_ERRORS.format(count=fmt.counted(int(errors.sum()), *texts.PLAN_NOT_ASSESSED)),
+             icon=":material/error:")
 if assessed.attrs.get("colonnes_ignorees"):
     st.caption(texts.PLAN_IGNORED.format(columns=", ".join(assessed.attrs["colonnes_ignorees"])))
 

@@ -313,8 +313,10 @@ PLAN_COLUMNS_HELP = ("Colonnes : objet*, acheteur, nature*, secteur, montant_ht*
                      "lots (* obligatoires).")
 PLAN_UPLOAD = "Plan d'achats"
 PLAN_TEMPLATE = "Télécharger un modèle vide (.xlsx)"
-PLAN_SUMMARY = "{count} achat(s) évalué(s) : {pertinent} pertinent(s), {deeper} à approfondir, {no} non pertinent(s)."
-PLAN_ERRORS = "{count} ligne(s) n'ont pas pu être évaluées : leur erreur est dans la colonne « erreur »."
+PLAN_SUMMARY = "{count} — pertinent : {pertinent} ; à approfondir : {deeper} ; non pertinent : {no}."
+PLAN_ASSESSED = ("achat évalué", "achats évalués")
+PLAN_ERRORS = "{count} : voir la colonne « erreur »."
+PLAN_NOT_ASSESSED = ("ligne n'a pas pu être évaluée", "lignes n'ont pas pu être évaluées")
 PLAN_IGNORED = "Colonnes ignorées (conservées telles quelles dans le fichier rendu) : {columns}."
 PLAN_DOWNLOAD_XLSX = "Télécharger le résultat (.xlsx)"
 PLAN_DOWNLOAD_CSV = "Télécharger le résultat (.csv)"

@@ -50,7 +50,7 @@ def audit_count(engine) -> int:
 def test_2022_nested_json(empty_store):
     report = import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "2022-nested.json")
     assert (report.read, report.contracts, report.created) == (5, 4, 4)  # 4 contracts + 1 concession left out
-    assert any("1 contrat(s) de concession" in n for n in report.notes)
+    assert any("1 contrat de concession laissé" in n for n in report.notes)
     rows = stored(empty_store)
     first = rows[("2024-001", ROCHEFORT)]
     assert first["considerations"] == {"Clause sociale", "Critère social"}
@@ -172,7 +172,7 @@ def test_the_departement_of_a_place_of_execution(code, type_code, expected, disa
     (b'{"contracts": []}', "pas de liste « marches »"),
     (b'{"marches": {"autre": []}}', "pas de liste « marches »"),
     (b'{"marches": 3}', "pas de liste « marches »"),
-    (b"nom;montant\r\nVoirie;1000\r\n", "colonne(s) absente(s) : id, acheteur_id"),
+    (b"nom;montant\r\nVoirie;1000\r\n", "colonnes absentes : id, acheteur_id"),
     (b"Bonjour, ceci est une lettre.\n", "pas un fichier DECP lisible"),
 ])
 def test_what_cannot_be_read_is_refused_in_french(empty_store, data, message):

@@ -97,7 +97,7 @@ def test_pertinent_when_every_criterion_is_favorable() -> None:
                 "Ressources locales"}
     assert {r.criterion for r in a.reasons} >= criteria
     assert "833 h estimées (≈ 0,52 ETP)" in texts(a, Status.FAVORABLE)
-    assert "3 000 emploi(s) disponible(s)" in texts(a, Status.INFO)
+    assert "3 000 emplois disponibles" in texts(a, Status.INFO)
 
 
 def test_unknown_answers_are_listed_but_do_not_lower_the_verdict() -> None:

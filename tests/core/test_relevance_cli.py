@@ -26,7 +26,7 @@ def test_a_plan_with_a_bad_row_gives_the_good_rows(cli_store, tmp_path, capsys):
     assert result["erreur"].isna().tolist() == [True, False]
     assert "« abc »" in result["erreur"][1]
     captured = capsys.readouterr()
-    assert "1 achat(s) évalué(s) (pertinent : 1), 1 ligne(s) en erreur" in captured.out
+    assert "1 achat évalué (pertinent : 1), 1 ligne en erreur" in captured.out
     assert "Ligne 3" in captured.err
 
 
