@@ -32,9 +32,10 @@ if progress.empty:
 a, b, c, d, e = st.columns(5)
 a.metric(texts.FOLLOWUP_RUNNING, fmt.number(int(progress["en_cours"].sum())))
 b.metric(texts.FOLLOWUP_BEHIND, fmt.number(len(situation["behind_pace"])))
-c.metric(texts.FOLLOWUP_ENDING.format(months=ENDING_SOON_MONTHS), fmt.number(len(situation["ending_soon"])))
+c.metric(texts.FOLLOWUP_ENDING_TILE.format(months=ENDING_SOON_MONTHS), fmt.number(len(situation["ending_soon"])),
+         help=texts.FOLLOWUP_ENDING.format(months=ENDING_SOON_MONTHS))
 d.metric(texts.FOLLOWUP_LATE, fmt.number(len(situation["late_declarations"])))
-e.metric(texts.FOLLOWUP_EXEMPTION, fmt.number(len(exemptions)))
+e.metric(texts.FOLLOWUP_EXEMPTION_TILE, fmt.number(len(exemptions)), help=texts.FOLLOWUP_EXEMPTION)
 
 st.subheader(texts.FOLLOWUP_BEHIND)
 st.caption(texts.BEHIND_HELP.format(ratio=fmt.percent(BEHIND_PACE_RATIO)))

@@ -291,6 +291,9 @@ BEHIND_HELP = ("Marchés en cours dont la projection au rythme actuel (heures r�
 ENDING_HELP = "Marchés en cours qui se terminent d'ici le {date} sans avoir atteint leurs heures prévues."
 LATE_HELP = "Marchés en cours sans aucune heure déclarée pour {months}."
 FOLLOWUP_EXEMPTION = "Seuils européens sans considération sociale ni dérogation"
+# The tiles are narrow: short names there, the full ones as titles of their lists below.
+FOLLOWUP_ENDING_TILE = "Finissent sous {months} mois"
+FOLLOWUP_EXEMPTION_TILE = "Seuils UE à régulariser"
 EXEMPTION_HELP = ("Marchés en cours au-dessus des seuils européens, sans considération sociale et sans motif de "
                   "dérogation : depuis le 22 août 2026, ils doivent porter l'une ou l'autre. Complétez-les dans la "
                   "page « Saisie ».")
@@ -355,7 +358,7 @@ ENTRY_KIND = "Que voulez-vous saisir ?"
 ENTRY_SEARCH = "Rechercher (clé, référence…)"
 ENTRY_SHOW_ARCHIVED = "Voir les fiches archivées"
 ENTRY_PICK = "Fiche à modifier"
-ENTRY_NEW = "➕ Nouvelle fiche"
+ENTRY_NEW = "Nouvelle fiche (à créer)"
 ENTRY_LIST_CAPTION = "{count} (les plus récentes d'abord, 300 au plus)"
 RECORD_NOUN = ("fiche affichée", "fiches affichées")
 ENTRY_SAVED = "Enregistré : {label}."

@@ -34,7 +34,7 @@ def test_running_contract_above_the_thresholds_without_exemption_is_an_alert(app
     add_contract(store, 51, "EU2", "Pas de considération sociale", reason="Urgence impérieuse")
     at = open_followup(app, store)
     label = "Seuils européens sans considération sociale ni dérogation"
-    assert next(m.value for m in at.metric if m.label == label) == "1"
+    assert next(m.value for m in at.metric if m.label == "Seuils UE à régulariser") == "1"
     assert label in [s.value for s in at.subheader]
     table = next(d.value for d in at.dataframe if "Montant HT" in d.value.columns)
     assert table["Référence"].tolist() == ["EU1"]
