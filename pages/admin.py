@@ -35,7 +35,7 @@ with accounts:
     with st.form("edit_user"):
         st.subheader(texts.EDIT_USER)
         names = [u["nom"] for u in users]
-        target = st.selectbox(texts.USERNAME, names, index=None)
+        target = st.selectbox(texts.USERNAME, names, index=None, placeholder="—")
         new_role = st.selectbox(texts.ROLE, [None, *[r.value for r in Role]], format_func=lambda r: r or "—")
         active = st.radio(texts.ACCOUNT_STATE, [None, True, False], horizontal=True,
                           format_func=lambda v: {None: "—", True: texts.ACTIVE, False: texts.INACTIVE}[v])

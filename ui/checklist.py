@@ -112,7 +112,7 @@ def purchase_form(club: dict[str, float],
     a, b, c = st.columns(3)
     nature = a.selectbox(texts.NATURE, list(Nature), key="chk_nature", format_func=lambda n: n.value)
     sector = b.selectbox(texts.SECTOR, [None, *Sector], key="chk_sector",
-                         format_func=lambda s: s.value if s else texts.SECTOR_NONE)
+                         format_func=lambda s: s.value if s else texts.SECTOR_NONE, placeholder=texts.SECTOR_NONE)
     cpv = c.text_input(texts.CPV, key="chk_cpv")
     a, b, c, d = st.columns(4)
     amount = a.number_input(texts.AMOUNT, min_value=0.0, step=10_000.0, format="%.0f", key="chk_amount")

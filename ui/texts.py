@@ -255,7 +255,7 @@ ASSESSMENT_NOUN = ("évaluation", "évaluations")
 HISTORY_BUYER = "Acheteur"
 HISTORY_VERDICT = "Avis"
 HISTORY_SEARCH = "Rechercher (objet, acheteur, auteur)"
-HISTORY_ARCHIVED = "Afficher les évaluations archivées"
+HISTORY_ARCHIVED = "Voir les archivées"
 HISTORY_NONE = ("Aucune évaluation ne correspond. Les évaluations enregistrées depuis la page « {page} » "
                 "apparaissent ici.")
 HISTORY_PICK = "Choisir une évaluation"
