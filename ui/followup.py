@@ -23,9 +23,11 @@ def _table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rate_columns(frame: pd.DataFrame) -> dict:
-    """Rates as bars from 0 to 100 % (a rate above shows a full bar, its value written)."""
-    return {texts.FOLLOWUP_COLUMNS[c]: st.column_config.ProgressColumn(format="%.0f %%", min_value=0, max_value=100)
+    """Rates as bars from 0 to 100 % (a rate above shows a full bar, its value written); the object of the contract
+    kept narrow (its whole text on hover), so that the figures fit beside it on a laptop's screen."""
+    bars = {texts.FOLLOWUP_COLUMNS[c]: st.column_config.ProgressColumn(format="%.0f %%", min_value=0, max_value=100)
             for c in RATES if c in frame.columns}
+    return bars | {texts.FOLLOWUP_COLUMNS["objet"]: st.column_config.TextColumn(width="medium")}
 
 
 def alert_table(frame: pd.DataFrame, key: str) -> None:
