@@ -114,6 +114,14 @@ def _row_dict(row: AssessmentRow) -> dict[str, Any]:
             "contract_id": row.contract_id, "archived": row.archived}
 
 
+def row_values(author: str, inputs: PurchaseInputs, assessment: Assessment) -> dict[str, Any]:
+    """The stored columns of one assessment, its answers and its result as JSON (save_assessment, the demo)."""
+    return {"author": author, "buyer_name": inputs.buyer.strip() or None, "subject": inputs.subject.strip(),
+            "verdict": assessment.verdict.value, "vehicle": assessment.vehicle_label,
+            "estimated_hours": float(assessment.hours_rounded), "inputs": _dumps(inputs_to_dict(inputs)),
+            "result": _dumps(result_to_dict(assessment))}
+
+
 # --- writes -----------------------------------------------------------------------------------------
 
 
@@ -121,10 +129,7 @@ def save_assessment(engine: Engine, actor: Actor | None, inputs: PurchaseInputs,
     """Keep an assessment (its answers and its result) in the history; returns its id."""
     actor = require(actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
-        row = AssessmentRow(author=actor.username, buyer_name=inputs.buyer.strip() or None,
-                            subject=inputs.subject.strip(), verdict=assessment.verdict.value,
-                            vehicle=assessment.vehicle_label, estimated_hours=float(assessment.hours_rounded),
-                            inputs=_dumps(inputs_to_dict(inputs)), result=_dumps(result_to_dict(assessment)))
+        row = AssessmentRow(**row_values(actor.username, inputs, assessment))
         session.add(row)
         session.flush()
         record(session, actor, "création", "assessment", str(row.id), after=_row_dict(row))

@@ -70,6 +70,56 @@ OBJECTS: dict[Sector, list[str]] = {
     Sector.AUTRE: ["Maintenance de matériel ferroviaire", "Logistique d'atelier à {p}"],
 }
 
+# --- the facilitator's assessment history (core.demo): purchases asked about that are not all contracts ---
+DEMO_FACILITATOR = "camille"  # the author of the demo's assessments: a username, as the checklist saves it
+
+# Supplies: the work (manufacturing) is done outside the contract. Buyer code -> (object, usual amount HT).
+SUPPLIES: dict[str, list[tuple[str, int]]] = {
+    "CDA": [("Fourniture de bacs roulants pour la collecte", 400_000), ("Acquisition de bus électriques", 2_500_000),
+            ("Fourniture de composteurs individuels", 80_000)],
+    "VLR": [("Fourniture de mobilier scolaire", 150_000), ("Fourniture de produits d'entretien", 120_000),
+            ("Fourniture de denrées pour la restauration scolaire", 900_000)],
+    "PALR": [("Fourniture de défenses d'accostage", 300_000), ("Acquisition d'un chariot cavalier", 900_000)],
+    "ALS": [("Fourniture d'équipements de protection individuelle", 200_000),
+            ("Fourniture de pièces de bogies", 1_500_000)],
+    "H17": [("Fourniture de chaudières individuelles", 600_000)],
+    "IAA": [("Fourniture de badges et contrôles d'accès", 150_000)],
+    "OPH": [("Fourniture de peintures et revêtements de sols", 250_000)],
+    "CD17": [("Fourniture de véhicules de service", 400_000)],
+    "RNA": [("Fourniture d'ordinateurs pour les lycées", 2_000_000)],
+    "CHLR": [("Fourniture de linge hospitalier", 500_000)],
+    "LRU": [("Fourniture de matériel informatique", 300_000)],
+}
+# Supplies with labour on site (installation): buyer code, object, labour share the facilitator enters.
+SUPPLIES_FITTED: list[tuple[str, str, float]] = [
+    ("H17", "Fourniture et pose de menuiseries extérieures à {p}", 0.35),
+    ("CDA", "Fourniture et pose de mobilier urbain à {p}", 0.30),
+    ("VLR", "Fourniture et installation de jeux pour enfants à {p}", 0.40),
+    ("OPH", "Fourniture et pose de portes palières à {p}", 0.35),
+]
+# Short one-off services (under two months): buyer code, sector, object.
+SHORT_JOBS: list[tuple[str, Sector, str]] = [
+    ("VLR", Sector.NETTOYAGE, "Nettoyage du site des Francofolies"),
+    ("VLR", Sector.RESTAURATION, "Repas du forum des associations"),
+    ("CDA", Sector.ESPACES_VERTS, "Débroussaillage ponctuel des bassins à {p}"),
+    ("OPH", Sector.NETTOYAGE, "Nettoyage de fin de chantier de la résidence {p}"),
+    ("PALR", Sector.NETTOYAGE, "Nettoyage des quais après le Grand Pavois"),
+    ("H17", Sector.PEINTURE, "Remise en peinture d'un logement vacant à {p}"),
+]
+# Highly technical work, without tutoring possible: buyer code, sector, object.
+TECHNICAL: list[tuple[str, Sector, str]] = [
+    ("ALS", Sector.AUTRE, "Maintenance de matériel ferroviaire"),
+    ("PALR", Sector.CHARPENTE_METALLIQUE, "Réparation de la structure d'un portique de quai"),
+    ("CDA", Sector.VOIRIE_RESEAUX, "Réhabilitation de réseaux d'assainissement par chemisage à {p}"),
+    ("CHLR", Sector.SECOND_OEUVRE, "Traitement d'air des blocs opératoires"),
+    ("LRU", Sector.SECOND_OEUVRE, "Fluides et sorbonnes des laboratoires de chimie"),
+]
+# Work outside the club's territory: buyer code, sector, object (same trades, another facilitator).
+ELSEWHERE: list[tuple[str, Sector, str]] = [
+    ("RNA", Sector.SECOND_OEUVRE, "Rénovation du lycée Bernard Palissy à Saintes"),
+    ("CD17", Sector.GROS_OEUVRE, "Extension du collège de Marennes"),
+]
+
 COMPANY_WORDS = ["Atlantique", "Aunis", "Océan", "Rochelais", "Charentais", "Littoral", "Ré",
                  "Minimes", "Pertuis", "Saintonge", "Chef de Baie", "Mireuil", "Laleu", "Tasdon"]
 COMPANY_TRADES = ["Bâtiment", "Peinture", "Maçonnerie", "Menuiserie", "Électricité", "Plomberie",

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from core.assessments import list_assessments
+from core.db import open_store
+from core.demo_catalog import DEMO_FACILITATOR
 from tests.e2e.conftest import log_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -68,7 +71,7 @@ def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, f
     shot(page, "checklist_saved")
 
 
-def test_history_followup_and_plan_pages(page: Page, server, facilitator_account, tmp_path):
+def test_history_followup_and_plan_pages(page: Page, server, facilitator_account, demo_copy, tmp_path):
     log_in(page, server, facilitator_account)
     nav = page.locator('[data-testid="stSidebarNav"]')
 
@@ -81,11 +84,20 @@ def test_history_followup_and_plan_pages(page: Page, server, facilitator_account
     nav.locator('a[href$="/evaluations"]').click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Historique des évaluations")).to_be_visible()
-    if page.locator('[data-testid="stSelectbox"]').filter(has_text="Choisir une évaluation").count():
-        page.locator('[data-testid="stSelectbox"]').filter(has_text="Choisir une évaluation").click()
-        page.get_by_role("option").first.click()
-        wait_for_app(page)
-        expect(page.get_by_text("Rattacher au marché attribué")).to_be_visible()
+    # The demo carries the facilitator's history: open one of its assessments that led to a contract.
+    engine = open_store(f"sqlite:///{demo_copy}")
+    history = list_assessments(engine)
+    engine.dispose()
+    attached = history[history["marche"].notna() & (history["auteur"] == DEMO_FACILITATOR)].iloc[0]
+    expect(page.get_by_text(re.compile(rf"^{len(history)} évaluations$"))).to_be_visible()
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choisir une évaluation")
+    picker.click()
+    page.keyboard.type(f"n° {attached['id']} —")
+    page.get_by_role("option", name=re.compile(rf"^n° {attached['id']} — ")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Rattachée au marché {attached['marche']}.")).to_be_visible()
+    expect(page.get_by_text(re.compile(rf"^Par {DEMO_FACILITATOR} le \d\d/\d\d/\d{{4}}$"))).to_be_visible()
+    expect(page.get_by_text("Rattacher au marché attribué")).to_be_visible()
     shot(page, "assessments")
 
     nav.locator('a[href$="/plan-achats"]').click()
