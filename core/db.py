@@ -15,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Table, create_engine, event, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
@@ -116,6 +116,17 @@ def open_store(url: str | None = None) -> Engine:
 
 # The data version: every write bumps it in the store, so every process sees it at once.
 DATA_VERSION = "data_version"
+
+
+def catch_up_id_sequences(session: Session, tables: list[Table]) -> None:
+    """After rows were inserted with their ids given (the demo), PostgreSQL's id sequences still start at 1: move
+    each to the highest id, so that the next record created gets a free one. SQLite needs nothing."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        if [c.name for c in table.primary_key.columns] == ["id"]:
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "  # noqa: S608
+                                 f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"))
 
 
 def bump_data_version(session: Session) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, insert, select
 
 from core import demo_catalog as cat
 from core.assessments import row_values
-from core.db import bump_data_version, session_scope
+from core.db import bump_data_version, catch_up_id_sequences, session_scope
 from core.enums import DEFAULT_LABOUR_SHARE, CompanyKind, Education, ExitKind, Nature, Public, Sector, Vehicle
 from core.models import (
     DEMO_FLAG,
@@ -554,6 +554,7 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
             for start in range(0, len(clean), 20_000):
                 session.execute(insert(model), clean[start:start + 20_000])
             counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
+        catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
         session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
         bump_data_version(session)
     return counts
