@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import Engine, text
 
 from core.auth import CLI_ACTOR, Actor, add_user, authenticate
+from core.contracts import contract_list
 from core.db import make_engine, open_store, schema_revision
 from core.decp import decp_stats, import_decp
 from core.demo import load_demo
 from core.filters import Filters
+from core.followup import alerts
 from core.imports import apply_import, preview_import
 from core.indicators import BREAKDOWNS, breakdown, headline
 from core.login_sessions import open_session, resolve_session
@@ -53,6 +55,11 @@ def test_the_demo_reads_the_same_as_on_sqlite(pg, demo_store):
     for name in BREAKDOWNS:
         on_pg, on_sqlite = (breakdown(e, Filters(2024, 2024), name) for e in (pg, demo_store))
         pd.testing.assert_frame_equal(on_pg, on_sqlite, check_dtype=False, obj=name)
+    on_pg, on_sqlite = (contract_list(e, Filters(2024, 2024)) for e in (pg, demo_store))
+    pd.testing.assert_frame_equal(on_pg, on_sqlite, check_dtype=False)
+    on_pg, on_sqlite = (alerts(e, DEMO_TODAY) for e in (pg, demo_store))
+    for name, table in on_sqlite.items():
+        pd.testing.assert_frame_equal(on_pg[name], table, check_dtype=False, obj=name)
 
 
 def test_records_created_after_the_demo_get_free_ids(pg):
