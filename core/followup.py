@@ -12,9 +12,9 @@ Definitions (months are calendar months, counted whole):
 - ending soon: a running contract ending within ENDING_SOON_MONTHS months with hours still missing;
 - hours declared late: a contract running in the last LATE_MONTHS complete months, with no hours entry in
   any of them;
-- exemption missing: a running contract (any, with or without hours) above the EU thresholds, with no social
-  consideration ("Pas de considération sociale", or none recorded) and no exemption reason — since 22/08/2026
-  it must carry one or the other (domain.md §2).
+- exemption missing: a running contract (any, with or without hours) started since 22/08/2026, above the EU
+  thresholds, with no social consideration ("Pas de considération sociale", or none recorded) and no exemption
+  reason — it must carry one or the other (domain.md §2; the rule is not retroactive).
 """
 
 from datetime import date, timedelta
@@ -23,6 +23,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, exists, func, or_, select
 
 from core.enums import Vehicle
+from core.import_kinds import EU_RULE_SINCE
 from core.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
 BEHIND_PACE_RATIO = 0.90  # projected hours under 90 % of the planned ones: the clause is behind its pace
@@ -150,7 +151,7 @@ def exemption_missing(engine: Engine, today: date | None = None) -> pd.DataFrame
              .outerjoin(Company, Company.id == Contract.holder_id)
              .where(Contract.above_eu_threshold, ~Contract.archived, ~social,
                     or_(Contract.exemption_reason.is_(None), func.trim(Contract.exemption_reason) == ""),  # type: ignore[union-attr]
-                    Contract.start_date <= today,
+                    Contract.start_date >= EU_RULE_SINCE, Contract.start_date <= today,
                     or_(Contract.end_date.is_(None), Contract.end_date >= today))  # type: ignore[union-attr,operator]
              .order_by(Contract.start_date, Contract.reference))
     with engine.connect() as c:

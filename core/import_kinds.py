@@ -203,10 +203,12 @@ EU_RULE_SINCE = dt.date(2026, 8, 22)
 
 def _eu_threshold_rules(row: dict, vehicles: list[str]) -> list[tuple[str, str]]:
     """Since 22/08/2026 a contract above the EU thresholds carries a social consideration or a justified
-    exemption (domain.md §2). A reason on a contract below the thresholds is refused, not silently cleared:
-    the facilitator says which of the two is wrong."""
-    above, reason = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION)
-    if above and not reason and (not vehicles or vehicles == [Vehicle.AUCUNE.value]):
+    exemption (domain.md §2); the rule is not retroactive: a contract started before is not asked for one. A
+    reason on a contract below the thresholds is refused, not silently cleared: the facilitator says which of
+    the two is wrong."""
+    above, reason, start = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION), row.get("date_debut")
+    under_rule = not isinstance(start, dt.date) or start >= EU_RULE_SINCE
+    if above and under_rule and not reason and (not vehicles or vehicles == [Vehicle.AUCUNE.value]):
         return [(EXEMPTION, f"motif obligatoire : depuis le {EU_RULE_SINCE:%d/%m/%Y}, un marché au-dessus des "
                             "seuils européens porte une considération sociale ou une dérogation motivée")]
     if reason and not above:

@@ -294,9 +294,9 @@ FOLLOWUP_EXEMPTION = "Seuils européens sans considération sociale ni dérogati
 # The tiles are narrow: short names there, the full ones as titles of their lists below.
 FOLLOWUP_ENDING_TILE = "Finissent sous {months} mois"
 FOLLOWUP_EXEMPTION_TILE = "Seuils UE à régulariser"
-EXEMPTION_HELP = ("Marchés en cours au-dessus des seuils européens, sans considération sociale et sans motif de "
-                  "dérogation : depuis le 22 août 2026, ils doivent porter l'une ou l'autre. Complétez-les dans la "
-                  "page « Saisie ».")
+EXEMPTION_HELP = ("Marchés en cours, commencés depuis le 22 août 2026, au-dessus des seuils européens, sans "
+                  "considération sociale ni motif de dérogation : ils doivent porter l'une ou l'autre. Complétez-les "
+                  "dans la page « Saisie ».")
 NO_ALERT = "Aucun marché dans ce cas."
 PROGRESS_TITLE = "Toutes les clauses : prévu, réalisé, projection"
 PROGRESS_NONE = "Aucun marché ne porte d'heures prévues : rattachez une évaluation à un marché pour suivre sa clause."
@@ -348,10 +348,10 @@ FIELD_LABELS = {
     "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
 }
 FIELD_HELP = {
-    "seuils_europeens": ("Depuis le 22 août 2026, un marché au-dessus des seuils européens doit porter une condition "
-                         "d'exécution sociale ou une dérogation motivée."),
-    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens sans considération sociale ; "
-                         "à laisser vide sous les seuils."),
+    "seuils_europeens": ("Un marché au-dessus des seuils européens commencé depuis le 22 août 2026 doit porter une "
+                         "condition d'exécution sociale ou une dérogation motivée."),
+    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens, commencé depuis le 22 août 2026, "
+                         "sans considération sociale ; à laisser vide sous les seuils."),
 }
 ENTRY_TITLE = "Saisie et correction"
 ENTRY_KIND = "Que voulez-vous saisir ?"

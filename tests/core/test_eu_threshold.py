@@ -39,6 +39,12 @@ def test_above_the_thresholds_without_social_consideration_needs_a_reason(store)
     assert errors["motif_derogation"].startswith("Motif obligatoire : depuis le 22/08/2026")
 
 
+def test_a_contract_started_before_the_rule_needs_no_reason(store):
+    saved = save_contract(store, ALICE, {**CONTRACT, "date_debut": date(2026, 8, 21), "seuils_europeens": True})
+    assert saved["above_eu_threshold"] is True and saved["exemption_reason"] is None
+    assert refused(store, {**CONTRACT, "reference": "K42", "date_debut": date(2026, 8, 22), "seuils_europeens": True})
+
+
 def test_a_reason_below_the_thresholds_is_refused_not_cleared(store):
     errors = refused(store, {**CONTRACT, "motif_derogation": "Urgence impérieuse"})
     assert errors == {"motif_derogation": "Un motif de dérogation ne vaut que pour un marché au-dessus des seuils "
@@ -84,7 +90,7 @@ def thresholds(store):
     """Contracts around 25/11/2026, every one above the EU thresholds unless said."""
     rows = [  # id, reference, start, end, vehicles, reason, above, archived
         (41, "E1", date(2026, 9, 1), date(2028, 8, 31), [NONE], None, True, False),  # the alert
-        (42, "E2", date(2026, 1, 1), None, [], " ", True, False),  # nothing recorded, blank reason: the alert
+        (42, "E2", date(2026, 9, 15), None, [], " ", True, False),  # nothing recorded, blank reason: the alert
         (43, "E3", date(2026, 9, 1), date(2028, 8, 31), [NONE], "Urgence impérieuse", True, False),
         (44, "E4", date(2026, 9, 1), date(2028, 8, 31), ["Clause sociale"], None, True, False),
         (45, "E5", date(2026, 9, 1), date(2028, 8, 31), [NONE], None, False, False),  # below the thresholds
@@ -92,6 +98,7 @@ def thresholds(store):
         (47, "E7", date(2027, 1, 1), date(2028, 12, 31), [NONE], None, True, False),  # not started
         (48, "E8", date(2026, 9, 1), date(2028, 8, 31), [NONE], None, True, True),  # archived
         (49, "E9", date(2026, 9, 1), date(2028, 8, 31), ["Critère social"], None, True, False),
+        (50, "E10", date(2026, 3, 1), date(2028, 2, 29), [NONE], None, True, False),  # before the rule
     ]
     with session_scope(store) as s:
         for cid, reference, start, end, _vehicles, reason, above, archived in rows:
@@ -105,9 +112,9 @@ def thresholds(store):
 
 def test_followup_lists_running_contracts_without_consideration_nor_exemption(thresholds):
     missing = exemption_missing(thresholds, TODAY)
-    assert missing["reference"].tolist() == ["E2", "E1"]  # the oldest first
-    first = missing.iloc[1]
+    assert missing["reference"].tolist() == ["E1", "E2"]  # the oldest first
+    first = missing.iloc[0]
     assert (first.acheteur, first.titulaire, first.montant_ht, first.considerations) == (
         "Ville de Test", "Peintures de Test SAS", 6_000_000, NONE)
-    assert pd.isna(missing.at[0, "considerations"])  # no consideration recorded at all
-    assert alerts(thresholds, TODAY)["exemption_missing"]["reference"].tolist() == ["E2", "E1"]
+    assert pd.isna(missing.at[1, "considerations"])  # no consideration recorded at all
+    assert alerts(thresholds, TODAY)["exemption_missing"]["reference"].tolist() == ["E1", "E2"]

@@ -1,6 +1,7 @@
 """The facilitator's data entry, hours grid and imports under AppTest, on the fixture store."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -78,6 +79,8 @@ def test_a_contract_saved_by_a_colleague_meanwhile_is_not_overwritten(as_facilit
 def test_contract_above_the_eu_thresholds_needs_a_reason_next_to_the_field(as_facilitator, store):
     at = as_facilitator("pages/entry.py")
     at.selectbox(key="entry_pick_marches").select(3).run()  # K3: "Pas de considération sociale"
+    at.date_input(key="marches_3_date_debut").set_value(date(2026, 9, 1))  # under the rule since 22/08/2026
+    at.date_input(key="marches_3_date_fin").set_value(date(2027, 8, 31))
     assert at.checkbox(key="marches_3_seuils_europeens").label == "Au-dessus des seuils européens"
     assert at.text_input(key="marches_3_motif_derogation").label == "Motif de dérogation"
     at.checkbox(key="marches_3_seuils_europeens").check()

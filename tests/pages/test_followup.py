@@ -23,7 +23,7 @@ def open_followup(app, store):
 def add_contract(store, cid: int, reference: str, vehicle: str, reason: str | None = None) -> None:
     with session_scope(store) as s:
         s.add(Contract(id=cid, reference=reference, object=f"Marché {reference}", buyer_id=1, nature="services",
-                       start_date=date(2020, 1, 1), end_date=date(2099, 12, 31), amount_ht=5_538_000,
+                       start_date=date(2026, 9, 1), end_date=date(2099, 12, 31), amount_ht=5_538_000,
                        above_eu_threshold=True, exemption_reason=reason))
         s.flush()
         s.add(ContractVehicle(contract_id=cid, vehicle=vehicle))
