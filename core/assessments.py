@@ -20,7 +20,7 @@ from core.enums import CompanyKind, Nature, Sector, Vehicle
 from core.models import Assessment as AssessmentRow
 from core.models import AuditEntry, Buyer, Company, Contract, ContractVehicle, JobsSnapshot
 from core.records import ConflictError
-from core.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality
+from core.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality, Verdict
 
 # The insertion structures counted as "available locally" by default: the SIAE (EI, ETTI, AI, ACI, EITI),
 # the GEIQ and the EA. ESAT, régies de quartier and ordinary temp agencies are left to the facilitator.
@@ -161,6 +161,10 @@ def duplicate_assessment(engine: Engine, actor: Actor | None, assessment_id: int
         return int(row.id)  # type: ignore[arg-type]
 
 
+NOT_RELEVANT_TO_ATTACH = ("Cette évaluation conclut qu'une clause n'est pas pertinente : il n'y a pas d'heures à "
+                          "reporter sur un marché. Si l'achat a changé, dupliquez-la et revoyez les réponses.")
+
+
 def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, reference: str,
                        expected_version: int) -> float:
     """Once the contract is awarded: link the assessment, its estimated hours become the planned hours.
@@ -187,6 +191,8 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
             other = session.get(Contract, row.contract_id)
             raise AssessmentError(f"L'évaluation n° {assessment_id} est déjà rattachée au marché "
                                   f"« {other.reference if other else row.contract_id} ».")
+        if row.verdict == Verdict.NON_PERTINENT.value:
+            raise AssessmentError(NOT_RELEVANT_TO_ATTACH)
         if not row.estimated_hours:
             raise AssessmentError("Cette évaluation n'estime aucune heure : rien à reporter sur le marché.")
         before_contract = {"planned_hours": contract.planned_hours, "version": contract.version}

@@ -3,7 +3,13 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.assessments import AssessmentError, archive_assessment, attach_to_contract, duplicate_assessment
+from core.assessments import (
+    NOT_RELEVANT_TO_ATTACH,
+    AssessmentError,
+    archive_assessment,
+    attach_to_contract,
+    duplicate_assessment,
+)
 from core.auth import AuthError
 from core.models import Role
 from core.records import ConflictError
@@ -98,7 +104,9 @@ def attach(assessment_id: int, reference: str, seen_version: int) -> None:
         st.session_state[ATTACH_OUTCOME] = (True, texts.ATTACHED.format(reference=reference, hours=fmt.hours(hours)))
 
 
-if not saved["archived"]:
+if saved["verdict"] == Verdict.NON_PERTINENT.value:
+    st.caption(NOT_RELEVANT_TO_ATTACH)
+elif not saved["archived"]:
     st.subheader(texts.ATTACH_TITLE)
     st.caption(texts.ATTACH_HELP.format(hours=fmt.hours(saved["estimated_hours"])))
     contracts = data.contract_choices(saved["buyer_name"], version).set_index("reference")

@@ -25,7 +25,7 @@ from core.enums import Nature, Sector
 from core.filters import Filters
 from core.indicators import headline
 from core.models import AuditEntry, Company, Contract, ContractVehicle, Role
-from core.records import ConflictError, save_contract
+from core.records import ConflictError, load_record, save_contract
 from core.relevance import PurchaseInputs, SizingParameters, Technicality, assess
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
@@ -197,6 +197,15 @@ def test_attach_refuses_unknown_contracts_and_archived_assessments(store):
         attach_to_contract(store, FACILITATOR, 999, "K4", seen(store, "K4"))
     with Session(store) as s:
         assert s.exec(select(Contract).where(Contract.reference == "K4")).one().planned_hours is None
+
+
+def test_a_not_relevant_assessment_gives_no_clause_to_a_contract(store):
+    coffee = save(store, COFFEE)
+    assert get_assessment(store, coffee)["verdict"] == "non pertinent"
+    with pytest.raises(AssessmentError, match="pas pertinente"):
+        attach_to_contract(store, FACILITATOR, coffee, "K4", seen(store, "K4"))
+    assert load_record(store, "marches", 4)["considerations_sociales"] == ["Marché réservé"]
+    assert load_record(store, "marches", 4)["heures_prevues"] is None
 
 
 def test_archive_hides_from_the_history_but_keeps_the_row(store):

@@ -3,10 +3,12 @@
 import pytest
 
 from core import formatting as fmt
+from core.assessments import save_assessment
 from core.auth import Actor
 from core.enums import Nature, Sector
 from core.models import Role
 from core.records import load_record, save_contract
+from core.relevance import PurchaseInputs, assess
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
@@ -115,6 +117,17 @@ def test_save_then_see_it_in_the_history_and_reopen(store, facilitator_app):
     assert not at.exception
     assert at.text_input(key="chk_subject").value == "Réhabilitation de 40 logements"
     assert metric(at, "Heures d'insertion estimées") == fmt.hours(833)
+
+
+def test_a_not_relevant_assessment_offers_no_attachment(store, facilitator_app):
+    coffee = PurchaseInputs(subject="Café des réunions", nature=Nature.FOURNITURES, amount=5_000, duration_months=1,
+                            buyer="Ville de Test")
+    save_assessment(store, FACILITATOR, coffee, assess(coffee))
+    at = facilitator_app(store, "pages/assessments.py")
+    at.selectbox(key="hist_pick").set_value(1).run()
+    assert not at.exception
+    assert any("pas pertinente" in c.value for c in at.caption)
+    assert not [b for b in at.button if b.key == "hist_attach"]
 
 
 def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facilitator_app):
