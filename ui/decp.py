@@ -104,7 +104,7 @@ def upload_flow() -> None:
         except AuthError as exc:
             st.error(str(exc))
             return
-        st.success(texts.DECP_DONE.format(created=fmt.counted(done.created, *texts.DECP_CREATED_NOUN),
+        st.success(texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.DECP_CREATED_NOUN),
                                           updated=fmt.counted(done.updated, *texts.DECP_UPDATED_NOUN),
                                           unchanged=fmt.number(done.unchanged)))
         st.page_link("pages/public_procurement.py", label=texts.DECP_SEE_PAGE, icon=":material/account_balance:")

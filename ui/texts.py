@@ -499,7 +499,6 @@ DECP_WARNING_NOUN = ("avertissement", "avertissements")
 DECP_WARNING_COLUMNS = {"avertissement": "Avertissement", "nombre": "Nombre"}
 DECP_NOTHING = "Rien à écrire : tous les marchés retenus sont déjà à jour dans Passerelles."
 DECP_CONFIRM = "Confirmer l'import des marchés publiés"
-DECP_DONE = "Import terminé : {created}, {updated}, {unchanged} sans changement."
 DECP_CREATED_NOUN = ("marché créé", "marchés créés")
 DECP_UPDATED_NOUN = ("marché mis à jour", "marchés mis à jour")
 DECP_SEE_PAGE = "Voir la commande publique du territoire"

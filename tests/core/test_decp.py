@@ -5,7 +5,6 @@ import json
 import re
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -20,13 +19,9 @@ from core.decp import decp_stats, import_decp, stats_text
 from core.decp_read import DecpFileError, departement_of, read_decp
 from core.formatting import number, percent
 from core.models import AuditEntry, DecpConsideration, DecpContract, Role
+from tests.utils.decp import FIXTURES, fixture
 
-FIXTURES = Path(__file__).parent / "fixtures" / "decp"
 ROCHEFORT, AGGLO = "21170300000013", "20004164200014"
-
-
-def fixture(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
 
 
 def stored(engine) -> dict[tuple[str, str], dict]:
@@ -240,13 +235,6 @@ def test_wrong_filters_are_refused(empty_store, departement, buyers):
 
 
 # --- statistics ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def decp_store(empty_store):
-    for name in ("2022-nested.json", "2019.json", "consolidated.csv"):
-        import_decp(empty_store, CLI_ACTOR, fixture(name), name)
-    return empty_store
 
 
 def test_statistics_computed_by_hand(decp_store):

@@ -1,7 +1,6 @@
 """DECP for the app: a preview that writes nothing then an apply that writes it all, what the store covers
 (départements, years) and the share of contracts with a social consideration per year."""
 
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,13 +11,9 @@ from core.db import data_version
 from core.decp import apply_decp, decp_scope, decp_stats, decp_yearly, import_decp, preview_decp
 from core.departements import label
 from core.models import DecpContract, Role
+from tests.utils.decp import fixture
 
-FIXTURES = Path(__file__).parent / "fixtures" / "decp"
 FACILITATOR, READER = Actor("fa", Role.FACILITATEUR), Actor("lea", Role.LECTEUR)
-
-
-def fixture(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
 
 
 def contracts(engine) -> int:
@@ -54,13 +49,6 @@ def test_only_a_facilitator_previews_or_applies(empty_store):
         with pytest.raises(AuthError):
             apply_decp(empty_store, actor, preview)
     assert contracts(empty_store) == 0
-
-
-@pytest.fixture
-def decp_store(empty_store):
-    for name in ("2022-nested.json", "2019.json", "consolidated.csv"):
-        import_decp(empty_store, CLI_ACTOR, fixture(name), name)
-    return empty_store
 
 
 def test_scope_ranks_departements_and_lists_years(decp_store):

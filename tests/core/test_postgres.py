@@ -5,7 +5,6 @@ PostgreSQL server and sets it, so in CI these tests always run; elsewhere they r
 """
 
 import os
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,11 +23,11 @@ from core.login_sessions import open_session, resolve_session
 from core.models import Role
 from core.records import ConflictError, load_record, save_record
 from tests.conftest import DEMO_TODAY
+from tests.utils.decp import fixture
 
 URL = os.environ.get("PASSERELLES_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="PASSERELLES_TEST_POSTGRES non défini (aucun serveur PostgreSQL)")
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
-DECP = Path(__file__).parent / "fixtures" / "decp" / "2022-nested.json"
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +84,6 @@ def test_accounts_logins_and_published_contracts(pg, tmp_path):
     assert resolve_session(pg, open_session(pg, claire)) == claire
     sqlite = open_store(f"sqlite:///{tmp_path / 'decp.db'}")
     for engine in (pg, sqlite):
-        import_decp(engine, FACILITATOR, DECP.read_bytes(), DECP.name)
+        import_decp(engine, FACILITATOR, fixture("2022-nested.json"), "2022-nested.json")
     assert decp_stats(pg) == decp_stats(sqlite)
     sqlite.dispose()

@@ -1,7 +1,6 @@
 """Commande publique du territoire (DECP open data) and the facilitator's DECP upload, under AppTest.
 The figures expected are decp_stats' own, never written by hand here."""
 
-from pathlib import Path
 
 import pytest
 
@@ -9,8 +8,8 @@ from core import formatting as fmt
 from core.auth import CLI_ACTOR, Actor
 from core.decp import decp_scope, decp_stats, import_decp
 from core.models import Role
+from tests.utils.decp import fixture
 
-FIXTURES = Path(__file__).parents[1] / "core" / "fixtures" / "decp"
 PAGE = "pages/public_procurement.py"
 
 
@@ -21,7 +20,7 @@ def metric(at, label: str) -> str:
 @pytest.fixture
 def decp_store(store):
     for name in ("2022-nested.json", "2019.json", "consolidated.csv", "national.csv"):
-        import_decp(store, CLI_ACTOR, (FIXTURES / name).read_bytes(), name)
+        import_decp(store, CLI_ACTOR, fixture(name), name)
     return store
 
 
@@ -85,7 +84,7 @@ def test_upload_preview_then_confirm(facilitator_imports, store, app):
     at = facilitator_imports
     at.selectbox(key="decp_import_departement").select("17").run()
     at.file_uploader(key="decp_import_file").upload(
-        "2022-nested.json", (FIXTURES / "2022-nested.json").read_bytes(), "application/json")
+        "2022-nested.json", fixture("2022-nested.json"), "application/json")
     at.run()
     assert not at.exception
     assert any("5 éléments lus : 3 marchés retenus, dont 3 à créer, 0 à mettre à jour et 0 sans changement" in s.value
