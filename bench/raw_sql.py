@@ -24,14 +24,14 @@ HOURS = ("SELECT coalesce(sum(hours), 0), count(DISTINCT participant_id), count(
          "FROM hours_entry WHERE month >= :start AND month <= :end AND archived = 0")
 PEOPLE = ("SELECT count(DISTINCT participant_id) FROM hours_entry WHERE month >= :start AND month <= :end "
           "AND archived = 0")
-WOMEN = ("SELECT count(DISTINCT h.participant_id) FROM hours_entry h JOIN participant p ON p.id = h.participant_id "
-         "WHERE h.month >= :start AND h.month <= :end AND h.archived = 0 AND p.sex = 'F'")
+WOMEN = ("SELECT count(*) FROM participant p WHERE p.sex = 'F' AND p.id IN (SELECT participant_id FROM hours_entry "
+         "WHERE month >= :start AND month <= :end AND archived = 0)")
 RUNNING = (f"c.start_date <= :end AND coalesce(c.end_date, c.start_date) >= :start AND c.archived = 0 AND EXISTS "
            f"(SELECT 1 FROM contract_vehicle v WHERE v.contract_id = c.id AND v.vehicle IN ({SOCIAL}))")
 # The store keeps each contract's months as integers (migration 0004); the floor reads them too.
 _S, _E = "c.start_month", "coalesce(c.end_month, :open_end_month)"
-PLANNED_EXPR = (f"coalesce(c.planned_hours, 0) * max(min({_E}, :last) - max({_S}, :first) + 1, 0) * 1.0 "
-                f"/ ({_E} - {_S} + 1)")
+PLANNED_EXPR = (f"CASE WHEN {_S} <= :last AND {_E} >= :first AND {_E} >= {_S} THEN coalesce(c.planned_hours, 0) "
+                f"* (min({_E}, :last) - max({_S}, :first) + 1) * 1.0 / ({_E} - {_S} + 1) ELSE 0.0 END")
 PLANNED = f"SELECT coalesce(sum({PLANNED_EXPR}), 0), count(c.id) FROM contract c WHERE {RUNNING}"
 JOBS_LAST = ("SELECT date, jobs FROM jobs_snapshot WHERE sector IS NULL AND date <= :at AND NOT archived "
              "ORDER BY date DESC LIMIT 1")

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, case, distinct, extract, func, literal, select
+from sqlalchemy import Connection, Engine, and_, case, distinct, extract, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from core.enums import SOCIAL_VEHICLES
@@ -71,11 +71,16 @@ def _contract_span(open_end: date) -> tuple[ColumnElement, ColumnElement]:
 
 
 def _planned_in(first: int | ColumnElement, last: int | ColumnElement, open_end: date) -> ColumnElement[float]:
-    """Planned hours of a contract falling within months [first, last], pro rata of its months."""
+    """Planned hours of a contract falling within months [first, last], pro rata of its months.
+
+    Only a contract whose months meet the period computes its share; any other adds 0.0, which a share
+    of no month came to anyway: half the work per contract in the yearly chart's ten sums."""
     start, end = _contract_span(open_end)
     first, last = (literal(m) if isinstance(m, int) else m for m in (first, last))
-    overlap = _least(end, last) - _greatest(start, first) + 1
-    return func.coalesce(Contract.planned_hours, 0) * _greatest(overlap, literal(0)) * 1.0 / (end - start + 1)
+    overlap = _least(end, last) - _greatest(start, first) + 1  # > 0 exactly when `meets`
+    meets = and_(start <= last, end >= first, end >= start)
+    return case((meets, func.coalesce(Contract.planned_hours, 0) * overlap * 1.0 / (end - start + 1)),
+                else_=literal(0.0))
 
 
 def _entries(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
@@ -150,10 +155,12 @@ def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
         in_contract = c.execute(
             select(func.count(distinct(HoursEntry.participant_id)))
             .where(*_entries(f, at.replace(day=1), at.replace(day=1)))).scalar()
+        # The women among the period's participants: each participant looked up once, not each entry.
         women = c.execute(
-            select(func.count(distinct(HoursEntry.participant_id)))
-            .join(Participant, Participant.id == HoursEntry.participant_id)
-            .where(*_entries(f, f.start, f.end), Participant.sex == "F")).scalar()
+            select(func.count()).select_from(Participant)
+            .where(Participant.sex == "F",
+                   Participant.id.in_(select(HoursEntry.participant_id)  # type: ignore[union-attr]
+                                      .where(*_entries(f, f.start, f.end))))).scalar()
     divisor = get_parameters(engine)[ETP_DIVISOR]
     jobs, usual = jobs_available(engine, at, f.sectors[0] if len(f.sectors) == 1 else None)
     return {

@@ -72,7 +72,8 @@ class Contract(SQLModel, table=True):
         CheckConstraint("amount_ht IS NULL OR amount_ht >= 0", name="amount_positive"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
         Index("ix_contract_dates", "start_date", "end_date"),
-        Index("ix_contract_months", "start_month", "end_month"),
+        # Covers the planned hours of the running contracts; `id` keeps the rows in their order (0007).
+        Index("ix_contract_months", "start_month", "end_month", "id", "archived", "planned_hours", "buyer_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, min_length=1)

@@ -10,6 +10,14 @@ from ui.exports import export_buttons
 
 f = filters.current()
 version = data.version()
+sector = f.sectors[0] if len(f.sectors) == 1 else None
+SHOWN = ("acheteur", "sexe")  # the breakdowns each side opens with
+
+# The page's independent loads at once (a cold cache waits for the longest); the calls below read the cache.
+shown = [st.session_state.get(f"breakdown_{default}", default) for default in SHOWN]  # the selectboxes' values
+data.prefetch(lambda: data.yearly_hours(f, version), lambda: data.headline(f, version),
+              *[lambda name=name: data.breakdown(f, name, version) for name in shown],
+              lambda: data.jobs_series(sector, version))
 
 period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"
 previous = f.previous()
@@ -35,14 +43,13 @@ st.plotly_chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from,
 
 st.subheader(texts.BREAKDOWNS_TITLE)
 left, right = st.columns(2)
-for column, default in ((left, "acheteur"), (right, "sexe")):
+for column, default in zip((left, right), SHOWN, strict=True):
     name = column.selectbox(texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
                             format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
     column.plotly_chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
                         width="stretch", key=f"chart_{default}")  # both sides may show the same breakdown
 
 st.subheader(texts.JOBS_TITLE)
-sector = f.sectors[0] if len(f.sectors) == 1 else None
 st.plotly_chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"],
                                   current["date_situation"]), width="stretch")
 if current["emplois_disponibles"] is not None:

@@ -5,11 +5,15 @@ version, which every write bumps, so a write shows at once in every session and 
 an ordinary argument on purpose: Streamlit leaves arguments named `_…` out of the cache key.
 """
 
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from core import assessments, contracts, decp, exports, indicators, plan, slides
 from core import followup as followup_core
@@ -31,6 +35,22 @@ def engine() -> Engine:
 
 def version() -> str:
     return data_version(engine())[0]
+
+
+def prefetch(*loads: Callable[[], object]) -> None:
+    """Run independent cached loads side by side, so that a cold page waits for the longest, not the sum.
+
+    SQLite reads in parallel (WAL) and its driver releases the GIL while a query runs; the page's own calls
+    then find the results in the cache. Each thread carries the script's context, as `st.cache_data` expects."""
+    ctx = get_script_run_ctx()
+
+    def run(load: Callable[[], object]) -> None:
+        add_script_run_ctx(threading.current_thread(), ctx)
+        load()
+
+    with ThreadPoolExecutor(max_workers=len(loads)) as pool:
+        for _ in pool.map(run, loads):  # re-raises the first error, as the page's own call would
+            pass
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
