@@ -120,6 +120,8 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor:
             user.failed_attempts += 1
             if user.failed_attempts >= MAX_FAILURES:
                 user.locked_until, user.failed_attempts = now + LOCK_DURATION, 0
+                record(session, Actor(user.username, Role(user.role)), "verrouillage", "app_user", user.username,
+                       after={"verrouille_jusqu_a": user.locked_until.isoformat()})
             session.add(user)
             session.commit()
             raise AuthError(LOGIN_FAILED)
@@ -127,7 +129,9 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor:
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         session.add(user)
-        return Actor(user.username, Role(user.role))
+        who = Actor(user.username, Role(user.role))
+        record(session, who, "connexion", "app_user", user.username)
+        return who
 
 
 def _verify(hashed: str, password: str) -> bool:

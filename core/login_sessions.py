@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, delete
 from sqlmodel import select
 
+from core.audit import record
 from core.auth import Actor, AuthError
 from core.db import session_scope
 from core.models import LoginSession, Role, User
@@ -62,8 +63,14 @@ def resolve_session(engine: Engine, token: str | None, *, now: datetime | None =
 
 
 def close_session(engine: Engine, token: str | None) -> None:
-    """Log out: the session is deleted, its token opens nothing any more."""
+    """Log out: the session is deleted, its token opens nothing any more (and the journal says who left)."""
     if not token:
         return
     with session_scope(engine) as session:
-        session.execute(delete(LoginSession).where(LoginSession.token_hash == _digest(token)))
+        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
+                             .where(LoginSession.token_hash == _digest(token))).first()
+        if found is None:
+            return
+        login, user = found
+        session.delete(login)
+        record(session, Actor(user.username, Role(user.role)), "déconnexion", "app_user", user.username)

@@ -20,6 +20,7 @@ from core.auth import (
     require,
     update_user,
 )
+from core.login_sessions import close_session, open_session
 from core.models import Role, User
 
 PASSWORD = "correct horse battery"
@@ -69,6 +70,19 @@ def test_lock_out_after_repeated_failures(accounts):
         authenticate(accounts, "marie", PASSWORD)  # even the right password, while locked
     update_user(accounts, CLI_ACTOR, "marie")  # an admin unlocks
     assert authenticate(accounts, "marie", PASSWORD).role == Role.FACILITATEUR
+
+
+def test_logins_lockouts_and_logouts_are_in_the_journal(accounts):
+    marie = authenticate(accounts, "marie", PASSWORD)
+    close_session(accounts, open_session(accounts, marie))
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AuthError):
+            authenticate(accounts, "marie", "wrong password")
+    with pytest.raises(AuthError):
+        authenticate(accounts, "nobody", "wrong password")  # an unknown name leaves no trace to fill the journal
+    log = audit_log(accounts, entity="app_user")
+    assert list(log["action"]) == ["verrouillage", "déconnexion", "connexion", "création"]
+    assert list(log["utilisateur"])[:3] == ["marie"] * 3
 
 
 def test_roles_are_checked_in_core(accounts):
