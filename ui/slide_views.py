@@ -42,6 +42,17 @@ div:has(> .st-key-pres_chart) {flex: 0 0 63vh !important; height: 63vh !importan
 .st-key-pres_body {min-height: 82vh}
 .st-key-pres_keys {display: none}
 .st-key-pres_nav button {font-size: 2vh; min-height: 5vh}
+/* A phone held upright (an official reading on the move): one column, type sized on the width */
+@media (max-width: 700px) {
+  .pres-tiles, .pres-members {grid-template-columns: 1fr}
+  .pres-title {font-size: 8vw}
+  .pres-tile .label {font-size: 5vw}
+  .pres-tile .value {font-size: 11vw}
+  .pres-tile .detail, .pres-sub, .pres-lines li, .pres-members span {font-size: 4vw}
+  .pres-members div {font-size: 5vw}
+  .pres-band .deck {font-size: 9vw}
+  .st-key-pres_body {min-height: auto}
+}
 </style>
 """
 FONT = 20

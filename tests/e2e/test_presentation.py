@@ -96,6 +96,20 @@ def test_every_slide_fits_the_screen(browser: Browser, server, tmp_path, size):
     page.context.close()
 
 
+def test_on_a_phone_no_slide_is_wider_than_the_screen(browser: Browser, server):
+    page = open_page(browser, 390, 844)  # an official opening the link on a phone, held upright
+    page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=2")
+    wait_for_app(page)
+    for number in (2, 9):  # the figures' tiles, the members' names: the widest slides without a chart
+        expect(page.locator(".pres-footer")).to_contain_text(f"{number} / {SLIDES}")
+        wait_for_app(page)
+        assert page.evaluate("() => [...document.querySelectorAll('.pres-tile, .pres-members div, .pres-title')]"
+                             ".every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)"), number
+        page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=9")
+        wait_for_app(page)
+    page.context.close()
+
+
 def test_slides_move_on_by_themselves_at_the_chosen_pace(browser: Browser, server):
     page = open_page(browser, 1280, 720)
     page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=2&auto=10")
