@@ -41,7 +41,7 @@ SUBTITLES = {
     "acheteur": "Heures prévues et réalisées en {period}",
     "secteur": "Heures prévues et réalisées en {period}",
     "public": "Heures réalisées en {period} ; une personne peut relever de plusieurs publics",
-    "sexe": "Heures réalisées en {period}",
+    "sexe": "Part des heures réalisées en {period} ; à droite, les personnes",
     "contracts": "Heures prévues et réalisées sur toute la durée du marché",
     "members": "{count} membres permanents",
 }
@@ -138,6 +138,9 @@ def members(engine: Engine) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["acheteur", "type_acheteur"])
 
 
+WOMEN_AMONG_PEOPLE = "Femmes parmi les participants"  # the ring beside it shares out hours, not people
+
+
 def _persons(count: int) -> str:
     return PERSONS.format(count=fmt.people(int(count), masked=True))
 
@@ -148,7 +151,7 @@ def _breakdown_slide(engine: Engine, f: Filters, name: str, period: str, h: dict
     if name in ("public", "sexe"):
         lines = tuple((str(row.valeur), _persons(row.participants)) for row in df.itertuples())
     if name == "sexe":
-        lines = (*lines, (DEFINITIONS["part_femmes"][0], fmt.percent(h["part_femmes"])))
+        lines = (*lines, (WOMEN_AMONG_PEOPLE, fmt.percent(h["part_femmes"])))
     df["participants"] = [masked(int(v)) for v in df["participants"]]
     return Slide("breakdown", TITLES[name], SUBTITLES[name].format(period=period), name=name, table=df, lines=lines)
 

@@ -10,6 +10,7 @@ from ui import data, session, texts
 from ui.decp import upload_flow
 
 DECP = "decp"  # published open data: its own flow (no template, warnings rather than errors)
+IMPORTED = "import_written"  # (kind, file id) of the file just written, and what was said about it
 
 engine = data.engine()
 st.title(texts.IMPORT_TITLE)
@@ -28,6 +29,10 @@ csv.download_button("modele-" + kind + ".csv", template(kind, "csv"), file_name=
 
 upload = st.file_uploader(texts.IMPORT_UPLOAD, type=["xlsx", "csv"], key=f"import_file_{kind}")
 if upload is None:
+    st.stop()
+if (written := st.session_state.get(IMPORTED)) and written[0] == (kind, upload.file_id):
+    st.success(written[1])  # this very file is in the store now: no preview, no second confirmation
+    st.info(texts.IMPORT_NEXT)
     st.stop()
 
 # Reading and checking a large file takes seconds: once per uploaded file, not on every rerun.
@@ -56,9 +61,11 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
         st.error(str(exc))
         st.stop()
     if done.ok:
-        st.success(texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),
-                                            updated=fmt.counted(done.updated, *texts.ROWS_UPDATED),
-                                            unchanged=fmt.number(done.unchanged)))
+        said = texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),
+                                        updated=fmt.counted(done.updated, *texts.ROWS_UPDATED),
+                                        unchanged=fmt.number(done.unchanged))
+        st.session_state[IMPORTED] = ((kind, upload.file_id), said)
+        st.rerun()
     else:
         st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(done.errors), *texts.ERROR_NOUN)))
         st.dataframe(done.errors_frame(), hide_index=True, width="stretch")

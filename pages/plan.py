@@ -42,7 +42,9 @@ order = [c for c in first if c in assessed.columns] + [c for c in assessed.colum
 shown = assessed.assign(heures_estimees=assessed["heures_estimees"].map(lambda v: "" if pd.isna(v) else fmt.number(v)),
                         etp_estimes=assessed["etp_estimes"].map(lambda v: "" if pd.isna(v) else fmt.number(v, 2)))
 styled = shown.style.apply(lambda row: ["background-color: #fde2e1" if row["erreur"] else "" for _ in row], axis=1)
-st.dataframe(styled, hide_index=True, width="stretch", column_order=order)
+labels = {c: st.column_config.Column(texts.PLAN_LABELS.get(c, c), width="large" if c == "motifs" else None)
+          for c in order}
+st.dataframe(styled, hide_index=True, width="stretch", column_order=order, column_config=labels)
 stem = texts.PLAN_RESULT_NAME
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(texts.PLAN_DOWNLOAD_XLSX, write_plan(assessed, "xlsx"), f"{stem}.xlsx",

@@ -70,10 +70,15 @@ def jobs_chart(df: pd.DataFrame, usual: float | None, at: str | None = None) -> 
 
 
 def monthly_hours(df: pd.DataFrame) -> go.Figure:
-    fig = go.Figure(go.Bar(name=texts.HOURS_DONE, x=df["mois"], y=df["heures_realisees"], marker_color=DONE,
+    """One bar a month, centred on its month and labelled with it ("12/2021"): about a dozen labels at most."""
+    months = pd.to_datetime(df["mois"])
+    first, last = (months.min(), months.max()) if not months.empty else (pd.Timestamp.now(),) * 2
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    fig = go.Figure(go.Bar(name=texts.HOURS_DONE, x=months, y=df["heures_realisees"], marker_color=DONE,
+                           xperiod="M1", xperiodalignment="middle",
                            hovertemplate="%{x|%m/%Y} : %{y:,.0f} h<extra></extra>"))
     fig.update_layout(xaxis_title=texts.MONTH, yaxis_title=texts.HOURS)
-    fig.update_xaxes(tickformat="%m/%Y")
+    fig.update_xaxes(tickformat="%m/%Y", dtick=f"M{-(-span // 12)}", ticklabelmode="period")
     return _layout(fig, height=300)
 
 

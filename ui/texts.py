@@ -32,7 +32,7 @@ SITUATION = "Situation au {date}"
 VS_PREVIOUS = "par rapport à {period}"
 VS_USUAL = "par rapport au niveau habituel"
 YEARLY_TITLE = "Heures d'insertion réalisées et prévues, par année"
-BREAKDOWNS_TITLE = "Répartitions des heures réalisées"
+BREAKDOWNS_TITLE = "Répartitions des heures réalisées et prévues"
 BREAKDOWN_CHOICE = "Répartir par"
 JOBS_TITLE = "Emplois disponibles sur le territoire"
 JOBS_USUAL = "Niveau habituel"
@@ -289,7 +289,7 @@ FOLLOWUP_LATE = "Déclarations en retard"
 BEHIND_HELP = ("Marchés en cours dont la projection au rythme actuel (heures réalisées ÷ mois écoulés × mois du "
                "marché) reste sous {ratio} des heures prévues.")
 ENDING_HELP = "Marchés en cours qui se terminent d'ici le {date} sans avoir atteint leurs heures prévues."
-LATE_HELP = "Marchés en cours sans aucune heure déclarée pour {months}."
+LATE_HELP = "Marchés en exécution pendant {months}, sans aucune heure déclarée pour ces mois."
 FOLLOWUP_EXEMPTION = "Seuils européens sans considération sociale ni dérogation"
 # The tiles are narrow: short names there, the full ones as titles of their lists below.
 FOLLOWUP_ENDING_TILE = "Finissent sous {months} mois"
@@ -332,6 +332,12 @@ PAGE_IMPORTS = "Imports"
 KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
               "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
               "emplois": "Emplois disponibles"}
+# The assessed purchase plan: its own columns (formats.md, plan_achats), then what the assessment adds.
+PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
+               "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
+               "date_previsionnelle": "Date prévisionnelle", "lots": "Lots", "avis": "Avis", "motifs": "Motifs",
+               "vehicule_recommande": "Véhicule recommandé",
+               "heures_estimees": "Heures estimées", "etp_estimes": "ETP estimés", "erreur": "Erreur"}
 FIELD_LABELS = {
     "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
     "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
@@ -394,12 +400,13 @@ IMPORT_PREVIEW = "Aperçu"
 ERROR_NOUN = ("erreur", "erreurs")
 IMPORT_COUNTS = "{read} : {created} à créer, {updated} à mettre à jour, {unchanged} sans changement."
 ROWS_READ = ("ligne lue", "lignes lues")
-IMPORT_ERRORS = "{count} : rien ne sera écrit tant qu'elles ne sont pas corrigées dans le fichier."
+IMPORT_ERRORS = "{count} : rien ne sera écrit avant correction du fichier."
 IMPORT_CONFIRM = "Confirmer l'import"
 IMPORT_DONE = "Import terminé : {created}, {updated}, {unchanged} sans changement."
 ROWS_CREATED = ("ligne créée", "lignes créées")
 ROWS_UPDATED = ("ligne mise à jour", "lignes mises à jour")
 IMPORT_NOTHING = "Rien à écrire : toutes les lignes sont déjà à jour."
+IMPORT_NEXT = "Le fichier est enregistré. Pour en importer un autre, déposez-le ci-dessus."
 
 # --- Public procurement of the territory (national open data, DECP) ------------------------------------
 PAGE_PROCUREMENT = "Commande publique"

@@ -182,3 +182,5 @@ def test_import_flow_errors_then_confirm(as_facilitator, store):
     next(b for b in at.button if b.label == "Confirmer l'import").click().run()
     assert any("Import terminé : 1 ligne créée, 0 ligne mise à jour" in s.value for s in at.success)
     assert load_record(store, "acheteurs", 3)["nom"] == "Commune Nouvelle"
+    assert not [b for b in at.button if b.label == "Confirmer l'import"]  # the file is written: nothing to confirm
+    assert not any("à créer" in s.value for s in at.success)  # and its preview is gone

@@ -27,3 +27,16 @@ def test_jobs_chart_marks_the_usual_level_and_the_date(store):
     fig = charts.jobs_chart(jobs_series(store), 1200, "2021-12-31")
     assert list(fig.data[0].y) == [1000, 1200, 1400, 2000]
     assert {shape.y0 for shape in fig.layout.shapes if shape.y0 is not None} >= {1200}
+
+
+def test_monthly_chart_labels_each_bar_with_its_own_month():
+    import pandas as pd
+
+    short = pd.DataFrame({"mois": pd.to_datetime(["2021-12-01", "2022-01-01", "2022-02-01"]),
+                          "heures_realisees": [100, 120, 90]})
+    fig = charts.monthly_hours(short)
+    bar = fig.data[0]
+    assert (bar.xperiod, bar.xperiodalignment) == ("M1", "middle")  # a bar sits on its month, not astride two
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.ticklabelmode) == ("M1", "period")
+    three_years = pd.DataFrame({"mois": pd.date_range("2020-01-01", "2022-12-01", freq="MS"), "heures_realisees": 1})
+    assert charts.monthly_hours(three_years).layout.xaxis.dtick == "M3"  # a dozen labels, not 36
