@@ -1,11 +1,13 @@
 """French numbers and dates (Babel): 184 000 h, 114,5 ETP, 25/11/2026."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "fr_FR"
+TIMEZONE = "Europe/Paris"  # metropolitan France; a club overseas would change it
 MISSING = "—"
 # What a figure taken away keeps (exports, chart data): hours to the unit, ETP to a tenth, rates to the
 # percent. Planned hours are spread pro rata over months, so unrounded they read 36450.9166….
@@ -64,6 +66,15 @@ def day(value: date | str | None) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
     return format_date(value, format="dd/MM/yyyy", locale=LOCALE)
+
+
+def moment(value: datetime | None, zone: str = TIMEZONE) -> str:
+    """An instant stored in UTC, as read in the club's time zone: `26/11/2026 à 03:15`."""
+    if _missing(value):
+        return MISSING
+    assert value is not None
+    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(ZoneInfo(zone))
+    return f"{format_date(local, format='dd/MM/yyyy', locale=LOCALE)} à {local:%H:%M}"
 
 
 def month(value: date) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core import formatting as fmt
 from core.audit import audit_log
 from core.auth import add_user, list_users, update_user
 from core.db import StoreError, backup
@@ -72,11 +73,13 @@ with parameters:
 with journal:
     left, middle, right = st.columns(3)
     who = left.text_input(texts.AUDIT_USER)
-    entity = middle.text_input(texts.AUDIT_ENTITY)
+    entity = middle.selectbox(texts.AUDIT_ENTITY, [None, *texts.AUDIT_ENTITIES],
+                              format_func=lambda e: texts.AUDIT_ENTITIES.get(e, texts.AUDIT_ALL), key="audit_entity")
     since = right.date_input(texts.AUDIT_SINCE, value=None, format="DD/MM/YYYY")
-    st.dataframe(audit_log(engine, username=who or None, entity=entity or None,
-                           since=since if isinstance(since, date) else None),
-                 hide_index=True, width="stretch")
+    log = audit_log(engine, username=who or None, entity=entity, since=since if isinstance(since, date) else None)
+    log["date"] = log["date"].map(fmt.moment)
+    log["objet"] = log["objet"].map(lambda e: texts.AUDIT_ENTITIES.get(e, e))
+    st.dataframe(log.rename(columns=texts.AUDIT_COLUMNS), hide_index=True, width="stretch", placeholder=fmt.MISSING)
 
 with copy:
     st.write(texts.BACKUP_HELP)

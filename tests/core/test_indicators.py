@@ -1,6 +1,6 @@
 """Indicators on the hand-computed fixture store (tests/utils/fixtures.py)."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -157,3 +157,6 @@ def test_french_formats():
     assert fmt.percent(0.2208).replace("\u202f", " ") == "22 %"
     assert fmt.people(3, masked=True) == "< 5" and fmt.people(3, masked=False) == "3"
     assert fmt.hours(None) == fmt.MISSING and fmt.percent(float("nan")) == fmt.MISSING
+    # instants are stored in UTC and read in the club's time zone, summer time included
+    assert fmt.moment(datetime(2026, 11, 26, 2, 15, tzinfo=UTC)) == "26/11/2026 à 03:15"
+    assert fmt.moment(datetime(2026, 7, 1, 22, 5)) == "02/07/2026 à 00:05"

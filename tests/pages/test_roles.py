@@ -1,5 +1,7 @@
 """Login, role-gated navigation and masking of small counts, under AppTest."""
 
+import re
+
 import pytest
 
 from core.auth import CLI_ACTOR, Actor, add_user
@@ -94,6 +96,25 @@ def test_login_then_admin_page_for_admins_only(store, app):
     assert not at.exception
     assert any(t.value == "Administration" for t in at.title)
     assert {"claire", "paul"} <= set(at.dataframe[0].value["nom"])
+
+
+def test_the_journal_reads_in_french_with_the_logins(store, app):
+    from core.auth import authenticate
+
+    add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
+    authenticate(store, "claire", PASSWORD)
+    at = app(store)
+    at.session_state["actor"] = Actor("claire", Role.ADMIN)
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    journal = next(d.value for d in at.dataframe if "Utilisateur" in d.value.columns)
+    assert list(journal.columns) == ["Date", "Utilisateur", "Action", "Objet", "Clé", "Avant", "Après"]
+    login = journal[journal["Action"] == "connexion"].iloc[0]
+    assert (login["Utilisateur"], login["Objet"], login["Clé"]) == ("claire", "Comptes et connexions", "claire")
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} à \d\d:\d\d", login["Date"])
+    at.selectbox(key="audit_entity").set_value("app_user").run()
+    journal = next(d.value for d in at.dataframe if "Utilisateur" in d.value.columns)
+    assert set(journal["Objet"]) == {"Comptes et connexions"}
 
 
 def test_admin_types_rates_in_percent(store, app):
