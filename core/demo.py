@@ -177,7 +177,8 @@ class DemoBuilder:
         cid = len(self.contracts) + 1
         self.contracts.append({
             "id": cid, "reference": f"{buyer['code']}-{start.year}-{self.numbering[buyer['code'], start.year]:03d}",
-            "object": self.rng.choice(cat.OBJECTS[sector]).format(n=self.rng.choice([12, 24, 36, 48, 60]), p=place),
+            "object": cat.place_text(self.rng.choice(cat.OBJECTS[sector]), self.rng.choice([12, 24, 36, 48, 60]),
+                                     place),
             "buyer_id": buyer["id"], "nature": cat.nature_of(sector).value, "sector": sector.value,
             "start_date": start, "end_date": end, "start_month": month_number(start), "end_month": month_number(end),
             "holder_id": holder, "place": place,
@@ -395,7 +396,7 @@ class DemoBuilder:
 
     def _place(self, rng: random.Random, text: str) -> str:
         commune = rng.choices(self.communes, [cat.COMMUNE_WEIGHTS.get(c, 1) for c in self.communes])[0]
-        return text.format(n=rng.choice([12, 24, 36, 48, 60]), p=commune)
+        return cat.place_text(text, rng.choice([12, 24, 36, 48, 60]), commune)
 
     def _buyer(self, rng: random.Random, codes: list[str] | None = None) -> tuple[str, str]:
         """(code, name) of a buyer, weighted as in the contracts; among `codes` when given."""

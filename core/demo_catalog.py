@@ -4,11 +4,23 @@ Members are the real club's; companies, structures and people are invented.
 """
 
 import csv
+import re
 from pathlib import Path
 
 from core.enums import BuyerType, CompanyKind, ContractType, Mode, Nature, Sector
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+_CONTRACTIONS = [(r"\bde Le ", "du "), (r"\bà Le ", "au "), (r"\bde Les ", "des "), (r"\bà Les ", "aux "),
+                 (r"\bde ([AEIOUYÉÈÊÎÔaeiouyéèêîô])", r"d'\1")]
+
+
+def place_text(template: str, n: int, place: str) -> str:
+    """An object with its place, in French: « de Esnandes » reads « d'Esnandes », « à Le Thou » « au Thou »."""
+    text = template.format(n=n, p=place)
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 # name, type, permanent member, code for references, weight in the contracts
 BUYERS = [
