@@ -17,6 +17,7 @@ from ui import data, session, texts
 from ui.components import french_table
 from ui.forms import forget_form, keep_version, record_form, shown_version
 
+CREATED = "entry_created"  # the id of the record just created: the picker opens it on the next run
 engine = data.engine()
 st.title(texts.ENTRY_TITLE)
 
@@ -32,6 +33,8 @@ st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).re
              hide_index=True, width="stretch", height=240, placeholder=fmt.MISSING)
 
 labels = {int(r["id"]): " · ".join(str(r[k]) for k in kind.key) for _, r in records.iterrows()}
+if (created := st.session_state.pop(CREATED, None)) in labels:  # the record just created, now open for editing
+    st.session_state[f"entry_pick_{kind_name}"] = created
 picked = st.selectbox(texts.ENTRY_PICK, [None, *labels], format_func=lambda i: labels.get(i, texts.ENTRY_NEW),
                       key=f"entry_pick_{kind_name}")
 record = load_record(engine, kind_name, picked) if picked else None
@@ -49,6 +52,8 @@ if submitted is not None:
             keep_version(kind, record, saved["version"])
         else:
             saved = save_record(engine, session.actor(), kind_name, submitted)
+            forget_form(kind, None)  # the next new record starts from an empty form
+            st.session_state[CREATED] = saved["id"]
     except ValidationError as exc:
         st.session_state[errors_key] = exc.errors
         st.rerun()

@@ -43,6 +43,12 @@ def test_create_a_buyer_with_an_error_next_to_the_field_then_fixed(as_facilitato
     at.button(key="FormSubmitter:form_acheteurs_new-Enregistrer").click().run()
     assert not at.exception and not at.error
     assert "Bailleur Neuf" in list(at.dataframe[0].value["Nom"])
+    created = at.selectbox(key="entry_pick_acheteurs").value  # the new record is now open for editing
+    assert load_record(store, "acheteurs", created)["nom"] == "Bailleur Neuf"
+    assert at.text_input(key=f"acheteurs_{created}_nom").value == "Bailleur Neuf"
+    assert at.subheader[0].value.startswith(f"Modification de la fiche n° {created}")
+    at.selectbox(key="entry_pick_acheteurs").set_value(None).run()  # and a new record starts from an empty form
+    assert at.text_input(key="acheteurs_new_nom").value == ""
 
 
 def test_edit_a_contract_and_see_the_dashboard_follow(as_facilitator, store):
