@@ -42,7 +42,7 @@ edited = st.data_editor(
             label["entreprise_siret"], options=list(companies), required=True, width="medium",
             format_func=lambda siret: companies.get(siret, siret), help=helps["entreprise_siret"]),
         "participant_code": st.column_config.SelectboxColumn(label["participant_code"], options=list(participants),
-                                                             required=True, width="small"),
+                                                             required=True, width="medium"),
         "mois": st.column_config.DateColumn(texts.MONTH, format="MM/YYYY", required=True, width="small",
                                             help=helps["mois"]),
         "heures": st.column_config.NumberColumn(label["heures"], min_value=0, max_value=MAX_MONTHLY_HOURS, step=0.5,
