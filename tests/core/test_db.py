@@ -7,19 +7,26 @@ from datetime import date
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from core.db import _alembic_config, data_version, make_engine, open_store, schema_revision, session_scope
 from core.models import Buyer, Contract, HoursEntry
 
 
-def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    command.upgrade(_alembic_config(engine), "0001")
+def store_at(path, revision: str):
+    """A store left at an older schema `revision`, holding one buyer."""
+    engine = make_engine(f"sqlite:///{path}")
+    command.upgrade(_alembic_config(engine), revision)
     with engine.begin() as c:
         c.execute(text("INSERT INTO buyer (name, kind, permanent_member, archived, version) "
                        "VALUES ('Ville de Test', 'collectivité', 1, 0, 1)"))
+    return engine
+
+
+def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
+    engine = store_at(tmp_path / "old.db", "0001")
+    with engine.begin() as c:
         c.execute(text("INSERT INTO contract (reference, object, buyer_id, nature, start_date, end_date, "
                        "above_eu_threshold, archived, version) VALUES ('K1', 'x', 1, 'travaux', '2021-03-01', "
                        "'2022-02-28', 0, 0, 1)"))
@@ -32,6 +39,18 @@ def test_an_older_store_upgrades_without_losing_a_row(tmp_path):
         assert c.execute(text("SELECT count(*) FROM login_session")).scalar() == 0  # 0005
         # months of the contract filled from its dates (0004)
         assert c.execute(text("SELECT start_month, end_month FROM contract")).one() == (2021 * 12 + 2, 2022 * 12 + 1)
+
+
+def test_migration_0006_adds_the_decp_tables_and_goes_back(tmp_path):
+    store_at(tmp_path / "old.db", "0005").dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    assert schema_revision(upgraded) not in (None, "0005")
+    assert {"decp_contract", "decp_consideration"} <= set(inspect(upgraded).get_table_names())
+    with upgraded.connect() as c:
+        assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
+    command.downgrade(_alembic_config(upgraded), "0005")
+    assert "decp_contract" not in inspect(upgraded).get_table_names()
+    upgraded.dispose()
 
 
 def test_contract_months_follow_its_dates_on_every_write(store):

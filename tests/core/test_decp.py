@@ -7,14 +7,13 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from alembic import command
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from core import decp_read as r
 from core.__main__ import main
 from core.auth import CLI_ACTOR, Actor, AuthError
-from core.db import _alembic_config, data_version, make_engine, open_store, schema_revision
+from core.db import data_version
 from core.decp import decp_stats, import_decp, stats_text
 from core.decp_read import DecpFileError, departement_of, read_decp
 from core.formatting import number, percent
@@ -317,22 +316,3 @@ def test_cli_refuses_a_file_and_writes_nothing(cli_store, tmp_path, capsys):
     assert "Département « 99 » non reconnu" in capsys.readouterr().err
     assert stored(cli_store) == {}
 
-
-# --- the store's schema -------------------------------------------------------------------------
-
-
-def test_migration_0006_upgrades_and_downgrades(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    command.upgrade(_alembic_config(engine), "0005")
-    with engine.begin() as c:
-        c.execute(text("INSERT INTO buyer (name, kind, permanent_member, archived, version) "
-                       "VALUES ('Ville de Test', 'collectivité', 1, 0, 1)"))
-    engine.dispose()
-    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
-    assert schema_revision(upgraded) not in (None, "0005")
-    assert {"decp_contract", "decp_consideration"} <= set(inspect(upgraded).get_table_names())
-    with upgraded.connect() as c:
-        assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
-    command.downgrade(_alembic_config(upgraded), "0005")
-    assert "decp_contract" not in inspect(upgraded).get_table_names()
-    upgraded.dispose()

@@ -1,0 +1,51 @@
+"""Texts of the accounts, the login and the administration page."""
+
+# Accounts and administration
+PAGE_LOGIN = "Se connecter"
+PAGE_ADMIN = "Administration"
+LOGOUT = "Se déconnecter"
+LOGGED_AS = "Connecté : {name} ({role})"
+LOGIN_TITLE = "Connexion"
+LOGIN_HELP = ("Les comptes sont créés par un administrateur (ou en ligne de commande : "
+              "`python -m core user add NOM --role admin`).")
+LOGIN = "Se connecter"
+USERNAME = "Nom d'utilisateur"
+PASSWORD = "Mot de passe"
+NEW_PASSWORD = "Nouveau mot de passe (laisser vide pour ne pas le changer)"
+ROLE = "Rôle"
+ADMIN_TITLE = "Administration"
+ADMIN_TABS = ["Comptes", "Paramètres", "Journal (modifications et connexions)", "Sauvegarde"]
+ADD_USER = "Créer un compte"
+EDIT_USER = "Modifier un compte"
+ACCOUNT_STATE = "État du compte"
+ACTIVE = "actif"
+INACTIVE = "désactivé"
+CREATE = "Créer"
+SAVE = "Enregistrer"
+USER_CREATED = "Compte « {name} » créé."
+USER_UPDATED = "Compte « {name} » modifié."
+ANONYMOUS_READERS = "Ouvrir les indicateurs aux visiteurs sans compte"
+ANONYMOUS_HELP = ("Les pages des élus (tableau de bord, marchés, présentation) s'ouvrent sans connexion ; "
+                  "les effectifs de moins de 5 personnes y sont masqués (« < 5 »).")
+PARAMETERS_SAVED = "Paramètres enregistrés."
+AUDIT_USER = "Utilisateur"
+AUDIT_ENTITY = "Objet"
+AUDIT_ALL = "Tous"
+# What each journal entry is about (the store's tables), as the administrator names them.
+AUDIT_ENTITIES = {"buyer": "Acheteurs", "contract": "Marchés", "company": "Entreprises et structures",
+                  "participant": "Participants", "hours_entry": "Heures réalisées", "participant_exit": "Sorties",
+                  "jobs_snapshot": "Emplois disponibles", "assessment": "Évaluations de pertinence",
+                  "app_user": "Comptes et connexions", "parameter": "Paramètres", "store_meta": "Réglages de la base",
+                  "decp_contract": "Marchés publiés (DECP)"}
+AUDIT_COLUMNS = {"date": "Date", "utilisateur": "Utilisateur", "action": "Action", "objet": "Objet", "cle": "Clé",
+                 "avant": "Avant", "apres": "Après"}
+AUDIT_SINCE = "Depuis le"
+BACKUP_HELP = ("Une copie cohérente de la base, prise même pendant son utilisation. "
+               "En ligne de commande : `python -m core backup FICHIER`.")
+BACKUP_PREPARE = "Préparer une copie de la base"
+BACKUP_DOWNLOAD = "Télécharger la copie"
+NEED_LOGIN = "Connectez-vous pour consulter les indicateurs du Club."
+SECTION_OFFICIALS = "Indicateurs"
+SECTION_FACILITATOR = "Facilitateur"
+SECTION_ADMIN = "Administration"
+SECTION_ACCOUNT = "Compte"

@@ -1,0 +1,84 @@
+"""Texts of the facilitator's data entry: forms, hours grid, imports."""
+
+# Data entry and imports (the facilitator)
+PAGE_ENTRY = "Saisie"
+PAGE_HOURS_GRID = "Heures du mois"
+PAGE_IMPORTS = "Imports"
+KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
+              "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
+              "emplois": "Emplois disponibles"}
+# The assessed purchase plan: its own columns (formats.md, plan_achats), then what the assessment adds.
+PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
+               "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
+               "date_previsionnelle": "Date prévisionnelle", "lots": "Lots", "avis": "Avis", "motifs": "Motifs",
+               "vehicule_recommande": "Véhicule recommandé",
+               "heures_estimees": "Heures estimées", "etp_estimes": "ETP estimés", "erreur": "Erreur"}
+FIELD_LABELS = {
+    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
+    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
+    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
+    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
+    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
+    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
+    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
+    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
+    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
+    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
+    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
+    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
+}
+FIELD_HELP = {
+    "seuils_europeens": ("Un marché au-dessus des seuils européens commencé depuis le 22 août 2026 doit porter une "
+                         "condition d'exécution sociale ou une dérogation motivée."),
+    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens, commencé depuis le 22 août 2026, "
+                         "sans considération sociale ; à laisser vide sous les seuils."),
+}
+ENTRY_TITLE = "Saisie et correction"
+ENTRY_KIND = "Que voulez-vous saisir ?"
+ENTRY_SEARCH = "Rechercher (clé, référence…)"
+ENTRY_SHOW_ARCHIVED = "Voir les fiches archivées"
+ENTRY_PICK = "Fiche à modifier"
+ENTRY_NEW = "Nouvelle fiche (à créer)"
+ENTRY_LIST_CAPTION = "{count} (les plus récentes d'abord, 300 au plus)"
+RECORD_NOUN = ("fiche affichée", "fiches affichées")
+ENTRY_SAVED = "Enregistré : {label}."
+ENTRY_ARCHIVE = "Archiver cette fiche"
+ENTRY_RESTORE = "Restaurer cette fiche"
+ENTRY_ARCHIVED = "Fiche archivée : elle ne compte plus, mais reste dans la base et le journal."
+ENTRY_RESTORED = "Fiche restaurée."
+ENTRY_REQUIRED = "Les champs marqués * sont obligatoires."
+ENTRY_EDITING = "Modification de la fiche n° {id} (version {version})"
+ENTRY_CREATING = "Nouvelle fiche"
+ENTRY_RELOAD = "Recharger la fiche enregistrée (vos saisies seront perdues)"
+GRID_TITLE = "Heures mensuelles d'un marché"
+GRID_CONTRACT = "Marché"
+GRID_HELP = ("Une ligne par personne et par mois. Pour retirer une ligne, videz ses heures (elle est archivée, "
+             "jamais détruite). Tout est vérifié avant l'enregistrement, qui se fait en une fois.")
+GRID_SAVE = "Enregistrer les heures"
+GRID_COLUMN_HELP = {
+    "entreprise_siret": "L'entreprise qui a fait travailler la personne (titulaire, sous-traitant…).",
+    "mois": "Le mois des heures (MM/AAAA).",
+    "heures": "Heures réalisées par cette personne dans le mois : au plus 250. Videz la cellule pour retirer la ligne.",
+    "structure_siret": ("La structure d'insertion (ETTI, AI, GEIQ, SIAE…) par laquelle passent les heures, s'il y en "
+                        "a une."),
+}
+GRID_SAVED = "Heures enregistrées : {created}, {updated}, {archived}, {same} sans changement."
+GRID_ROWS = {"créées": ("ligne créée", "lignes créées"), "modifiées": ("ligne modifiée", "lignes modifiées"),
+             "archivées": ("ligne archivée", "lignes archivées")}
+GRID_RELOAD = "Recharger les heures enregistrées (vos saisies seront perdues)"
+IMPORT_TITLE = "Importer un fichier"
+IMPORT_KIND = "Type de fichier"
+IMPORT_TEMPLATES = "Modèles à remplir :"
+IMPORT_UPLOAD = "Fichier Excel (.xlsx) ou CSV"
+IMPORT_PREVIEW = "Aperçu"
+ERROR_NOUN = ("erreur", "erreurs")
+IMPORT_COUNTS = "{read} : {created} à créer, {updated} à mettre à jour, {unchanged} sans changement."
+ROWS_READ = ("ligne lue", "lignes lues")
+IMPORT_ERRORS = "{count} : rien ne sera écrit avant correction du fichier."
+IMPORT_CONFIRM = "Confirmer l'import"
+IMPORT_DONE = "Import terminé : {created}, {updated}, {unchanged} sans changement."
+ROWS_CREATED = ("ligne créée", "lignes créées")
+ROWS_UPDATED = ("ligne mise à jour", "lignes mises à jour")
+IMPORT_NOTHING = "Rien à écrire : toutes les lignes sont déjà à jour."
+IMPORT_NEXT = "Le fichier est enregistré. Pour en importer un autre, déposez-le ci-dessus."

@@ -1,0 +1,118 @@
+"""Texts of the officials' pages: the frame, filters, dashboard, contracts, presentation and exports."""
+
+APP_TITLE = "Passerelles"
+APP_TAGLINE = "Club de l'Achat Social et Solidaire — suivi des clauses sociales"
+
+# Pages
+PAGE_DASHBOARD = "Tableau de bord"
+PAGE_CONTRACTS = "Marchés"
+
+# Filter bar
+FILTERS = "Filtres"
+YEAR_FROM = "De l'année"
+YEAR_TO = "À l'année"
+BUYERS = "Acheteurs"
+BUYER_TYPES = "Types d'acheteur"
+SECTORS = "Secteurs"
+VEHICLES = "Considérations sociales"
+SITUATION_DATE = "Date de situation"
+SITUATION_HELP = ("Date des chiffres de stock : personnes en contrat et emplois disponibles. "
+                  "Par défaut, la fin de la période (au plus tard le dernier mois déclaré).")
+ALL = "Tous"
+RESET_FILTERS = "Réinitialiser les filtres"
+SHARE_HINT = "L'adresse de cette page reprend les filtres : copiez-la pour partager cette vue."
+
+# Dashboard
+DASHBOARD_TITLE = "Tableau de bord du Club"
+PERIOD = "Période : {period}"
+SITUATION = "Situation au {date}"
+VS_PREVIOUS = "par rapport à {period}"
+VS_USUAL = "par rapport au niveau habituel"
+YEARLY_TITLE = "Heures d'insertion réalisées et prévues, par année"
+BREAKDOWNS_TITLE = "Répartitions des heures réalisées et prévues"
+BREAKDOWN_CHOICE = "Répartir par"
+JOBS_TITLE = "Emplois disponibles sur le territoire"
+JOBS_USUAL = "Niveau habituel"
+JOBS_CAPTION = "{jobs} emplois disponibles au {date}, contre {usual} habituellement."
+DEFINITIONS = "Définitions des indicateurs"
+NO_DATA = ("Aucune donnée pour ces filtres : aucune heure déclarée et aucun marché clausé sur la période. "
+           "Élargissez la période ou retirez un filtre.")
+COMPLETION = "Taux de réalisation : {rate}"
+WOMEN = "Femmes parmi les participants : {share}"
+
+# Chart labels
+HOURS_DONE = "Heures réalisées"
+HOURS_PLANNED = "Heures prévues"
+PARTICIPANTS = "Participants"
+YEAR = "Année"
+HOURS = "Heures"
+MONTH = "Mois"
+JOBS = "Emplois disponibles"
+
+# Contracts
+CONTRACTS_TITLE = "Marchés clausés"
+SEARCH = "Rechercher (référence, objet, acheteur, titulaire)"
+CONTRACTS_COUNT = "{count} en exécution sur la période"
+CONTRACT_NOUN = ("marché clausé", "marchés clausés")
+CONTRACT_PICK = "Voir le détail d'un marché"
+CONTRACT_NONE = "Aucun marché ne correspond à la recherche."
+CONTRACT_UNKNOWN = "Le marché « {reference} » n'existe pas."
+CONTRACT_HINT = ("Cochez une ligne, ou choisissez le marché ci-dessous, pour ouvrir son détail : secteur, "
+                 "considérations sociales, titulaire, dates et heures par mois.")
+# The list's short headers, so that it fits a laptop screen; the full names are in the column's help
+CONTRACT_LIST_LABELS = {"heures_prevues": "Prévues", "heures_realisees": "Réalisées",
+                        "taux_realisation": "Taux"}
+CONTRACT_LIST_HELP = {"heures_prevues": "Heures prévues sur toute la durée du marché",
+                      "heures_realisees": "Heures réalisées depuis le début du marché",
+                      "taux_realisation": "Taux de réalisation : heures réalisées ÷ heures prévues"}
+MONTHLY_TITLE = "Heures réalisées par mois"
+BY_MODE_TITLE = "Heures par mode de réalisation"
+COLUMNS = {
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "secteur": "Secteur",
+    "considerations": "Considérations sociales", "titulaire": "Titulaire", "date_debut": "Début",
+    "date_fin": "Fin", "heures_prevues": "Heures prévues", "heures_realisees": "Heures réalisées",
+    "taux_realisation": "Réalisation", "participants": "Participants", "mode": "Mode",
+    "mois": "Mois", "valeur": "Valeur", "marches": "Marchés",
+}
+FIELDS = {
+    "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur", "considerations": "Considérations sociales",
+    "titulaire": "Titulaire", "lieu_execution": "Lieu d'exécution", "montant_ht": "Montant HT",
+    "date_debut": "Début", "date_fin": "Fin",
+}
+
+# Frame
+DEMO_BANNER = ("Données de démonstration : le Club de La Rochelle reconstitué à partir de ses chiffres publiés. "
+               "Les entreprises et les personnes sont fictives.")
+STORE_ERROR = "Passerelles ne peut pas ouvrir sa base de données."
+
+# Presentation (club receptions) and exports
+PAGE_PRESENTATION = "Présentation"
+PRES_SETUP_TITLE = "Préparer la présentation"
+PRES_SETUP_HELP = ("Choisissez l'année et les acheteurs présentés, puis lancez la présentation. "
+                   "Flèches ← → ou Page précédente / Page suivante pour changer de diapositive.")
+PRES_YEAR = "Année présentée"
+PRES_BUYERS = "Acheteurs présentés"
+PRES_CONTRACTS = "Grands marchés mis en avant"
+PRES_CONTRACTS_HELP = "Par défaut, les trois marchés aux heures prévues les plus importantes."
+PRES_AUTO = "Défilement automatique"
+PRES_AUTO_OFF = "Non"
+PRES_AUTO_EVERY = "Toutes les {seconds} s"
+PRES_START = "Lancer la présentation"
+PRES_PREVIOUS = "Précédente"
+PRES_NEXT = "Suivante"
+PRES_SETTINGS = "Réglages"
+PRES_QUIT = "Quitter"
+PRES_COUNTER = "{number} / {total}"
+PRES_DEMO = "Données de démonstration"
+PRES_HOURS_DONE = "réalisées"
+PRES_HOURS_PLANNED = "prévues"
+EXPORTS_TITLE = "Exporter"
+EXPORT_PPTX = "Présentation PowerPoint"
+EXPORT_XLSX = "Classeur Excel"
+EXPORT_CSV = "Tableau en CSV"
+EXPORT_TABLE = "Tableau"
+EXPORTS_HELP = ("Les exports suivent les filtres de la vue. Les effectifs de moins de 5 personnes y sont "
+                "affichés « < 5 ».")
+EXPORT_FIGURES = "Chiffres clés"
+EXPORT_YEARLY = "Par année"
+EXPORT_CONTRACTS = "Marchés clausés"

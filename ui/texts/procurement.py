@@ -1,0 +1,103 @@
+"""Texts of the published contracts of the territory (DECP): the officials' page and the upload."""
+
+# --- Public procurement of the territory (national open data, DECP) ------------------------------------
+PAGE_PROCUREMENT = "Commande publique"
+PROCUREMENT_TITLE = "Commande publique du territoire"
+PROCUREMENT_INTRO = ("Tous les marchés attribués que les acheteurs publics du territoire ont publiés en données "
+                     "ouvertes, membres du Club ou non : combien portent une considération sociale, au regard de "
+                     "l'objectif national.")
+PROCUREMENT_EMPTY = (
+    "**Aucun marché publié n'est encore chargé dans Passerelles.**\n\n"
+    "Ces chiffres viennent des données essentielles de la commande publique (DECP), que les acheteurs publics "
+    "publient pour chaque marché attribué. Pour les charger, le facilitateur :\n\n"
+    "1. télécharge le fichier des marchés (JSON ou CSV) sur data.gouv.fr, jeu de données « Données essentielles "
+    "de la commande publique », ou sur le profil d'acheteur d'une collectivité ;\n"
+    "2. le dépose dans la page **Imports** (type « {kind} »), en ne gardant que les marchés exécutés dans son "
+    "département ; il vérifie l'aperçu puis confirme.\n\n"
+    "Un fichier national, trop gros pour la page (plus de {size} Mo), se charge en ligne de commande : "
+    "`python -m core import-decp FICHIER --departement 17`.")
+PROCUREMENT_DEPARTEMENT = "Département d'exécution"
+PROCUREMENT_DEPARTEMENT_HELP = "Le département du lieu d'exécution du marché, tel que publié."
+PROCUREMENT_DEPARTEMENT_OPTION = "{label} ({count}, toutes années)"
+PROCUREMENT_YEAR = "Année de notification"
+PROCUREMENT_YEAR_HELP = "L'année où le marché a été notifié (attribué) au titulaire."
+PROCUREMENT_NONE_THIS_YEAR = ("Aucun marché publié notifié en {year} pour ce département. Choisissez une autre "
+                              "année : le graphique par année, plus bas, montre celles qui ont des marchés.")
+PROCUREMENT_CONTRACTS = "Marchés publiés"
+PROCUREMENT_CONTRACTS_HELP = ("Marchés attribués publiés en données ouvertes, comptés une fois chacun même s'ils "
+                              "ont été modifiés.")
+PROCUREMENT_AMOUNT = "Montant total"
+PROCUREMENT_AMOUNT_HELP = ("Somme des montants publiés, hors taxes. Pour un accord-cadre, c'est un plafond et non "
+                           "une dépense. Les montants absents, nuls ou supérieurs à 10 milliards d'euros (erreurs "
+                           "de saisie) ne sont pas comptés.")
+PROCUREMENT_AMOUNT_EXCLUDED = ("Montant total sans {count} dont le montant publié est absent, nul ou "
+                               "invraisemblable.")
+PROCUREMENT_SHARE = "Avec une considération sociale"
+PROCUREMENT_SHARE_HELP = ("Part des marchés qui portent au moins une clause sociale, un critère social, une "
+                          "réservation ou un objet d'insertion, parmi les marchés dont la publication renseigne ce "
+                          "point (les marchés « non renseigné » ne comptent pas).")
+PROCUREMENT_SHARE_NONE = "Non calculable : aucun marché de cette année ne renseigne ses considérations sociales."
+PROCUREMENT_VS_TARGET = "{points} points par rapport à l'objectif"
+PROCUREMENT_TARGET = "Objectif national"
+PROCUREMENT_TARGET_HELP = ("Plan national pour des achats durables (PNAD) 2022-2025 : {target} des marchés avec "
+                           "au moins une considération sociale. En 2021, la part nationale était de {actual}.")
+PROCUREMENT_SHARE_DETAIL = ("Considération sociale : {social} sur {informed} dont la publication renseigne ce point "
+                            "({not_informed} « non renseigné », hors du calcul).")
+PROCUREMENT_TARGET_DETAIL = ("Objectif national (PNAD 2022-2025) : {target} des marchés ; la part nationale était de "
+                             "{actual} en 2021.")
+PROCUREMENT_CONTRACT_NOUN = ("marché", "marchés")
+PROCUREMENT_BY_VALUE_TITLE = "Marchés par considération sociale"
+PROCUREMENT_BY_VALUE_NOTE = ("Un marché peut porter plusieurs considérations (une clause et un critère, par "
+                             "exemple) : il compte alors dans chaque barre.")
+PROCUREMENT_YEARLY_TITLE = "Part des marchés avec une considération sociale, par année"
+PROCUREMENT_YEARLY_NOTE = ("{scope}, parmi les marchés qui renseignent leurs considérations sociales. Une année "
+                           "marquée « non renseigné » : ses marchés ne le disent pas (fichiers publiés avant 2024, à "
+                           "l'ancien format).")
+PROCUREMENT_HOW_TO_READ = "Comment lire ces chiffres"
+PROCUREMENT_READING = (
+    "- **Clause sociale** : une condition d'exécution réserve des heures de travail à des personnes éloignées de "
+    "l'emploi. **Critère social** : la performance sociale compte dans le choix de l'offre. **Marché réservé** : "
+    "seules des structures d'insertion ou du handicap peuvent répondre. **Marché d'insertion** : l'insertion est "
+    "l'objet même du marché.\n"
+    "- **Non renseigné** : la publication ne dit rien des considérations sociales du marché. C'est le cas des "
+    "fichiers à l'ancien format (avant 2024), qui n'avaient pas ce champ, et des publications où il est resté "
+    "vide. Cela ne veut pas dire que le marché n'en porte pas ; ces marchés ne comptent donc pas dans la part.\n"
+    "- **Pas de considération sociale** : l'acheteur a publié que le marché n'en porte aucune.\n"
+    "- Le **département** est celui du lieu d'exécution publié ; l'**année** est celle de la notification.\n"
+    "- Ces marchés sont ceux publiés par tous les acheteurs publics, pas seulement les membres du Club ; les "
+    "heures d'insertion réalisées sont dans le tableau de bord.")
+PROCUREMENT_SOURCE = ("Source : données essentielles de la commande publique (DECP), publiées par les acheteurs "
+                      "publics sur data.gouv.fr, sous la Licence Ouverte / Etalab 2.0. Dernier import dans "
+                      "Passerelles : {date}.")
+PROCUREMENT_NO_PLACE = "{count} sans lieu d'exécution reconnaissable, dans aucun département."
+PROCUREMENT_CHART_CONTRACTS = "Marchés"
+PROCUREMENT_CHART_SHARE = "Part avec une considération sociale"
+PROCUREMENT_CHART_TARGET = "Objectif national : {target}"
+PROCUREMENT_CHART_NOT_INFORMED = "non renseigné"
+PROCUREMENT_CHART_HOVER = "{social} sur {informed} renseignés"
+
+# The facilitator's upload of a DECP file (Imports page)
+DECP_KIND = "Marchés publiés (DECP, données ouvertes)"
+DECP_INTRO = ("Le fichier des données essentielles de la commande publique : JSON (format 2022 ou 2019) ou CSV "
+              "(national ou consolidé), téléchargé sur data.gouv.fr ou sur un profil d'acheteur ; {size} Mo au "
+              "plus. Réimporter un fichier ne crée pas de doublon : un marché déjà chargé est mis à jour.")
+DECP_DEPARTEMENT = "Ne garder que les marchés exécutés dans le département"
+DECP_DEPARTEMENT_HELP = ("Lu sur le lieu d'exécution (commune, code postal ou département). Un marché sans lieu "
+                         "reconnaissable est écarté.")
+DECP_ALL_DEPARTEMENTS = "Tous les départements"
+DECP_UPLOAD = "Fichier DECP (.json ou .csv)"
+DECP_TOO_LARGE = ("Ce fichier fait {size} Mo : la page accepte {limit} Mo au plus. Chargez-le en ligne de "
+                  "commande : `python -m core import-decp FICHIER --departement 17`.")
+DECP_COUNTS = "{read} : {kept}, dont {created} à créer, {updated} à mettre à jour et {unchanged} sans changement."
+DECP_READ_NOUN = ("élément lu", "éléments lus")
+DECP_KEPT_NOUN = ("marché retenu", "marchés retenus")
+DECP_FILTERED = "{count} hors du département choisi."
+DECP_FILTERED_NOUN = ("marché écarté", "marchés écartés")
+DECP_WARNINGS = "{count} : ces points ont été lus quand même, ils ne bloquent pas l'import."
+DECP_WARNING_NOUN = ("avertissement", "avertissements")
+DECP_WARNING_COLUMNS = {"avertissement": "Avertissement", "nombre": "Nombre"}
+DECP_NOTHING = "Rien à écrire : tous les marchés retenus sont déjà à jour dans Passerelles."
+DECP_CONFIRM = "Confirmer l'import des marchés publiés"
+DECP_CREATED_NOUN = ("marché créé", "marchés créés")
+DECP_UPDATED_NOUN = ("marché mis à jour", "marchés mis à jour")
+DECP_SEE_PAGE = "Voir la commande publique du territoire"
