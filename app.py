@@ -17,7 +17,7 @@ try:
 except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{exc}")
     st.stop()
-session.restore()  # a reload or a new tab finds its login again, from the cookie
+session.refresh()  # who this browser is, as the store says now (a reload or a new tab: from the cookie)
 
 officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
@@ -79,6 +79,8 @@ with st.sidebar:
             session.log_out()
             st.rerun()
     session.write_cookie()  # after a login or a logout, once the page is settled
+if st.session_state.pop(session.ENDED, False):
+    st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):
     st.info(texts.NEED_LOGIN)
 if overview["demo"] and page.url_path != presentation.url_path:  # the slides' footer says it there

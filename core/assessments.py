@@ -127,7 +127,7 @@ def row_values(author: str, inputs: PurchaseInputs, assessment: Assessment) -> d
 
 def save_assessment(engine: Engine, actor: Actor | None, inputs: PurchaseInputs, assessment: Assessment) -> int:
     """Keep an assessment (its answers and its result) in the history; returns its id."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
         row = AssessmentRow(**row_values(actor.username, inputs, assessment))
         session.add(row)
@@ -146,7 +146,7 @@ def _get(session: Session, assessment_id: int) -> AssessmentRow:
 
 def duplicate_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> int:
     """A copy to work a variant from: same answers and result, new author and date, no contract."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
         source = _get(session, assessment_id)
         subject = source.subject if source.subject.endswith(COPY_SUFFIX) else source.subject + COPY_SUFFIX
@@ -173,7 +173,7 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
     was saved since, ConflictError and nothing is written, as for every other record write (core.records).
     Returns the planned hours written. Both changes are audited; the contract's version goes up by one.
     """
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
         row = _get(session, assessment_id)
         if row.archived:
@@ -227,7 +227,7 @@ def _contract_editor(session: Session, contract: Contract) -> str:
 
 def archive_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> None:
     """Out of the history list, kept in the store (never destroyed)."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
         row = _get(session, assessment_id)
         if row.archived:

@@ -1,8 +1,8 @@
-"""Accounts, password hashing (argon2id), lock-out, and the role check every write makes."""
+"""Accounts, password hashing (argon2id), logins slowed after failures, and the check every write makes."""
 
 import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -10,12 +10,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, select
 
+from core import throttle
 from core.audit import record
 from core.db import session_scope
 from core.models import LoginSession, Role, User
 
-MAX_FAILURES = 5
-LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -30,15 +29,20 @@ ROLE_LABELS = {Role.LECTEUR: "lecteur", Role.FACILITATEUR: "facilitateur", Role.
 
 
 class AuthError(PermissionError):
-    """Refused: wrong credentials, locked account, or a role too low. French message."""
+    """Refused: wrong credentials, too many tries, a login that ended, or a role too low. French message."""
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: passed to every write so that core checks the role again and audits it."""
+    """Who is acting: passed to every write so that core checks the role again and audits it.
+
+    A browser's actor carries its login (the LoginSession id), and every write checks that login and its
+    account against the store again. An actor without one is code running with the store's own rights:
+    the command line, the demo, the tests."""
 
     username: str
     role: Role
+    login: int | None = field(default=None, compare=False)
 
     def can(self, role: Role) -> bool:
         return RANK[self.role] >= RANK[role]
@@ -46,10 +50,31 @@ class Actor:
 
 # The command line runs with the store's own access rights: it acts as an administrator.
 CLI_ACTOR = Actor("ligne de commande", Role.ADMIN)
+SESSION_ENDED = "Votre connexion a pris fin (compte modifié ou désactivé, ou connexion expirée) : reconnectez-vous."
 
 
-def require(actor: Actor | None, role: Role) -> Actor:
-    """The actor, if it holds at least `role`; else AuthError (checked in core, not only in pages)."""
+def is_live(login: LoginSession, user: User, now: datetime) -> bool:
+    """Whether a login still holds: not expired, its account active and still of the role it logged in with
+    (a new password or a deactivation deletes the account's logins)."""
+    return _aware(login.expires_at) > now and user.active and user.role == login.role
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def require(engine: Engine, actor: Actor | None, role: Role) -> Actor:
+    """The actor as the store says it is now, if it holds at least `role`; else AuthError in French.
+
+    Checked in core at every write, not only in pages: a browser's login is read again, so a tab left open
+    after its account was deactivated, demoted or given a new password writes nothing."""
+    if actor is not None and actor.login is not None:
+        with Session(engine) as session:
+            found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
+                                 .where(LoginSession.id == actor.login)).first()
+        if found is None or found[1].username != actor.username or not is_live(*found, datetime.now(UTC)):
+            raise AuthError(SESSION_ENDED)
+        actor = Actor(actor.username, Role(found[1].role), login=actor.login)
     if actor is None or not actor.can(role):
         raise AuthError(f"Action réservée au rôle « {ROLE_LABELS[role]} » ou supérieur.")
     return actor
@@ -61,7 +86,7 @@ def validate_password(password: str) -> None:
 
 
 def add_user(engine: Engine, actor: Actor, username: str, password: str, role: Role | str) -> None:
-    require(actor, Role.ADMIN)
+    require(engine, actor, Role.ADMIN)
     username = username.strip()
     if not username:
         raise ValueError("Le nom d'utilisateur est vide.")
@@ -76,8 +101,8 @@ def add_user(engine: Engine, actor: Actor, username: str, password: str, role: R
 
 def update_user(engine: Engine, actor: Actor, username: str, *, role: Role | str | None = None,
                 active: bool | None = None, password: str | None = None) -> None:
-    """Change an account's role, activity or password (admins only); unlocks it too."""
-    require(actor, Role.ADMIN)
+    """Change an account's role, activity or password (admins only); lifts a slowdown of its logins too."""
+    require(engine, actor, Role.ADMIN)
     if password is not None:
         validate_password(password)
     with session_scope(engine) as session:
@@ -93,45 +118,55 @@ def update_user(engine: Engine, actor: Actor, username: str, *, role: Role | str
             user.password_hash = _hasher.hash(password)
         if password is not None or active is False:  # a new password or an archived account: logged out everywhere
             session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
-        user.failed_attempts, user.locked_until = 0, None
+        throttle.forget(session, [throttle.account_key(username)])
         session.add(user)
         record(session, actor, "modification", "app_user", username, before,
                {"role": user.role, "actif": user.active, "mot_de_passe_change": password is not None})
 
 
 LOGIN_FAILED = "Identifiant ou mot de passe incorrect."
-LOCKED = "Trop d'essais infructueux : ce compte est verrouillé pendant {minutes} minutes."
+SLOWED = "ralentissement des connexions"  # journal actions: an account's name slowed down, and lifted
+LIFTED = "levée du ralentissement"
 
 
-def authenticate(engine: Engine, username: str, password: str) -> Actor:
-    """The actor for these credentials, or AuthError with the same answer (and about the same time)
-    for an unknown user as for a wrong password; lock-out after MAX_FAILURES failures in a row."""
-    now = datetime.now(UTC)
+def authenticate(engine: Engine, username: str, password: str, *, address: str | None = None,
+                 now: datetime | None = None) -> Actor:
+    """The actor for these credentials, or AuthError in French.
+
+    An unknown name, a wrong password and a deactivated account get the same answer at about the same cost.
+    After repeated failures, the next tries of that name (known or not) and from that client address must
+    wait a growing delay (core/throttle.py); no account is ever locked, and open logins stay open."""
+    now = now or datetime.now(UTC)
+    name = username.strip()
+    keys = [throttle.account_key(name)] + ([throttle.address_key(address)] if address else [])
     with session_scope(engine) as session:
-        user = session.exec(select(User).where(User.username == username.strip(), User.active)).first()
-        if user is None:
-            _verify(_dummy_hash(), password)
-            raise AuthError(LOGIN_FAILED)
-        locked_until = user.locked_until and user.locked_until.replace(tzinfo=user.locked_until.tzinfo or UTC)
-        if locked_until and locked_until > now:
-            _verify(_dummy_hash(), password)
-            raise AuthError(LOCKED.format(minutes=int(LOCK_DURATION.total_seconds() // 60)))
-        if not _verify(user.password_hash, password):
-            user.failed_attempts += 1
-            if user.failed_attempts >= MAX_FAILURES:
-                user.locked_until, user.failed_attempts = now + LOCK_DURATION, 0
-                record(session, Actor(user.username, Role(user.role)), "verrouillage", "app_user", user.username,
-                       after={"verrouille_jusqu_a": user.locked_until.isoformat()})
-            session.add(user)
+        if left := throttle.wait_left(session, keys, now):
+            raise AuthError(throttle.wait_message(left))
+        user = session.exec(select(User).where(User.username == name, User.active)).first()
+        if user is None or not _verify(user.password_hash, password):
+            if user is None:
+                _verify(_dummy_hash(), password)
+            failures = throttle.fail(session, keys, now)
+            if user is not None and failures == throttle.FREE_FAILURES + 1:  # the journal says it once
+                record(session, Actor(user.username, Role(user.role)), SLOWED, "app_user", user.username,
+                       after={"essais_infructueux": failures})
             session.commit()
             raise AuthError(LOGIN_FAILED)
-        user.failed_attempts, user.locked_until = 0, None
+        throttle.forget(session, keys)
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
-        session.add(user)
+            session.add(user)
         who = Actor(user.username, Role(user.role))
         record(session, who, "connexion", "app_user", user.username)
         return who
+
+
+def lift_slowdown(engine: Engine, actor: Actor, username: str) -> None:
+    """An administrator lets an account's name be tried again at once (journaled)."""
+    require(engine, actor, Role.ADMIN)
+    with session_scope(engine) as session:
+        throttle.forget(session, [throttle.account_key(username)])
+        record(session, actor, LIFTED, "app_user", username)
 
 
 def _verify(hashed: str, password: str) -> bool:
@@ -141,7 +176,9 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
-def list_users(engine: Engine) -> list[dict]:
+def list_users(engine: Engine, *, now: datetime | None = None) -> list[dict]:
+    now = now or datetime.now(UTC)
     with Session(engine) as session:
-        return [{"nom": u.username, "role": u.role, "actif": u.active, "verrouille_jusqu_a": u.locked_until}
+        return [{"nom": u.username, "role": u.role, "actif": u.active,
+                 "ralenti_jusqu_a": throttle.slowed_until(session, u.username, now)}
                 for u in session.exec(select(User).order_by(User.username)).all()]

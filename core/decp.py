@@ -77,7 +77,7 @@ def preview_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str
     """Read a whole DECP file and tell what importing it would do, without writing anything.
 
     DecpFileError when the file cannot be read at all; ValueError for a wrong filter."""
-    require(actor, Role.FACILITATEUR)
+    require(engine, actor, Role.FACILITATEUR)
     dept = normalize_departement(departement) if departement else None
     sirets = normalize_sirets(buyers)
     parsed = read_decp(data, filename)
@@ -98,7 +98,7 @@ def preview_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str
 def apply_decp(engine: Engine, actor: Actor | None, report: DecpImportReport) -> DecpImportReport:
     """Write a previewed file in one transaction. What to create or update is decided again against
     the store as it is now, so the counts returned are those of the write."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
 
     def write() -> None:
         with session_scope(engine) as session:

@@ -154,7 +154,7 @@ def preview_import(engine: Engine, kind: str, data: bytes, filename: str) -> Imp
 def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, filename: str,
                dry_run: bool = False) -> ImportReport:
     """Validate the whole file and write it in one transaction — or nothing if any row is wrong."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
 
     def write() -> ImportReport:
         with session_scope(engine) as session:

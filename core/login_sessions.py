@@ -2,7 +2,7 @@
 
 The browser keeps a random token (in a cookie, set by the UI); the store keeps only its SHA-256, so a
 copy of the store opens no session. Each visit resolves the token again against the account: an
-archived or locked account, or one whose role changed since the login, gets no session.
+archived account, or one whose role changed since the login, gets no session (a new password ends them all).
 """
 
 import hashlib
@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete
 from sqlmodel import select
 
 from core.audit import record
-from core.auth import Actor, AuthError
+from core.auth import Actor, AuthError, is_live
 from core.db import session_scope
 from core.models import LoginSession, Role, User
 
@@ -22,10 +22,6 @@ SESSION_DURATION = timedelta(hours=12)
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def open_session(engine: Engine, actor: Actor, *, now: datetime | None = None) -> str:
@@ -44,8 +40,8 @@ def open_session(engine: Engine, actor: Actor, *, now: datetime | None = None) -
 
 
 def resolve_session(engine: Engine, token: str | None, *, now: datetime | None = None) -> Actor | None:
-    """The actor of this token, with the account's current role; None if the token is unknown or expired,
-    or the account is archived, locked or holds another role than at login (that session is then closed)."""
+    """The actor of this token, bound to its login; None if the token is unknown or the login no longer holds
+    (`core.auth.is_live`: expired, account archived or of another role since; that login is then closed)."""
     if not token:
         return None
     now = now or datetime.now(UTC)
@@ -55,11 +51,10 @@ def resolve_session(engine: Engine, token: str | None, *, now: datetime | None =
         if found is None:
             return None
         login, user = found
-        locked = user.locked_until is not None and _aware(user.locked_until) > now
-        if _aware(login.expires_at) <= now or not user.active or locked or user.role != login.role:
+        if not is_live(login, user, now):
             session.delete(login)
             return None
-        return Actor(user.username, Role(user.role))
+        return Actor(user.username, Role(user.role), login=login.id)
 
 
 def close_session(engine: Engine, token: str | None) -> None:

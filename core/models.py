@@ -234,7 +234,7 @@ class Role(StrEnum):
 
 
 class User(SQLModel, table=True):
-    """An account: argon2id hash only, locked for a while after repeated failures."""
+    """An account: argon2id hash only (failed logins slow down its name: LoginThrottle)."""
 
     __tablename__ = "app_user"
     __table_args__ = (one_of("role", Role),)
@@ -242,10 +242,20 @@ class User(SQLModel, table=True):
     username: str = Field(unique=True, min_length=1)
     password_hash: str
     role: str
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
     active: bool = True
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Recent failed logins of one typed account name, or of one client address, and until when the next
+    try must wait (core/throttle.py). Kept for names that match no account too, so that the answers do not
+    tell which accounts exist."""
+
+    __tablename__ = "login_throttle"
+    key: str = Field(primary_key=True)  # "compte:NAME" or "adresse:IP"
+    failures: int = 0
+    last_failure_at: datetime
+    blocked_until: datetime | None = None
 
 
 class LoginSession(SQLModel, table=True):

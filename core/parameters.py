@@ -47,7 +47,7 @@ def get_parameters(engine: Engine) -> dict[str, float]:
 
 
 def set_parameter(engine: Engine, actor: Actor, key: str, value: float) -> None:
-    require(actor, Role.ADMIN)
+    require(engine, actor, Role.ADMIN)
     if key not in DEFAULTS:
         raise ValueError(f"Paramètre inconnu : {key}")
     _, label, low, high = DEFAULTS[key]
@@ -74,7 +74,7 @@ def anonymous_readers(engine: Engine) -> bool:
 
 
 def set_anonymous_readers(engine: Engine, actor: Actor, value: bool) -> None:
-    require(actor, Role.ADMIN)
+    require(engine, actor, Role.ADMIN)
     with session_scope(engine) as session:
         meta = session.get(StoreMeta, ANONYMOUS_READERS) or StoreMeta(key=ANONYMOUS_READERS, value="1")
         before = meta.value

@@ -95,7 +95,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
 
     `values` uses the column names of formats.md; an update may carry `id` to change the key itself,
     and leaves untouched the columns it does not name."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_entry_kind(kind)
 
     def plan_one(session: Session, row: dict[str, Any], present: list[str]) -> RowPlan:
@@ -145,7 +145,7 @@ def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
 def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: int, expected_version: int,
                    archived: bool = True) -> dict:
     """Archive (or restore, archived=False) one record: it leaves the lists, never the store."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_entry_kind(kind)
 
     def action(session: Session) -> dict:
@@ -209,7 +209,7 @@ def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: 
 
     A row whose `heures` is emptied (or 0) archives the stored entry of that key; a row carrying
     `version` is refused with ConflictError if that entry was saved since. Returns the counts."""
-    actor = require(actor, Role.FACILITATEUR)
+    actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_kind("heures")
 
     def action(session: Session) -> dict:

@@ -8,12 +8,13 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.audit import audit_log
-from core.auth import add_user, list_users, update_user
+from core.auth import add_user, lift_slowdown, list_users, update_user
 from core.db import StoreError, backup
 from core.models import Role
 from core.parameters import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
 from ui import data, session, texts
 
+session.allow(Role.ADMIN)
 engine = data.engine()
 admin = session.actor()
 st.title(texts.ADMIN_TITLE)
@@ -21,7 +22,19 @@ accounts, parameters, journal, copy = st.tabs(texts.ADMIN_TABS)
 
 with accounts:
     users = list_users(engine)
-    st.dataframe(users, hide_index=True, width="stretch")
+    st.dataframe([{texts.USERNAME: u["nom"], texts.ROLE: u["role"],
+                   texts.ACCOUNT_STATE: texts.ACTIVE if u["actif"] else texts.INACTIVE,
+                   texts.SLOWED_UNTIL: fmt.moment(u["ralenti_jusqu_a"])}
+                  for u in users], hide_index=True, width="stretch")
+    if slowed := [u["nom"] for u in users if u["ralenti_jusqu_a"]]:
+        st.caption(texts.SLOWED_HELP)
+        target = st.selectbox(texts.SLOWED_ACCOUNT, slowed, key="slowed_account")
+        if st.button(texts.LIFT_SLOWDOWN, key="lift_slowdown"):
+            try:
+                lift_slowdown(engine, admin, target)
+                st.rerun()
+            except PermissionError as exc:
+                st.error(str(exc))
     with st.form("add_user", clear_on_submit=True):
         st.subheader(texts.ADD_USER)
         name = st.text_input(texts.USERNAME)

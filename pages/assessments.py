@@ -16,6 +16,7 @@ from core.records import ConflictError
 from core.relevance import Verdict
 from ui import checklist, data, session, texts
 
+session.allow(Role.FACILITATEUR)
 version = data.version()
 actor = session.actor()
 allowed = session.can(Role.FACILITATEUR)

@@ -9,6 +9,7 @@ from core.models import Role
 from core.relevance import RelevanceError, assess
 from ui import checklist, data, session, texts
 
+session.allow(Role.FACILITATEUR)
 version = data.version()
 club = data.sizing_parameters(version)
 actor = session.actor()

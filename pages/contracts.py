@@ -6,6 +6,7 @@ from core import formatting as fmt
 from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
 
+session.allow()  # an official's page
 # What fits a 1280 px window beside the sidebar, widths in pixels; sector, social considerations, holder and
 # dates are in the contract's detail below.
 LIST_WIDTHS = {"reference": 112, "objet": 240, "acheteur": 140, "heures_prevues": 72, "heures_realisees": 76,

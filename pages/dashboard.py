@@ -4,10 +4,11 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.indicators import BREAKDOWNS
-from ui import charts, data, filters, texts
+from ui import charts, data, filters, session, texts
 from ui.components import definitions, kpi_row
 from ui.exports import export_buttons
 
+session.allow()  # an official's page
 f = filters.current()
 version = data.version()
 sector = f.sectors[0] if len(f.sectors) == 1 else None

@@ -5,6 +5,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.auth import AuthError
 from core.import_kinds import ENTRY_KINDS
+from core.models import Role
 from core.records import (
     FORM,
     ConflictError,
@@ -17,6 +18,7 @@ from ui import data, session, texts
 from ui.components import french_table
 from ui.forms import forget_form, keep_version, record_form, shown_version
 
+session.allow(Role.FACILITATEUR)
 CREATED = "entry_created"  # the id of the record just created: the picker opens it on the next run
 engine = data.engine()
 st.title(texts.ENTRY_TITLE)

@@ -6,9 +6,11 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.followup import BEHIND_PACE_RATIO, ENDING_SOON_MONTHS, LATE_MONTHS, add_months
-from ui import data, texts
+from core.models import Role
+from ui import data, session, texts
 from ui.followup import alert_table, late_months_label, progress_table
 
+session.allow(Role.FACILITATEUR)
 today = date.today()
 situation = data.followup(today, data.version())
 progress = situation["progress"]

@@ -6,10 +6,11 @@ import streamlit as st
 from core import formatting as fmt
 from core.auth import AuthError
 from core.enums import ContractType, Mode
-from core.models import MAX_MONTHLY_HOURS
+from core.models import MAX_MONTHLY_HOURS, Role
 from core.records import ConflictError, ValidationError, save_monthly_hours
 from ui import data, session, texts
 
+session.allow(Role.FACILITATEUR)
 engine = data.engine()
 st.title(texts.GRID_TITLE)
 version = data.version()

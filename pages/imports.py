@@ -6,9 +6,11 @@ from core import formatting as fmt
 from core.auth import AuthError
 from core.import_kinds import KINDS
 from core.imports import apply_import, preview_import, template
+from core.models import Role
 from ui import data, session, texts
 from ui.decp import upload_flow
 
+session.allow(Role.FACILITATEUR)
 DECP = "decp"  # published open data: its own flow (no template, warnings rather than errors)
 IMPORTED = "import_written"  # (kind, file id) of the file just written, and what was said about it
 

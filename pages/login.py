@@ -12,7 +12,7 @@ with st.form("login"):
     submitted = st.form_submit_button(texts.LOGIN, type="primary")
 if submitted:
     try:
-        session.log_in(authenticate(data.engine(), username, password))
+        session.log_in(authenticate(data.engine(), username, password, address=session.client_address()))
     except AuthError as exc:
         st.error(str(exc))
     else:

@@ -4,11 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.models import Role
 from core.plan import COLUMNS, write_plan
 from core.relevance import Verdict
 from core.tabular import TableError
-from ui import data, texts
+from ui import data, session, texts
 
+session.allow(Role.FACILITATEUR)
 st.title(texts.PLAN_TITLE)
 st.caption(texts.PLAN_INTRO)
 st.caption(texts.PLAN_COLUMNS_HELP)

@@ -4,8 +4,9 @@ A start screen chooses the year and the buyers; then one slide at a time, moved 
 Page Up / Page Down (presenters' remotes), a click, or by itself at a chosen pace.
 """
 
-from ui import data, presentation, slide_views
+from ui import data, presentation, session, slide_views
 
+session.allow()  # an official's page
 slide_views.inject_css()
 overview = data.overview(data.version())
 show = presentation.current(overview)

@@ -7,9 +7,10 @@ from core import formatting as fmt
 from core.decp import NATIONAL_ACTUAL_2021
 from core.departements import label
 from core.models import DECP_NOT_INFORMED
-from ui import charts, data, texts
+from ui import charts, data, session, texts
 from ui.decp import MAX_UPLOAD_MB, choose_scope
 
+session.allow()  # an official's page
 version = data.version()
 scope = data.decp_scope(version)
 contract_noun = texts.PROCUREMENT_CONTRACT_NOUN

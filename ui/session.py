@@ -1,22 +1,26 @@
-"""Who is using this browser session: the logged-in Actor, or an anonymous visitor.
+"""Who is using this browser session: the logged-in Actor, or an anonymous visitor — as the store says now.
 
 A login outlives the browser session for SESSION_DURATION: the browser keeps a random token in the
 `passerelles_session` cookie, the store keeps its hash (core/login_sessions.py). A reload or a new tab
-opens a new Streamlit session, which finds the login again from that cookie.
+opens a new Streamlit session, which finds the login again from that cookie. The token is resolved again
+at every run (`refresh`), so a deactivated, demoted or re-passworded account's open tab acts as nobody from
+its next click; and the Actor carries its login, which core checks again at every write.
 """
 
 import json
 
 import streamlit as st
 
-from core.auth import Actor
+from core.auth import ROLE_LABELS, Actor
+from core.db import StoreError
 from core.login_sessions import SESSION_DURATION, close_session, open_session, resolve_session
 from core.models import Role
-from ui import data
+from ui import data, texts
 
-ACTOR = "actor"
-TOKEN = "session_token"  # this browser's token, to close its session at logout
+ACTOR = "actor"  # who this run acts as, resolved from TOKEN at each run: never set it directly
+TOKEN = "session_token"  # this browser's login token
 RESTORED = "session_restored"  # the cookie is read once, at the start of the browser session
+ENDED = "session_ended"  # the login ended while this tab was open: the frame says so once
 PENDING_COOKIE = "session_cookie_script"  # written to the browser by the next run that completes
 COOKIE = "passerelles_session"
 
@@ -35,26 +39,60 @@ def masked() -> bool:
     return not can(Role.FACILITATEUR)
 
 
-def restore() -> None:
-    """At the start of a browser session (a reload, a new tab): log in again from the cookie, if its
-    session is still open and the account unchanged. The frame calls it before building the navigation."""
-    if st.session_state.get(RESTORED):
-        return
-    st.session_state[RESTORED] = True
-    if ACTOR in st.session_state:
-        return
-    # The cookies the browser sent when this session connected: a cookie set later is read at the next reload.
-    token = st.context.cookies.get(COOKIE)
-    if not isinstance(token, str):  # AppTest's stand-in runtime answers with a mock, not a cookie
-        return
-    if who := resolve_session(data.engine(), token):
-        st.session_state[ACTOR], st.session_state[TOKEN] = who, token
+def refresh() -> Actor | None:
+    """Who this browser is, as the store says now: the frame calls it at every run, and each page's `allow`.
+
+    At the start of a browser session (a reload, a new tab) the token comes from the cookie; then it is
+    resolved against the store each time: an expired or closed login, or an account deactivated, given
+    another role or a new password since, logs this tab out."""
+    if not st.session_state.get(RESTORED):
+        st.session_state[RESTORED] = True
+        # The cookies the browser sent when this session connected: a cookie set later is read at the next reload.
+        token = st.context.cookies.get(COOKIE)
+        if isinstance(token, str) and token and TOKEN not in st.session_state:  # AppTest's runtime sends a mock
+            st.session_state[TOKEN] = token
+    token = st.session_state.get(TOKEN)
+    who = resolve_session(data.engine(), token) if token else None
+    if who is None:
+        if st.session_state.pop(ACTOR, None) is not None:
+            st.session_state[ENDED] = True
+        st.session_state.pop(TOKEN, None)
+    else:
+        st.session_state[ACTOR] = who
+    return who
+
+
+def allow(role: Role | None = None) -> None:
+    """Defence in depth, the first line of every page: stop here, in French, unless this browser may open it.
+
+    `role` is the least the page needs; None for an official's page, open to visitors when the club opened
+    them (an administrator's setting). The frame registers only the pages a role may open; this check holds
+    even for a page run some other way."""
+    who = refresh()
+    if role is not None:
+        allowed = who is not None and who.can(role)
+    else:
+        try:
+            allowed = who is not None or data.overview(data.version())["public"]
+        except StoreError:
+            allowed = False
+    if not allowed:
+        needed = ROLE_LABELS[role or Role.LECTEUR]
+        st.error(texts.PAGE_REFUSED.format(role=needed), icon=":material/lock:")
+        st.stop()
+
+
+def client_address() -> str | None:
+    """The browser's address as the server sees it (a proxy's, behind one): failed logins slow it down."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None  # AppTest's runtime answers with a mock
 
 
 def log_in(who: Actor) -> None:
     """Log this browser in, here and, through the cookie, in its other tabs and after a reload."""
     token = open_session(data.engine(), who)
-    st.session_state[ACTOR], st.session_state[TOKEN] = who, token
+    st.session_state[TOKEN] = token
+    refresh()
     st.session_state[PENDING_COOKIE] = _cookie_script(token, int(SESSION_DURATION.total_seconds()))
 
 

@@ -9,6 +9,7 @@ from core.enums import Nature, Sector
 from core.models import Role
 from core.records import load_record, save_contract
 from core.relevance import PurchaseInputs, assess
+from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
@@ -19,7 +20,7 @@ def facilitator_app(app):
 
     def run(engine, page: str):
         at = app(engine)
-        at.session_state["actor"] = FACILITATOR
+        log_in(at, engine, FACILITATOR)
         at.run()
         at.switch_page(page).run()
         assert not at.exception

@@ -10,6 +10,7 @@ from core.filters import Filters
 from core.indicators import headline
 from core.models import Role
 from core.records import load_record, save_monthly_hours, save_record
+from tests.utils.accounts import log_in
 from tests.utils.fixtures import CITY
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
@@ -20,7 +21,7 @@ COLLEAGUE = Actor("paul", Role.FACILITATEUR)
 def as_facilitator(app, store):
     def run(page: str):
         at = app(store)
-        at.session_state["actor"] = FACILITATOR
+        log_in(at, store, FACILITATOR)
         at.run()
         at.switch_page(page).run()
         assert not at.exception, at.exception

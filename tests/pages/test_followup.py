@@ -7,13 +7,14 @@ from sqlalchemy import update
 from core.auth import Actor
 from core.db import session_scope
 from core.models import Contract, ContractVehicle, Role
+from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
 
 def open_followup(app, store):
     at = app(store)
-    at.session_state["actor"] = FACILITATOR
+    log_in(at, store, FACILITATOR)
     at.run()
     at.switch_page("pages/followup.py").run()
     assert not at.exception, at.exception

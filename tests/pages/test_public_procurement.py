@@ -8,6 +8,7 @@ from core import formatting as fmt
 from core.auth import CLI_ACTOR, Actor
 from core.decp import decp_scope, decp_stats, import_decp
 from core.models import Role
+from tests.utils.accounts import log_in
 from tests.utils.decp import fixture
 
 PAGE = "pages/public_procurement.py"
@@ -72,7 +73,7 @@ def test_every_departement_at_once(decp_store, app):
 @pytest.fixture
 def facilitator_imports(app, store):
     at = app(store)
-    at.session_state["actor"] = Actor("marie", Role.FACILITATEUR)
+    log_in(at, store, Actor("marie", Role.FACILITATEUR))
     at.run()
     at.switch_page("pages/imports.py").run()
     at.selectbox(key="import_kind").select("decp").run()
@@ -120,7 +121,7 @@ def test_an_unreadable_file_is_refused_in_french(facilitator_imports, store):
 
 def test_a_reader_has_no_import_page(app, store):
     at = app(store)
-    at.session_state["actor"] = Actor("lea", Role.LECTEUR)
+    log_in(at, store, Actor("lea", Role.LECTEUR))
     at.run()
     try:
         at.switch_page("pages/imports.py").run()

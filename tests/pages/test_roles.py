@@ -7,6 +7,7 @@ import pytest
 from core.auth import CLI_ACTOR, Actor, add_user
 from core.models import Role
 from core.parameters import set_anonymous_readers
+from tests.utils.accounts import log_in
 from ui import texts
 
 PASSWORD = "correct horse battery"
@@ -27,7 +28,7 @@ def opens(app, store, actor: Actor | None, page: str) -> bool:
     """Whether `actor` (None: a visitor without an account) gets `page` with its title."""
     at = app(store)
     if actor is not None:
-        at.session_state["actor"] = actor
+        log_in(at, store, actor)
         at.run()
     try:  # a page the role may not see is not registered: its address does not open
         at.switch_page(page).run()
@@ -55,7 +56,7 @@ def test_anonymous_reader_sees_the_indicators_with_small_counts_masked(store, ap
 
 def test_facilitator_sees_exact_counts(store, app, monkeypatch):
     at = app(store, "pages/contracts.py", de="2021", a="2021")
-    at.session_state["actor"] = Actor("marie", Role.FACILITATEUR)
+    log_in(at, store, Actor("marie", Role.FACILITATEUR))
     at.run()
     assert sorted(at.dataframe[0].value["Participants"]) == ["2", "3"]
 
@@ -104,7 +105,7 @@ def test_the_journal_reads_in_french_with_the_logins(store, app):
     add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
     authenticate(store, "claire", PASSWORD)
     at = app(store)
-    at.session_state["actor"] = Actor("claire", Role.ADMIN)
+    log_in(at, store, Actor("claire", Role.ADMIN))
     at.run()
     at.switch_page("pages/admin.py").run()
     journal = next(d.value for d in at.dataframe if "Utilisateur" in d.value.columns)
@@ -121,7 +122,7 @@ def test_admin_types_rates_in_percent(store, app):
     from core.parameters import INSERTION_RATE, get_parameters
 
     at = app(store)
-    at.session_state["actor"] = Actor("claire", Role.ADMIN)
+    log_in(at, store, Actor("claire", Role.ADMIN))
     at.run()
     at.switch_page("pages/admin.py").run()
     rate = at.number_input(key=f"param_{INSERTION_RATE}")

@@ -20,6 +20,11 @@ EDIT_USER = "Modifier un compte"
 ACCOUNT_STATE = "État du compte"
 ACTIVE = "actif"
 INACTIVE = "désactivé"
+SLOWED_UNTIL = "Connexions ralenties jusqu'à"
+SLOWED_HELP = ("Après 5 essais infructueux, chaque nouvel essai sur ce nom attend un délai croissant (une minute "
+               "au plus) ; les connexions ouvertes du compte ne sont pas fermées. Vous pouvez lever ce délai.")
+SLOWED_ACCOUNT = "Compte ralenti"
+LIFT_SLOWDOWN = "Lever le ralentissement"
 CREATE = "Créer"
 SAVE = "Enregistrer"
 USER_CREATED = "Compte « {name} » créé."
@@ -44,6 +49,10 @@ BACKUP_HELP = ("Une copie cohérente de la base, prise même pendant son utilisa
                "En ligne de commande : `python -m core backup FICHIER`.")
 BACKUP_PREPARE = "Préparer une copie de la base"
 BACKUP_DOWNLOAD = "Télécharger la copie"
+PAGE_REFUSED = ("Cette page est réservée au rôle « {role} » ou supérieur : connectez-vous avec un compte "
+                "qui le détient (menu « Se connecter »).")
+SESSION_ENDED = ("Votre connexion a pris fin (connexion expirée, ou compte modifié ou désactivé par un "
+                 "administrateur) : reconnectez-vous.")
 NEED_LOGIN = "Connectez-vous pour consulter les indicateurs du Club."
 SECTION_OFFICIALS = "Indicateurs"
 SECTION_FACILITATOR = "Facilitateur"

@@ -1,0 +1,20 @@
+"""Logging an AppTest session in as the browser does: an account in the store, a login, its token."""
+
+import contextlib
+
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from core.auth import CLI_ACTOR, Actor, add_user
+from core.login_sessions import open_session
+
+PASSWORD = "une phrase de passe de test"
+
+
+def log_in(at: AppTest, engine: Engine, actor: Actor) -> str:
+    """Log `at` in as `actor` (its account created with that role if missing); the token, for later checks."""
+    with contextlib.suppress(ValueError):  # the account exists already
+        add_user(engine, CLI_ACTOR, actor.username, PASSWORD, actor.role)
+    token = open_session(engine, actor)
+    at.session_state["session_token"] = token
+    return token
