@@ -43,10 +43,9 @@ facilitator = [
     st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:", url_path="plan-achats"),
 ]
 
-# No address is a file's name: until app.py has run once in a new server process, Streamlit 1.67
-# looks the address up among the files of `pages/` and would run such a page alone, without this
-# frame (no login, no filters). Another address runs app.py (after a one-time "Page not found").
-# A page the role may not see is not registered, so its address does not open.
+# A page the role may not see is not registered, so its address does not open; each page checks its role
+# again itself (ui.session.allow). server.py keeps Streamlit's old pages/ mode off, so no page ever runs
+# without this frame, whatever a new server's first address; no address is a file's name either way.
 reader = session.actor() is not None
 sections: dict[str, list] = {}
 if public or reader:

@@ -37,7 +37,7 @@ class Server:
         self.log = (database.parent / f"server-{self.port}.log").open("wb")
         environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PASSERELLES_DEMO": "1", **env}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
@@ -73,13 +73,7 @@ def demo_copy(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="session")
 def server(demo_copy: Path, browser: Browser) -> Iterator[Server]:
-    srv = Server(demo_copy)
-    # One visit of the home page, as after any restart: until app.py has run once, Streamlit may
-    # answer a deep link with a "Page not found" dialog (see app.py).
-    warm = browser.new_page()
-    warm.goto(srv.url)
-    wait_for_app(warm)
-    warm.close()
+    srv = Server(demo_copy)  # no warm-up visit: any address may be a new server's first request
     yield srv
     srv.stop()
 

@@ -34,12 +34,16 @@ def _no_legacy_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """`app(engine, **query)` -> an AppTest of app.py on that store, already run."""
 
-    def run(engine: Engine, page: str | None = None, **query: str) -> AppTest:
+    def run(engine: Engine, page: str | None = None, *, alone: bool = False, **query: str) -> AppTest:
+        """`alone=True`: run `page` by itself as the main script, without the frame (as Streamlit's old
+        multipage mode did), not yet run, so that the caller can log it in first."""
         monkeypatch.setenv("DATABASE_URL", _url(engine))
         monkeypatch.setenv("PASSERELLES_DEMO", "0")
         st.cache_resource.clear()
         st.cache_data.clear()
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at = AppTest.from_file(str(ROOT / (page if alone and page else "app.py")), default_timeout=60)
+        if alone:
+            return at
         for key, value in query.items():
             at.query_params[key] = value
         at.run()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from core.auth import CLI_ACTOR, Actor, add_user
+from core.auth import CLI_ACTOR, ROLE_LABELS, Actor, add_user
 from core.models import Role
 from core.parameters import set_anonymous_readers
 from tests.utils.accounts import log_in
@@ -44,6 +44,31 @@ def test_a_reader_or_a_visitor_cannot_open_a_facilitator_page(store, app, page):
     assert not opens(app, store, None, page)
     assert opens(app, store, Actor("marie", Role.FACILITATEUR), page)  # the page itself does open
 
+
+@pytest.mark.parametrize("page", [*FACILITATOR_PAGES, "pages/admin.py"])
+def test_a_page_run_without_the_frame_checks_the_role_itself(store, app, page):
+    """Defence in depth: were a page ever run alone, it would still refuse, in French, who may not open it."""
+    needed = Role.ADMIN if page == "pages/admin.py" else Role.FACILITATEUR
+    for actor in (None, Actor("paul", Role.LECTEUR), *([Actor("marie", Role.FACILITATEUR)] * (needed == Role.ADMIN))):
+        at = app(store, page, alone=True)
+        if actor is not None:
+            log_in(at, store, actor)
+        at.run()
+        assert not at.exception, at.exception
+        assert [e.value for e in at.error] == [texts.PAGE_REFUSED.format(role=ROLE_LABELS[needed])]
+        assert not at.title and not at.tabs and not at.button and not at.dataframe
+    at = app(store, page, alone=True)
+    log_in(at, store, Actor("claire", Role.ADMIN))
+    at.run()
+    assert not at.exception and not at.error and at.title  # the page itself opens for its role
+
+
+def test_an_officials_page_run_alone_refuses_visitors_once_the_club_closed_them(store, app):
+    set_anonymous_readers(store, CLI_ACTOR, False)
+    at = app(store, "pages/dashboard.py", alone=True)
+    at.run()
+    assert [e.value for e in at.error] == [texts.PAGE_REFUSED.format(role=ROLE_LABELS[Role.LECTEUR])]
+    assert not at.metric
 
 
 def test_anonymous_reader_sees_the_indicators_with_small_counts_masked(store, app):
@@ -96,7 +121,7 @@ def test_login_then_admin_page_for_admins_only(store, app):
     at.switch_page("pages/admin.py").run()
     assert not at.exception
     assert any(t.value == "Administration" for t in at.title)
-    assert {"claire", "paul"} <= set(at.dataframe[0].value["nom"])
+    assert {"claire", "paul"} <= set(at.dataframe[0].value[texts.USERNAME])
 
 
 def test_the_journal_reads_in_french_with_the_logins(store, app):
