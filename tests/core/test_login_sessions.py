@@ -9,7 +9,8 @@ from sqlmodel import Session
 
 from core.auth import CLI_ACTOR, Actor, AuthError, add_user, authenticate, update_user
 from core.login_sessions import SESSION_DURATION, close_session, open_session, resolve_session
-from core.models import LoginSession, Role, User
+from core.models import AuditEntry, Buyer, LoginSession, Role, User
+from core.records import save_buyer
 
 PASSWORD = "correct horse battery"
 MARIE = Actor("marie", Role.FACILITATEUR)
@@ -103,3 +104,24 @@ def test_a_role_change_ends_the_session(accounts, new_role):
     assert resolve_session(accounts, token) == Actor("marie", new_role)
     with Session(accounts) as s:
         assert s.execute(select(func.count()).select_from(LoginSession)).scalar() == 1
+
+
+@pytest.mark.parametrize("change", [{"active": False}, {"role": Role.LECTEUR}, {"role": Role.ADMIN},
+                                    {"password": "un tout nouveau mot de passe"}])
+def test_a_write_from_an_open_tab_checks_its_login_against_the_store_now(accounts, change):
+    """The actor a browser holds is a copy: each write reads its login and account again."""
+    tab = resolve_session(accounts, open_session(accounts, MARIE))
+    assert save_buyer(accounts, tab, {"nom": "Ville de Lagord", "type": "collectivité"})["version"] == 1
+    update_user(accounts, CLI_ACTOR, "marie", **change)
+    with pytest.raises(AuthError, match="reconnectez-vous"):
+        save_buyer(accounts, tab, {"nom": "Ville de Nieul", "type": "collectivité"})
+    with Session(accounts) as s:
+        assert s.execute(select(func.count()).select_from(Buyer)).scalar() == 1
+        assert [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.entity == "buyer"))] == ["création"]
+
+
+def test_an_expired_login_writes_nothing(accounts):
+    start = datetime.now(UTC) - SESSION_DURATION - timedelta(minutes=1)
+    tab = resolve_session(accounts, open_session(accounts, MARIE, now=start), now=start)
+    with pytest.raises(AuthError, match="reconnectez-vous"):
+        save_buyer(accounts, tab, {"nom": "Ville de Lagord", "type": "collectivité"})

@@ -5,7 +5,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from core.auth import CLI_ACTOR, add_user, update_user
+from core.db import open_store
+from core.models import Role
 from tests.e2e.conftest import log_in, wait_for_app
+from ui import texts
 
 pytestmark = pytest.mark.e2e
 
@@ -47,3 +51,27 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(page: Page, server
     expect(nav).to_contain_text("Se connecter", timeout=30_000)
     expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text(username)
     expect(nav.locator('a[href$="/suivi"]')).to_have_count(0)
+
+
+@pytest.mark.parametrize("change", [{"active": False}, {"role": Role.LECTEUR},
+                                    {"password": "un tout autre mot de passe"}], ids=["désactivé", "rétrogradé",
+                                                                                        "nouveau mot de passe"])
+def test_an_open_tab_of_a_revoked_account_is_refused_at_its_next_click(page: Page, server, demo_copy, change):
+    name = f"revoque-{sorted(change)[0]}"
+    engine = open_store(f"sqlite:///{demo_copy}")
+    add_user(engine, CLI_ACTOR, name, "une phrase de passe assez longue", Role.FACILITATEUR)
+    log_in(page, server, (name, "une phrase de passe assez longue"))
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name=texts.PAGE_ENTRY).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=texts.ENTRY_TITLE)).to_be_visible()
+
+    update_user(engine, CLI_ACTOR, name, **change)  # an administrator, elsewhere
+    engine.dispose()
+    nav.get_by_role("link", name=texts.PAGE_FOLLOWUP).click()  # the tab's next click
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(texts.SESSION_ENDED)
+    expect(page.get_by_role("heading", name=texts.FOLLOWUP_TITLE)).to_have_count(0)
+    expect(nav.locator('a[href$="/saisie"]')).to_have_count(0)  # the facilitator's pages are gone
+    expect(nav).to_contain_text(texts.PAGE_LOGIN)
+    expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text(name)
