@@ -183,7 +183,7 @@ def worker_apptest(path: Path, runs: int) -> dict:
             "rss_mb": peak_rss_mb()}
 
 
-# -- the real app: `streamlit run app.py`, the dashboard opened in Chromium, VmHWM of the server -------------
+# -- the real app: `streamlit run server.py`, the dashboard opened in Chromium, VmHWM of the server -------------
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -208,7 +208,7 @@ def measure_app(path: Path, loads: int = 3) -> dict:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "PASSERELLES_DEMO": "0"}
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "streamlit"), "run", "app.py", "--server.headless", "true",
+        [str(Path(sys.executable).parent / "streamlit"), "run", "server.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
