@@ -9,6 +9,9 @@ Streamlit's ASGI application (`st.App`), which lets Passerelles act once per pro
   its role itself too (`ui.session.allow`), for a server started some other way.
 - The store is opened, migrated and, when empty, filled with the demo before the server takes requests,
   with its progress in French in the terminal.
+- The login cookie is set by the server, HttpOnly, so that no script of the page can read it: after a login
+  the page sends the browser to /api/connexion with a one-time ticket (core.login_sessions), and a logout
+  to /api/deconnexion, which clears it.
 """
 
 import asyncio
@@ -19,12 +22,18 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from sqlalchemy import Engine
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.db import StoreError, open_store
 from core.demo import ensure_demo
+from core.login_sessions import COOKIE, SESSION_DURATION, exchange_ticket
 
 PagesManager.uses_pages_directory = False
+store: list[Engine] = []  # the engine, once the store is ready
 
 
 def say(line: str) -> None:
@@ -36,7 +45,7 @@ def prepare_store() -> None:
     try:
         engine = open_store()
         ensure_demo(engine)
-        engine.dispose()
+        store.append(engine)
     except StoreError as exc:  # the pages say it too, to whoever opens them
         say(str(exc))
     else:
@@ -49,4 +58,39 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     yield
 
 
-app = st.App(Path(__file__).with_name("app.py"), lifespan=lifespan)
+def _back(request: Request) -> str:
+    """Where to go afterwards: a path of this server only (never another site's address)."""
+    back = request.query_params.get("retour", "/")
+    return back if back.startswith("/") and not back.startswith("//") and "\\" not in back else "/"
+
+
+def _same_site(request: Request) -> bool:
+    # A page of another site cannot log a browser in or out here (browsers send Sec-Fetch-Site).
+    return request.headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
+
+
+def _secure(request: Request) -> bool:
+    return "https" in (request.url.scheme, request.headers.get("x-forwarded-proto", ""))
+
+
+async def log_in(request: Request) -> RedirectResponse:
+    """Trade a login's one-time ticket for the HttpOnly cookie, then go back to the page."""
+    response = RedirectResponse(_back(request), status_code=303)
+    if store and _same_site(request):
+        token = await asyncio.to_thread(exchange_ticket, store[0], request.query_params.get("ticket"))
+        if token:
+            response.set_cookie(COOKIE, token, max_age=int(SESSION_DURATION.total_seconds()), path="/",
+                                httponly=True, samesite="strict", secure=_secure(request))
+    return response
+
+
+async def log_out(request: Request) -> RedirectResponse:
+    """Clear the cookie (the login itself was closed in the store by the page)."""
+    response = RedirectResponse("/", status_code=303)
+    if _same_site(request):
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict", secure=_secure(request))
+    return response
+
+
+app = st.App(Path(__file__).with_name("app.py"), lifespan=lifespan,
+             routes=[Route("/api/connexion", log_in), Route("/api/deconnexion", log_out)])

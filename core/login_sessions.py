@@ -18,6 +18,7 @@ from core.db import session_scope
 from core.models import LoginSession, Role, User
 
 SESSION_DURATION = timedelta(hours=12)
+COOKIE = "passerelles_session"  # the browser's token: set by the server HttpOnly, SameSite=Strict
 
 
 def _digest(token: str) -> str:
@@ -69,3 +70,42 @@ def close_session(engine: Engine, token: str | None) -> None:
         login, user = found
         session.delete(login)
         record(session, Actor(user.username, Role(user.role)), "déconnexion", "app_user", user.username)
+
+
+TICKET_DURATION = timedelta(minutes=1)
+
+
+def issue_ticket(engine: Engine, token: str, *, now: datetime | None = None) -> str:
+    """A one-time ticket for this login, good for TICKET_DURATION: the browser takes it to the server's own
+    address (server.py), which trades it for the login cookie, set HttpOnly so that no script reads it."""
+    now = now or datetime.now(UTC)
+    ticket = secrets.token_urlsafe(32)
+    with session_scope(engine) as session:
+        login = session.exec(select(LoginSession).where(LoginSession.token_hash == _digest(token))).first()
+        if login is None:
+            raise AuthError("Cette connexion a pris fin : reconnectez-vous.")
+        login.ticket_hash, login.ticket_expires_at = _digest(ticket), now + TICKET_DURATION
+        session.add(login)
+    return ticket
+
+
+def exchange_ticket(engine: Engine, ticket: str | None, *, now: datetime | None = None) -> str | None:
+    """The browser's token for a fresh ticket, once; None for an unknown, used or late ticket, or a login that
+    no longer holds. The login's token is drawn anew: only the browser that brought the ticket holds it."""
+    if not ticket:
+        return None
+    now = now or datetime.now(UTC)
+    with session_scope(engine) as session:
+        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
+                             .where(LoginSession.ticket_hash == _digest(ticket))).first()
+        if found is None:
+            return None
+        login, user = found
+        expires = login.ticket_expires_at
+        login.ticket_hash, login.ticket_expires_at = None, None
+        session.add(login)
+        if expires is None or expires.replace(tzinfo=expires.tzinfo or UTC) <= now or not is_live(login, user, now):
+            return None
+        token = secrets.token_urlsafe(32)
+        login.token_hash = _digest(token)
+    return token

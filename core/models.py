@@ -269,6 +269,9 @@ class LoginSession(SQLModel, table=True):
     role: str  # the role at login: the session ends when the account's role changes
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     expires_at: datetime
+    # A one-time ticket, good for a minute, that the server's own address trades for the HttpOnly cookie.
+    ticket_hash: str | None = Field(default=None, unique=True)
+    ticket_expires_at: datetime | None = None
 
 
 class AuditEntry(SQLModel, table=True):

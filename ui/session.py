@@ -8,12 +8,13 @@ its next click; and the Actor carries its login, which core checks again at ever
 """
 
 import json
+from urllib.parse import quote
 
 import streamlit as st
 
 from core.auth import ROLE_LABELS, Actor
 from core.db import StoreError
-from core.login_sessions import SESSION_DURATION, close_session, open_session, resolve_session
+from core.login_sessions import COOKIE, close_session, issue_ticket, open_session, resolve_session
 from core.models import Role
 from ui import data, texts
 
@@ -22,7 +23,6 @@ TOKEN = "session_token"  # this browser's login token
 RESTORED = "session_restored"  # the cookie is read once, at the start of the browser session
 ENDED = "session_ended"  # the login ended while this tab was open: the frame says so once
 PENDING_COOKIE = "session_cookie_script"  # written to the browser by the next run that completes
-COOKIE = "passerelles_session"
 
 
 def actor() -> Actor | None:
@@ -89,30 +89,29 @@ def client_address() -> str | None:
 
 
 def log_in(who: Actor) -> None:
-    """Log this browser in, here and, through the cookie, in its other tabs and after a reload."""
+    """Log this browser in, here and, through the cookie the server sets, in its other tabs and after a reload."""
     token = open_session(data.engine(), who)
     st.session_state[TOKEN] = token
     refresh()
-    st.session_state[PENDING_COOKIE] = _cookie_script(token, int(SESSION_DURATION.total_seconds()))
+    st.session_state[PENDING_COOKIE] = _visit(f"/api/connexion?ticket={quote(issue_ticket(data.engine(), token))}&")
 
 
 def log_out() -> None:
     close_session(data.engine(), st.session_state.pop(TOKEN, None))
     st.session_state.pop(ACTOR, None)
-    st.session_state[PENDING_COOKIE] = _cookie_script("", 0)
+    st.session_state[PENDING_COOKIE] = _visit("/api/deconnexion?")
 
 
 def write_cookie() -> None:
-    """Send the pending cookie to the browser, from the frame, after its reruns and page switches: a run cut
-    short before this point leaves the cookie pending for the next one."""
+    """Send the browser to the server's cookie address, from the frame, after its reruns and page switches: a
+    run cut short before this point leaves it pending for the next one."""
     if script := st.session_state.pop(PENDING_COOKIE, None):
-        # st.html is not in an iframe: its script runs in the app's own document, whose cookie this is.
+        # st.html is not in an iframe: its script runs in the app's own document, and moves that document.
         st.html(script, unsafe_allow_javascript=True)
 
 
-def _cookie_script(value: str, max_age: int) -> str:
-    # The token is URL-safe base64: nothing to escape in a cookie. Secure only over https (the address the
-    # browser sees, behind a proxy too); SameSite=Strict: no other site's page sends it.
-    cookie = f"{COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict"
-    return (f"<script>document.cookie = {json.dumps(cookie)}"
-            ' + (window.location.protocol === "https:" ? "; Secure" : "");</script>')
+def _visit(address: str) -> str:
+    """A script that sends the browser to `address` (ending in `?` or `&`), then back to the page it is on.
+    The cookie is the server's to set (HttpOnly: no script reads it)."""
+    return (f"<script>window.location.replace({json.dumps(address)} + 'retour=' + "
+            "encodeURIComponent(window.location.pathname + window.location.search));</script>")

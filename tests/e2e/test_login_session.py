@@ -1,12 +1,16 @@
 """A login survives a reload and a new tab in a real Chromium, and a logout survives a reload too."""
 
 import re
+import urllib.error
+import urllib.request
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from core.auth import CLI_ACTOR, add_user, update_user
+from core.auth import CLI_ACTOR, add_user, authenticate, update_user
 from core.db import open_store
+from core.login_sessions import issue_ticket, open_session, resolve_session
 from core.models import Role
 from tests.e2e.conftest import log_in, wait_for_app
 from ui import texts
@@ -26,6 +30,8 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(page: Page, server
     log_in(page, server, facilitator_account)
     cookie = next(c for c in page.context.cookies() if c["name"] == "passerelles_session")
     assert cookie["sameSite"] == "Strict" and cookie["path"] == "/" and not cookie["secure"]
+    assert cookie["httpOnly"]  # set by the server: no script of the page reads the token
+    assert "passerelles_session" not in page.evaluate("document.cookie")
     assert cookie["expires"] > 0  # a lasting cookie, not one for the browser session only
 
     page.reload()
@@ -75,3 +81,34 @@ def test_an_open_tab_of_a_revoked_account_is_refused_at_its_next_click(page: Pag
     expect(nav.locator('a[href$="/saisie"]')).to_have_count(0)  # the facilitator's pages are gone
     expect(nav).to_contain_text(texts.PAGE_LOGIN)
     expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text(name)
+
+
+def visit(url: str, **headers: str) -> tuple[int, str, str]:
+    """(status, Location, Set-Cookie) of one request, redirects not followed."""
+
+    class Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            return None
+
+    try:
+        urllib.request.build_opener(Stay).open(urllib.request.Request(url, headers=headers), timeout=30)
+    except urllib.error.HTTPError as answer:
+        return answer.code, answer.headers.get("Location", ""), answer.headers.get("Set-Cookie", "")
+    raise AssertionError("no redirect")
+
+
+def test_the_cookie_address_goes_back_only_to_this_server_and_takes_a_ticket_once(server, demo_copy):
+    engine = open_store(f"sqlite:///{demo_copy}")
+    add_user(engine, CLI_ACTOR, "billet", "une phrase de passe assez longue", Role.LECTEUR)
+    token = open_session(engine, authenticate(engine, "billet", "une phrase de passe assez longue"))
+    for back in ("//autre.example/piege", "https://autre.example/", "/\\autre.example"):
+        assert visit(f"{server.url}/api/connexion?ticket=x&retour={quote(back)}")[:2] == (303, "/")
+    ticket = issue_ticket(engine, token)
+    refused = visit(f"{server.url}/api/connexion?ticket={ticket}&retour=/marches", **{"Sec-Fetch-Site": "cross-site"})
+    assert "passerelles_session" not in refused[2]  # another site's page cannot log a browser in
+    status, back, cookie = visit(f"{server.url}/api/connexion?ticket={ticket}&retour=/marches")
+    assert (status, back) == (303, "/marches")
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Max-Age=43200" in cookie
+    assert resolve_session(engine, cookie.split(";")[0].split("=", 1)[1]).username == "billet"
+    assert "passerelles_session" not in visit(f"{server.url}/api/connexion?ticket={ticket}&retour=/")[2]  # once
+    engine.dispose()

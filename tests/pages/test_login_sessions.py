@@ -2,15 +2,16 @@
 
 AppTest cannot send cookies: the client context that `st.context.cookies` reads is replaced here."""
 
+import re
 from types import SimpleNamespace
+from urllib.parse import unquote
 
 import pytest
 from streamlit.runtime import context
 
 from core.auth import CLI_ACTOR, Actor, add_user, update_user
-from core.login_sessions import open_session, resolve_session
+from core.login_sessions import COOKIE, exchange_ticket, open_session, resolve_session
 from core.models import Role
-from ui.session import COOKIE
 
 PASSWORD = "correct horse battery"
 MARIE = Actor("marie", Role.FACILITATEUR)
@@ -42,13 +43,14 @@ def test_login_sets_the_cookie_and_a_reload_finds_the_login_again(marie, app, co
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
     assert not at.exception
-    token = at.session_state["session_token"]
-    assert resolve_session(marie, token) == MARIE
+    assert resolve_session(marie, at.session_state["session_token"]) == MARIE
     written = scripts(at)
-    assert f"{COOKIE}={token}; path=/; max-age=43200; SameSite=Strict" in written
-    assert '"https:" ? "; Secure"' in written
+    assert "document.cookie" not in written  # the server sets the cookie, HttpOnly: no script touches it
+    ticket = unquote(re.search(r'"/api/connexion\?ticket=([^&"]+)&"', written).group(1))
     at.run()
-    assert COOKIE not in scripts(at)  # written once
+    assert "/api/connexion" not in scripts(at)  # sent once
+    token = exchange_ticket(marie, ticket)  # what server.py does when the browser brings the ticket
+    assert token and exchange_ticket(marie, ticket) is None  # once only
 
     cookies(**{COOKIE: token})  # a reload: a new session, the cookie sent with it
     at = app(marie, "pages/followup.py")
@@ -83,6 +85,6 @@ def test_logout_closes_the_session_and_clears_the_cookie(marie, app, cookies):
     assert not at.exception
     assert "actor" not in at.session_state
     assert resolve_session(marie, token) is None
-    assert f"{COOKIE}=; path=/; max-age=0; SameSite=Strict" in scripts(at)
+    assert '"/api/deconnexion?"' in scripts(at)  # the server clears the cookie
     at.run()  # the cookie the session connected with is not read again
     assert "actor" not in at.session_state

@@ -1,8 +1,9 @@
-"""login throttle
+"""login throttle, and the login cookie set by the server
 
 Failed logins slow down the next tries of the same account name and of the same client address, with
 growing delays (core/throttle.py), instead of locking the account for 15 minutes: a stranger could lock
-anyone out. The account's own failure counter and lock go.
+anyone out. The account's own failure counter and lock go. A login gets a one-time ticket that the server
+trades for an HttpOnly cookie (server.py), which the page's scripts cannot read.
 
 Revision ID: 0008
 Revises: 0007
@@ -31,9 +32,17 @@ def upgrade() -> None:
     with op.batch_alter_table("app_user", schema=None) as batch_op:
         batch_op.drop_column("locked_until")
         batch_op.drop_column("failed_attempts")
+    with op.batch_alter_table("login_session", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("ticket_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+        batch_op.add_column(sa.Column("ticket_expires_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+        batch_op.create_unique_constraint("uq_login_session_ticket_hash", ["ticket_hash"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("login_session", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_login_session_ticket_hash", type_="unique")
+        batch_op.drop_column("ticket_expires_at")
+        batch_op.drop_column("ticket_hash")
     with op.batch_alter_table("app_user", schema=None) as batch_op:
         batch_op.add_column(sa.Column("failed_attempts", sa.Integer(), nullable=False, server_default="0"))
         batch_op.add_column(sa.Column("locked_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
