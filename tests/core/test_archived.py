@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from core import formatting as fmt
 from core.auth import Actor
 from core.contracts import contract_detail, contract_list
 from core.exports import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, export_tables
@@ -71,7 +72,7 @@ def test_an_archived_hours_entry_counts_nowhere(store):
     assert _row_year(tables[YEARLY_SHEET], 2022)["heures_realisees"] == 0
     zoom = next(s for s in build_deck(store, LIFE, ("K1",), TODAY).slides if s.kind == "contracts")
     assert _row(zoom.table, "K1")["heures_realisees"] == 520
-    assert "520 h / 3 600 h" in zoom.lines[0][1]
+    assert f"{fmt.hours(520)} / {fmt.hours(3600)}" in zoom.lines[0][1]
 
 
 def _row_year(df, year: int) -> dict:
