@@ -30,7 +30,8 @@ from core.parameters import ETP_DIVISOR, anonymous_readers, get_parameters
 
 # Each figure's definition, written once; the app and the exports show them.
 DEFINITIONS: dict[str, tuple[str, str]] = {
-    "heures_realisees": ("Heures réalisées", "Heures d'insertion déclarées sur les mois de la période."),
+    "heures_realisees": ("Heures réalisées", "Heures d'insertion déclarées sur les mois de la période ; une "
+                         "ligne d'heures archivée, ou celle d'un marché archivé, ne compte pas."),
     "heures_prevues": ("Heures prévues", "Heures inscrites dans les clauses, réparties au prorata des mois "
                        "d'exécution de chaque marché tombant dans la période."),
     "taux_realisation": ("Taux de réalisation", "Heures réalisées ÷ heures prévues sur la période."),

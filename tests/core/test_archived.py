@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 
+from bench import raw_sql
 from core import formatting as fmt
+from core import indicators
 from core.auth import Actor
 from core.contracts import contract_detail, contract_list
 from core.exports import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, export_tables
@@ -108,3 +110,17 @@ def test_an_archived_contract_takes_its_hours_out_of_every_figure(store, period,
     assert "nettoyage" not in set(breakdown(store, period, "secteur")["valeur"])
     assert _row_year(yearly(store, period), 2021)["heures_realisees"] == 420  # K1's 150 + 150 + 120
     assert _row_year(yearly_hours(store, period), 2021)["heures_realisees"] == 420
+
+
+@pytest.mark.parametrize("year", [2021, 2022])
+def test_the_bench_floor_leaves_out_the_same_rows(store, year):
+    """bench/raw_sql.py writes the hours that count by hand: same figures once an entry and a contract are archived."""
+    _archive_k1_50h(store)
+    k2 = list_records(store, "marches", "K2").iloc[0]
+    archive_record(store, ALICE, "marches", int(k2["id"]), int(k2["version"]))
+    con = raw_sql.connect(store.url.database)
+    try:
+        raw_sql.check_same(indicators, store, con, Filters(year, year))
+        assert raw_sql.last_month(con) == indicators.last_month(store) == date(2021, 3, 1)
+    finally:
+        con.close()
