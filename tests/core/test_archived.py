@@ -19,7 +19,7 @@ from core.filters import Filters
 from core.followup import clause_progress
 from core.indicators import BREAKDOWNS, breakdown, headline, last_month, yearly, yearly_hours
 from core.models import Role
-from core.records import archive_record, list_records
+from core.records import archive_record, list_records, save_monthly_hours
 from core.slides import build_deck, data_as_of
 from tests.utils.fixtures import CITY, LANDLORD
 
@@ -75,6 +75,17 @@ def test_an_archived_hours_entry_counts_nowhere(store):
     zoom = next(s for s in build_deck(store, LIFE, ("K1",), TODAY).slides if s.kind == "contracts")
     assert _row(zoom.table, "K1")["heures_realisees"] == 520
     assert f"{fmt.hours(520)} / {fmt.hours(3600)}" in zoom.lines[0][1]
+
+
+def test_an_hours_line_emptied_in_the_grid_counts_nowhere(store):
+    """The other way to archive an entry: empty its hours in the contract's monthly grid."""
+    counts = save_monthly_hours(store, ALICE, "K1", [{"entreprise_siret": "73282932000074", "participant_code": "P3",
+                                                      "mois": "01/2022", "heures": ""}])
+    assert counts["archivées"] == 1
+    assert _row(contract_list(store, LIFE), "K1")["heures_realisees"] == 520
+    assert contract_detail(store, "K1")["heures_realisees"] == 520
+    assert _row(clause_progress(store, TODAY), "K1")["heures_realisees"] == 520
+    assert last_month(store) == date(2021, 9, 1)
 
 
 def _row_year(df, year: int) -> dict:
