@@ -1,6 +1,7 @@
 """The floor of the benchmark: the dashboard's aggregates as raw SQL through Python's sqlite3 module.
 
-Same definitions as core/indicators.py, archived rows left out (unscoped filters only), no SQLAlchemy, no pandas;
+Same definitions as core/indicators.py, archived rows left out (the hours that count: core/hours_done.py),
+unscoped filters only, no SQLAlchemy, no pandas;
 `check_same` proves on each store that both compute the same figures before anything is timed.
 """
 
@@ -20,12 +21,18 @@ def month_index(column: str) -> str:
     return f"(CAST(strftime('%Y', {column}) AS INTEGER) * 12 + CAST(strftime('%m', {column}) AS INTEGER) - 1)"
 
 
+def counted(alias: str = "hours_entry") -> str:
+    """The hours entries that count (core.hours_done.counted): neither archived nor of an archived contract."""
+    return (f"{alias}.archived = 0 AND {alias}.contract_id NOT IN "
+            "(SELECT archived_contract.id FROM contract archived_contract WHERE archived_contract.archived = 1)")
+
+
 HOURS = ("SELECT coalesce(sum(hours), 0), count(DISTINCT participant_id), count(DISTINCT company_id) "
-         "FROM hours_entry WHERE month >= :start AND month <= :end AND archived = 0")
+         f"FROM hours_entry WHERE month >= :start AND month <= :end AND {counted()}")
 PEOPLE = ("SELECT count(DISTINCT participant_id) FROM hours_entry WHERE month >= :start AND month <= :end "
-          "AND archived = 0")
+          f"AND {counted()}")
 WOMEN = ("SELECT count(*) FROM participant p WHERE p.sex = 'F' AND p.id IN (SELECT participant_id FROM hours_entry "
-         "WHERE month >= :start AND month <= :end AND archived = 0)")
+         f"WHERE month >= :start AND month <= :end AND {counted()})")
 RUNNING = (f"c.start_date <= :end AND coalesce(c.end_date, c.start_date) >= :start AND c.archived = 0 AND EXISTS "
            f"(SELECT 1 FROM contract_vehicle v WHERE v.contract_id = c.id AND v.vehicle IN ({SOCIAL}))")
 # The store keeps each contract's months as integers (migration 0004); the floor reads them too.
@@ -80,7 +87,7 @@ def _period(f: Filters) -> dict:
 
 
 def last_month(con: sqlite3.Connection) -> date | None:
-    value = con.execute("SELECT max(month) FROM hours_entry").fetchone()[0]
+    value = con.execute(f"SELECT max(month) FROM hours_entry WHERE {counted()}").fetchone()[0]
     return date.fromisoformat(value) if value else None
 
 
@@ -139,7 +146,7 @@ def yearly_hours(con: sqlite3.Connection, f: Filters) -> list[dict]:
     p = _period(Filters(years[0], f.year_to))
     done = dict.fromkeys(years, 0.0)
     for month, hours in con.execute("SELECT month, sum(hours) FROM hours_entry WHERE month >= :start "
-                                    "AND month <= :end AND archived = 0 GROUP BY month", p):
+                                    f"AND month <= :end AND {counted()} GROUP BY month", p):
         done[int(month[:4])] += hours
     sums = ", ".join(f"sum({PLANNED_EXPR.replace(':first', str(y * 12)).replace(':last', str(y * 12 + 11))})"
                      for y in years)
@@ -152,7 +159,7 @@ def yearly_hours(con: sqlite3.Connection, f: Filters) -> list[dict]:
 def breakdown(con: sqlite3.Connection, f: Filters, name: str) -> list[tuple]:
     column, joins = DIMENSIONS[name]
     return con.execute(f"SELECT {column} AS valeur, sum(h.hours), count(DISTINCT h.participant_id) "
-                       f"FROM hours_entry h {joins} WHERE h.month >= :start AND h.month <= :end AND h.archived = 0 "
+                       f"FROM hours_entry h {joins} WHERE h.month >= :start AND h.month <= :end AND {counted('h')} "
                        f"GROUP BY valeur", _period(f)).fetchall()
 
 

@@ -1,7 +1,8 @@
 """Following the clauses once awarded: planned vs done, the projection at the current pace, the alerts.
 
-Only contracts with a clause in hours count here (`planned_hours > 0`, not archived). The hours are summed
-in SQL (GROUP BY contract); what follows is arithmetic on one row per contract.
+Only contracts with a clause in hours count here (`planned_hours > 0`, not archived). The hours done are
+those that count (core.hours_done), summed in SQL (GROUP BY contract); what follows is arithmetic on one row
+per contract.
 
 Definitions (months are calendar months, counted whole):
 - months elapsed: from the contract's first month to the last complete month before `today`, at most
@@ -23,6 +24,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, exists, func, or_, select
 
 from core.enums import Vehicle
+from core.hours_done import completion, done_by_contract
 from core.import_kinds import EU_RULE_SINCE
 from core.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
@@ -57,14 +59,11 @@ def clause_progress(engine: Engine, today: date | None = None) -> pd.DataFrame:
     today = today or date.today()
     current = _month_start(today)
     late_from = _month_start(today, -LATE_MONTHS)
-    hours = HoursEntry.hours
-    done = (select(HoursEntry.contract_id, func.sum(hours).label("done"),
-                   func.max(HoursEntry.month).label("last_month"),
-                   func.sum(case((and_(HoursEntry.month >= late_from, HoursEntry.month < current), 1),
-                                 else_=0)).label("recent"))
-            .where(~HoursEntry.archived).group_by(HoursEntry.contract_id).subquery())
+    done = done_by_contract(func.max(HoursEntry.month).label("last_month"),
+                            func.sum(case((and_(HoursEntry.month >= late_from, HoursEntry.month < current), 1),
+                                          else_=0)).label("recent"), people=False)
     query = (select(Contract.reference, Contract.object, Buyer.name, Company.name, Contract.start_date,
-                    Contract.end_date, Contract.planned_hours, func.coalesce(done.c.done, 0),
+                    Contract.end_date, Contract.planned_hours, func.coalesce(done.c.hours_done, 0),
                     done.c.last_month, func.coalesce(done.c.recent, 0))
              .join(Buyer, Buyer.id == Contract.buyer_id)
              .outerjoin(Company, Company.id == Contract.holder_id)
@@ -88,7 +87,7 @@ def _progress_row(row: tuple, today: date) -> dict:
     projection = done / elapsed * total if elapsed and total else None
     return {"reference": reference, "objet": subject, "acheteur": buyer, "titulaire": holder,
             "date_debut": start, "date_fin": end, "heures_prevues": planned, "heures_realisees": done,
-            "taux_realisation": done / planned, "mois_ecoules": elapsed, "mois_total": total,
+            "taux_realisation": completion(done, planned), "mois_ecoules": elapsed, "mois_total": total,
             "projection": projection, "taux_projete": projection / planned if projection is not None else None,
             "heures_manquantes": max(planned - done, 0.0), "dernier_mois_declare": last_month,
             "en_cours": start <= today and (end is None or end >= today), "_recent": int(recent)}

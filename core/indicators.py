@@ -13,6 +13,7 @@ from sqlalchemy.sql import ColumnElement
 
 from core.enums import SOCIAL_VEHICLES
 from core.filters import Filters
+from core.hours_done import completion, completion_column, counted
 from core.models import (
     DEMO_FLAG,
     Buyer,
@@ -29,7 +30,8 @@ from core.parameters import ETP_DIVISOR, anonymous_readers, get_parameters
 
 # Each figure's definition, written once; the app and the exports show them.
 DEFINITIONS: dict[str, tuple[str, str]] = {
-    "heures_realisees": ("Heures réalisées", "Heures d'insertion déclarées sur les mois de la période."),
+    "heures_realisees": ("Heures réalisées", "Heures d'insertion déclarées sur les mois de la période ; une "
+                         "ligne d'heures archivée, ou celle d'un marché archivé, ne compte pas."),
     "heures_prevues": ("Heures prévues", "Heures inscrites dans les clauses, réparties au prorata des mois "
                        "d'exécution de chaque marché tombant dans la période."),
     "taux_realisation": ("Taux de réalisation", "Heures réalisées ÷ heures prévues sur la période."),
@@ -84,8 +86,8 @@ def _planned_in(first: int | ColumnElement, last: int | ColumnElement, open_end:
 
 
 def _entries(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
-    return [HoursEntry.month >= first, HoursEntry.month <= last, ~HoursEntry.archived,
-            *f.in_scope(HoursEntry.contract_id)]
+    """The hours entries that count (core.hours_done) of months [first, last], in the filters' scope."""
+    return [HoursEntry.month >= first, HoursEntry.month <= last, *counted(), *f.in_scope(HoursEntry.contract_id)]
 
 
 def contracts_running(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
@@ -119,9 +121,9 @@ def jobs_series(engine: Engine, sector: str | None = None) -> pd.DataFrame:
 
 
 def last_month(engine: Engine) -> date | None:
-    """The last month with declared hours (the data's date)."""
+    """The last month with declared hours that count (the data's date)."""
     with engine.connect() as c:
-        return c.execute(select(func.max(HoursEntry.month))).scalar()
+        return c.execute(select(func.max(HoursEntry.month)).where(*counted())).scalar()
 
 
 def situation_date(engine: Engine, f: Filters) -> date:
@@ -166,7 +168,7 @@ def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
     return {
         "heures_realisees": float(done),
         "heures_prevues": float(planned),
-        "taux_realisation": float(done) / float(planned) if planned else None,
+        "taux_realisation": completion(done, planned),
         "etp": float(done) / divisor / (f.year_to - f.year_from + 1),  # a year's worth, on average
         "marches": int(contracts),
         "entreprises": int(companies),
@@ -315,7 +317,6 @@ def breakdown_with_plan(engine: Engine, f: Filters, name: str) -> pd.DataFrame:
         return done
     merged = planned_by(engine, f, name).merge(done, on="valeur", how="outer").fillna(
         {"heures_realisees": 0.0, "participants": 0, "heures_prevues": 0.0, "marches": 0})
-    merged["taux_realisation"] = merged["heures_realisees"] / merged["heures_prevues"].where(
-        merged["heures_prevues"] > 0)
+    merged["taux_realisation"] = completion_column(merged["heures_realisees"], merged["heures_prevues"])
     return merged.sort_values("heures_realisees", ascending=False, ignore_index=True)
 

@@ -53,6 +53,29 @@ def test_migration_0006_adds_the_decp_tables_and_goes_back(tmp_path):
     upgraded.dispose()
 
 
+def test_migration_0008_indexes_the_archived_contracts_and_the_figures_use_it(tmp_path):
+    """The hours that count leave out archived contracts' entries: the subquery finds those few through the
+    partial index, and the period's hours are still read from the covering ix_hours_month."""
+    from sqlalchemy import func, select
+
+    from core.hours_done import counted
+
+    store_at(tmp_path / "old.db", "0007").dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    hours = (select(func.sum(HoursEntry.hours)).where(HoursEntry.month >= date(2025, 1, 1),
+                                                      HoursEntry.month <= date(2025, 12, 31), *counted()))
+    sql = str(hours.compile(upgraded, compile_kwargs={"literal_binds": True}))
+    with upgraded.connect() as c:
+        index = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'ix_contract_archived'")).scalar()
+        plan = [row[3] for row in c.execute(text("EXPLAIN QUERY PLAN " + sql))]
+    assert index is not None and "WHERE archived = 1" in index
+    assert "SEARCH contract USING COVERING INDEX ix_contract_archived (archived=?)" in plan
+    assert any(step.startswith("SEARCH hours_entry USING COVERING INDEX ix_hours_month") for step in plan), plan
+    command.downgrade(_alembic_config(upgraded), "0007")
+    assert "ix_contract_archived" not in {i["name"] for i in inspect(upgraded).get_indexes("contract")}
+    upgraded.dispose()
+
+
 def test_contract_months_follow_its_dates_on_every_write(store):
     from core.models import month_number
 
