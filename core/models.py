@@ -74,7 +74,7 @@ class Contract(SQLModel, table=True):
         Index("ix_contract_dates", "start_date", "end_date"),
         # Covers the planned hours of the running contracts; `id` keeps the rows in their order (0007).
         Index("ix_contract_months", "start_month", "end_month", "id", "archived", "planned_hours", "buyer_id"),
-        # The hours that count leave out those of archived contracts: the few found here, not by a scan (0008).
+        # The hours that count leave out those of archived contracts: the few found here, not by a scan (0009).
         # Partial, so that a query for the contracts not archived (nearly all) never picks it.
         Index("ix_contract_archived", "archived", sqlite_where=text("archived = 1"), postgresql_where=text("archived")),
     )

@@ -53,7 +53,7 @@ def test_migration_0006_adds_the_decp_tables_and_goes_back(tmp_path):
     upgraded.dispose()
 
 
-def test_migration_0008_indexes_the_archived_contracts_and_the_figures_use_it(tmp_path):
+def test_migration_0009_indexes_the_archived_contracts_and_the_figures_use_it(tmp_path):
     """The hours that count leave out archived contracts' entries: the subquery finds those few through the
     partial index, and the period's hours are still read from the covering ix_hours_month."""
     from sqlalchemy import func, select
@@ -71,7 +71,7 @@ def test_migration_0008_indexes_the_archived_contracts_and_the_figures_use_it(tm
     assert index is not None and "WHERE archived = 1" in index
     assert "SEARCH contract USING COVERING INDEX ix_contract_archived (archived=?)" in plan
     assert any(step.startswith("SEARCH hours_entry USING COVERING INDEX ix_hours_month") for step in plan), plan
-    command.downgrade(_alembic_config(upgraded), "0007")
+    command.downgrade(_alembic_config(upgraded), "0008")
     assert "ix_contract_archived" not in {i["name"] for i in inspect(upgraded).get_indexes("contract")}
     upgraded.dispose()
 

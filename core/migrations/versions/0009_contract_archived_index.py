@@ -6,16 +6,16 @@ the archived contracts' ids that every figure of done hours runs: without an ind
 those few, and a query for the contracts not archived (nearly all) never picks it over ix_contract_months
 or ix_contract_dates. The entries are still read through their covering indexes.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01 10:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
