@@ -8,6 +8,7 @@ from core.import_kinds import KINDS
 from core.imports import apply_import, preview_import, template
 from ui import data, session, texts
 from ui.decp import upload_flow
+from ui.plain import plain
 
 DECP = "decp"  # published open data: its own flow (no template, warnings rather than errors)
 IMPORTED = "import_written"  # (kind, file id) of the file just written, and what was said about it
@@ -42,7 +43,7 @@ if st.session_state.get("import_preview", (None,))[0] != cache_key:
 report = st.session_state["import_preview"][1]
 st.subheader(texts.IMPORT_PREVIEW)
 for note in report.notes:
-    st.info(note)
+    st.info(plain(note))
 if not report.ok:
     st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(report.errors), *texts.ERROR_NOUN)))
     st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
@@ -58,7 +59,7 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
     try:
         done = apply_import(engine, session.actor(), report)
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         st.stop()
     if done.ok:
         said = texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),
