@@ -11,24 +11,27 @@ Tables (st.dataframe), st.text and st.code show text as it is and need neither.
 
 import html
 import re
-import string
 
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-# An emoji shortcode (`:smile:`), an icon (`:material/x:`) or a directive (`:red[…]`) needs a word right after
-# a colon; a word joiner (U+2060, invisible, no width) sits between them. A backslash alone would not do: the
-# shortcodes are replaced in the text once Markdown has read its escapes.
-_COLON_WORD = re.compile(r":(?=\S)")
+# Characters that open Markdown syntax anywhere in a line (emphasis, code, links and images, HTML and entities,
+# strikethrough, math, headings), and those that do only at the start of one (lists, quotes, numbered items).
+_SYNTAX = re.compile(r"([\\`*_\[\]<>~$&#])")
+_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[-+=])")
+# Streamlit finds emoji shortcodes (`:smile:`), icons (`:material/x:`), directives (`:red[…]`) and bare links
+# (`http://…`, `www.…`, `a@b.fr`) in the text once Markdown has read its escapes, so a backslash cannot stop
+# them: a word joiner (U+2060, invisible, no width) after the colon, the `@` or the `www` does.
+_JOINED = re.compile(r"(:|@|\bwww)(?=\S)", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 WORD_JOINER = "\u2060"
 
 
 def plain(value: object) -> str:
-    """`value` as Markdown that reads literally: every ASCII punctuation mark backslash-escaped (CommonMark, so
-    no emphasis, link, image, HTML, math `$`, table or list can start), colons kept from starting a shortcode,
-    line breaks as spaces (the value sits inside a sentence or a heading)."""
-    text = _LINE_BREAKS.sub(" ", str(value))
-    text = _COLON_WORD.sub(":" + WORD_JOINER, text)
-    return _PUNCTUATION.sub(r"\\\1", text)
+    """`value` as Markdown that reads literally, for a sentence, a heading or a label: the characters that open
+    Markdown syntax backslash-escaped (CommonMark), shortcodes and bare links broken by an invisible word joiner,
+    line breaks as spaces."""
+    text = _LINE_BREAKS.sub(" ", str(value).strip())
+    text = _SYNTAX.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\\\2", text)
+    return _JOINED.sub(lambda m: m.group(1) + WORD_JOINER, text)
 
 
 def chart_text(value: object) -> str:

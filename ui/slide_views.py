@@ -13,6 +13,7 @@ from core import formatting as fmt
 from core.slides import SERIES, Deck, Slide
 from ui import texts
 from ui.charts import ACCENT, DONE, PLANNED
+from ui.plain import chart_text
 
 CSS = """
 <style>
@@ -105,7 +106,7 @@ def chart(slide: Slide) -> go.Figure:
     if slide.kind == "yearly":
         return _bars(t, [str(y) for y in t["annee"]], ("heures_prevues", "heures_realisees"), False)
     if slide.kind == "contracts":
-        return _bars(t, t["reference"].tolist(), ("heures_prevues", "heures_realisees"), False)
+        return _bars(t, [chart_text(r) for r in t["reference"]], ("heures_prevues", "heures_realisees"), False)
     if slide.name == "sexe":
         colors = [DONE if v == "Hommes" else ACCENT for v in t["valeur"]]
         shares = [fmt.percent(v / t["heures_realisees"].sum(), 1) for v in t["heures_realisees"]]
@@ -114,7 +115,7 @@ def chart(slide: Slide) -> go.Figure:
                                insidetextorientation="horizontal", textfont={"size": FONT + 8},
                                hovertemplate="%{label} : %{value:,.0f} h<extra></extra>"))
         return _figure(fig).update_layout(showlegend=False)
-    return _bars(t, [_short(v) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
+    return _bars(t, [chart_text(_short(v)) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
 
 
 def _lines(lines: tuple[tuple[str, str], ...], small: bool = False) -> str:
