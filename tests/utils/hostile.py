@@ -1,6 +1,7 @@
 """Markdown and HTML typed into every free-text field of a store, and how to tell that a page ran none of it."""
 
 import re
+
 from sqlalchemy import Engine, extract, func, select
 
 from core.assessments import save_assessment
@@ -14,7 +15,7 @@ HOST = "127.0.0.1:9"  # the discard port: nothing answers, a request there is th
 MARKUP = (f"**gras** ![t](http://{HOST}/x.png) [lien](http://{HOST}/) <b>b</b><img src=http://{HOST}/y.png> "
           ":red[rouge] $x^2$ :smile:")
 # What the markup above leaves in a Markdown body when it is not escaped.
-RAW = ("**gras**", "![t]", "[lien]", "<b>", "<img", ":red[", "$x^2$", ":smile:", f"http://{HOST}")
+RAW = ("**gras**", "![t]", "[lien]", "<b>", "<img", ":red[", "$x^2$", ":smile:", f"http://{HOST}/")
 FIELDS = ("buyer", "company", "reference", "object", "participant", "commune", "subject", "assessment_buyer")
 
 
@@ -37,7 +38,8 @@ def poison(engine: Engine, year: int) -> dict[str, str]:
         participant_id = s.execute(select(func.min(HoursEntry.participant_id))
                                    .where(HoursEntry.contract_id == contract.id)).scalar_one()
         contract.reference, contract.object = values["reference"], values["object"]
-        s.get(Buyer, contract.buyer_id).name = values["buyer"]
+        buyer = s.get(Buyer, contract.buyer_id)
+        buyer.name, buyer.permanent_member = values["buyer"], True  # a member: on the presentation's last slide
         s.get(Company, contract.holder_id).name = values["company"]
         person = s.get(Participant, participant_id)
         person.code, person.commune = values["participant"], values["commune"]
