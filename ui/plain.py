@@ -20,6 +20,7 @@ _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[-+=])")
 # (`http://…`, `www.…`, `a@b.fr`) in the text once Markdown has read its escapes, so a backslash cannot stop
 # them: a word joiner (U+2060, invisible, no width) after the colon, the `@` or the `www` does.
 _JOINED = re.compile(r"(:|@|\bwww)(?=\S)", re.IGNORECASE)
+_COLON = re.compile(r":(?=\S)")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 WORD_JOINER = "\u2060"
 
@@ -32,6 +33,14 @@ def plain(value: object) -> str:
     text = _SYNTAX.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\\\2", text)
     return _JOINED.sub(lambda m: m.group(1) + WORD_JOINER, text)
+
+
+def html_text(value: object) -> str:
+    """`value` as the text of a raw HTML block (st.markdown with unsafe_allow_html): `<`, `>` and `&` as entities,
+    line breaks as spaces (a blank line would end the block, and what follows would be read as Markdown), and
+    the colons joined as in `plain` (Streamlit rewrites `:material/` before reading the block)."""
+    text = _LINE_BREAKS.sub(" ", str(value))
+    return _COLON.sub(":" + WORD_JOINER, html.escape(text, quote=False))
 
 
 def chart_text(value: object) -> str:

@@ -2,8 +2,6 @@
 the same slide reads from the back of the room at 1920×1080 as at 1280×720."""
 
 import textwrap
-from functools import partial
-from html import escape as _escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +11,7 @@ from core import formatting as fmt
 from core.slides import SERIES, Deck, Slide
 from ui import texts
 from ui.charts import ACCENT, DONE, PLANNED
-from ui.plain import chart_text
+from ui.plain import chart_text, html_text
 
 CSS = """
 <style>
@@ -57,7 +55,7 @@ div:has(> .st-key-pres_chart) {flex: 0 0 63vh !important; height: 63vh !importan
 </style>
 """
 FONT = 20
-escape = partial(_escape, quote=False)  # text nodes only: apostrophes stay readable
+escape = html_text  # text nodes only: apostrophes stay readable, a blank line cannot end the HTML block
 
 
 def inject_css() -> None:

@@ -41,3 +41,11 @@ def test_chart_text_and_breakdown_names_carry_no_plotly_markup():
     assert chart_text("<b>b</b> & co") == "&lt;b&gt;b&lt;/b&gt; &amp; co"
     wrapped = charts._wrap("<b>gras</b> <a href='http://127.0.0.1:9/'>Office Public de l'Habitat</a>")
     assert "<b>" not in wrapped and "<a " not in wrapped and "<br>" in wrapped  # its own line breaks stay
+
+
+def test_slide_html_keeps_a_name_with_blank_lines_inside_its_block():
+    from ui import slide_views
+
+    block = slide_views._lines((("Acheteur\n\n**gras** :material/home:", "Ville\r\n\r\n<b>b</b>"),))
+    assert "\n" not in block and "<b>b</b>" not in block and ":material/" not in block
+    assert block.replace(WORD_JOINER, "").count("**gras** :material/home:") == 1  # the name, as typed
