@@ -24,6 +24,7 @@ from core.tabular import is_formula_like
 
 LINK = '=HYPERLINK("http://127.0.0.1:9/","Agglo")'
 PAYLOADS = (LINK, "+1", "-1+1", "@SUM(A1)", "=1+1")
+URL = "http://127.0.0.1:9/"  # XlsxWriter would make it a live link
 FORMULA = re.compile(rb"<(\w+:)?f[\s>/]")  # a SpreadsheetML formula element, whatever its namespace prefix
 YEAR = Filters(2021, 2021)
 
@@ -36,7 +37,7 @@ def hostile(store: Engine) -> Engine:
         ("UPDATE company SET name = :v WHERE id = 1", "=1+1"), ("UPDATE company SET name = :v WHERE id = 2", "-1+1"),
         ("UPDATE company SET name = :v WHERE id = 3", "+1"),
         ("UPDATE contract SET reference = :v WHERE id = 1", "=1+1"),
-        ("UPDATE contract SET reference = :v WHERE id = 2", "@SUM(A1)"),
+        ("UPDATE contract SET reference = :v WHERE id = 2", URL),
         ("UPDATE contract SET object = :v WHERE id = 1", LINK),
         ("UPDATE contract SET object = :v WHERE id = 2", "-1+1"),
         ("UPDATE participant SET commune = :v WHERE id = 1", LINK),
@@ -55,9 +56,10 @@ def embedded_workbooks(deck: bytes) -> list[bytes]:
 
 
 def formula_elements(book: bytes) -> list[str]:
-    """The parts of an xlsx holding a <f> element."""
+    """The parts of an xlsx holding a <f> element or a hyperlink."""
     with zipfile.ZipFile(io.BytesIO(book)) as z:
-        return [name for name in z.namelist() if name.endswith(".xml") and FORMULA.search(z.read(name))]
+        return [name for name in z.namelist()
+                if name.endswith((".xml", ".rels")) and (FORMULA.search(z.read(name)) or b"hyperlink" in z.read(name))]
 
 
 def text_cells(book: bytes) -> list[openpyxl.cell.Cell]:
@@ -93,12 +95,12 @@ def test_the_deck_charts_data_holds_no_formula_and_names_read_as_typed(hostile):
     books = embedded_workbooks(deck)
     assert len(books) == 6  # one per chart
     values = [v for book in books for v in assert_inert_xlsx(book)]
-    for payload in (LINK, "@SUM(A1)", "=1+1"):  # buyers, contract references
+    for payload in (LINK, "@SUM(A1)", "=1+1", URL):  # buyers, contract references
         assert payload in values
     prs = Presentation(io.BytesIO(deck))
     categories = {str(c) for slide in prs.slides for shape in slide.shapes if shape.has_chart
                   for c in shape.chart.plots[0].categories}
-    assert {LINK, "@SUM(A1)", "=1+1"} <= categories  # the axis reads the real names, no apostrophe
+    assert {LINK, "@SUM(A1)", "=1+1", URL} <= categories  # the axis reads the real names, no apostrophe
 
 
 def test_the_workbook_holds_no_formula_and_every_name(hostile):
