@@ -8,6 +8,7 @@ from core.db import StoreError
 from core.models import Role
 from ui import data, session, texts
 from ui.filters import filter_bar
+from ui.plain import plain
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
 
@@ -15,7 +16,7 @@ try:
     overview = data.overview(data.version())
     public = overview["public"]
 except StoreError as exc:
-    st.error(f"{texts.STORE_ERROR}\n\n{exc}")
+    st.error(f"{texts.STORE_ERROR}\n\n{plain(exc)}")
     st.stop()
 session.refresh()  # who this browser is, as the store says now (a reload or a new tab: from the cookie)
 
@@ -73,7 +74,7 @@ with st.sidebar:
     if overview["last_month"]:
         st.caption(texts.DATA_AS_OF.format(month=fmt.month(overview["last_month"])))
     if who := session.actor():
-        st.caption(texts.LOGGED_AS.format(name=who.username, role=ROLE_LABELS[who.role]))
+        st.caption(texts.LOGGED_AS.format(name=plain(who.username), role=ROLE_LABELS[who.role]))
         if st.button(texts.LOGOUT, icon=":material/logout:"):
             session.log_out()
             st.rerun()

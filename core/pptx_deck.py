@@ -5,17 +5,21 @@ restyle it or copy its figures; each slide carries the period, the filters and t
 """
 
 import io
+from contextlib import contextmanager
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Pt, lazyproperty
+from xlsxwriter import Workbook
 
 from core import formatting as fmt
+from core.privacy import is_formula_like
 from core.slides import SERIES, Deck, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -27,6 +31,40 @@ CHART_TOP = Inches(1.75)
 CHART_HEIGHT = Inches(5.05)
 HOURS_FORMAT = "#,##0"  # PowerPoint groups the thousands as its reader's locale does: 36 451
 LABELLED = 8  # categories up to which each bar carries its value (more would overlap)
+
+
+# XlsxWriter would make a live formula of a name starting with "=" and a link of one starting with "http".
+INERT = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+class _InertWorkbookWriter(CategoryWorkbookWriter):
+    """The chart's embedded workbook with every text written as text: a buyer named `=HYPERLINK(...)` keeps
+    that name in the sheet (quote-prefixed, as in the xlsx export) and on the chart's axis."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):  # noqa: ANN001, ANN202 - python-pptx's signature
+        workbook = Workbook(xlsx_file, INERT)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+    def _write_categories(self, workbook, worksheet) -> None:  # noqa: ANN001 - xlsxwriter
+        categories = self._chart_data.categories
+        plain = workbook.add_format({"num_format": categories.number_format})
+        quoted = workbook.add_format({"num_format": categories.number_format, "quote_prefix": True})
+        for idx, level in enumerate(categories.levels):
+            col = categories.depth - idx - 1
+            worksheet.set_column(col, col, 10)
+            for off, name in level:
+                if isinstance(name, str):
+                    worksheet.write_string(off + 1, col, name, quoted if is_formula_like(name) else plain)
+                else:
+                    worksheet.write(off + 1, col, name, plain)
+
+
+class _InertChartData(CategoryChartData):
+    @lazyproperty
+    def _workbook_writer(self) -> _InertWorkbookWriter:
+        return _InertWorkbookWriter(self)
 
 
 def _text(slide: PptxSlide, x: Emu, y: Emu, w: Emu, h: Emu, text: str, size: int, *, bold: bool = False,
@@ -67,7 +105,7 @@ def _frame(slide: PptxSlide, deck: Deck, item: Slide, number: int, total: int) -
 
 def _chart(slide: PptxSlide, kind: XL_CHART_TYPE, categories: list[str], series: dict[str, list[float]],
            x: Emu, w: Emu, colors: list[RGBColor]) -> None:
-    data = CategoryChartData(number_format=HOURS_FORMAT)
+    data = _InertChartData(number_format=HOURS_FORMAT)
     data.categories = categories
     for name, values in series.items():
         data.add_series(name, [float(v) for v in values])  # already rounded: the data sheet reads 36451

@@ -13,6 +13,7 @@ from core.db import StoreError, backup
 from core.models import Role
 from core.parameters import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
 from ui import data, session, texts
+from ui.plain import plain
 
 session.allow(Role.ADMIN)
 engine = data.engine()
@@ -43,9 +44,9 @@ with accounts:
         if st.form_submit_button(texts.CREATE):
             try:
                 add_user(engine, admin, name, password, role)
-                st.success(texts.USER_CREATED.format(name=name))
+                st.success(texts.USER_CREATED.format(name=plain(name)))
             except (ValueError, PermissionError) as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
     with st.form("edit_user"):
         st.subheader(texts.EDIT_USER)
         names = [u["nom"] for u in users]
@@ -57,9 +58,9 @@ with accounts:
         if st.form_submit_button(texts.SAVE) and target:
             try:
                 update_user(engine, admin, target, role=new_role, active=active, password=new_password or None)
-                st.success(texts.USER_UPDATED.format(name=target))
+                st.success(texts.USER_UPDATED.format(name=plain(target)))
             except (ValueError, PermissionError) as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
 
 with parameters:
     public = st.toggle(texts.ANONYMOUS_READERS, value=anonymous_readers(engine), help=texts.ANONYMOUS_HELP)
@@ -81,7 +82,7 @@ with parameters:
                         set_parameter(engine, admin, key, value)
                 st.success(texts.PARAMETERS_SAVED)
             except (ValueError, PermissionError) as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
 
 with journal:
     left, middle, right = st.columns(3)
@@ -105,4 +106,4 @@ with copy:
                                    file_name=f"passerelles-{date.today().isoformat()}.db",
                                    mime="application/vnd.sqlite3")
         except StoreError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))

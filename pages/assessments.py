@@ -15,6 +15,7 @@ from core.models import Role
 from core.records import ConflictError
 from core.relevance import Verdict
 from ui import checklist, data, session, texts
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 version = data.version()
@@ -50,21 +51,21 @@ if chosen is None:
 saved = data.assessment(int(chosen), version)
 result = saved["result"]
 
-st.subheader(texts.HISTORY_DETAIL.format(id=saved["id"], subject=saved["subject"]))
-st.caption(texts.HISTORY_BY.format(author=saved["author"], date=fmt.day(saved["created_at"])))
+st.subheader(texts.HISTORY_DETAIL.format(id=saved["id"], subject=plain(saved["subject"])))
+st.caption(texts.HISTORY_BY.format(author=plain(saved["author"]), date=fmt.day(saved["created_at"])))
 box, icon = checklist.VERDICT_BOX[Verdict(saved["verdict"])]
 box(texts.VERDICT.format(verdict=saved["verdict"]), icon=icon)
 a, b, c = st.columns([1, 1, 2])
 a.metric(texts.ESTIMATED_HOURS, fmt.hours(saved["estimated_hours"]))
 b.metric(texts.ESTIMATED_ETP, f"{fmt.number(result['etp'], 2)} ETP")
-c.metric(texts.RECOMMENDED_VEHICLE, result["vehicle"])
+c.metric(texts.RECOMMENDED_VEHICLE, plain(result["vehicle"]))
 if result["reservation"]:
-    c.caption(result["reservation"])
-st.markdown(f"**{texts.FORMULA}** : {result['formula']}")
+    c.caption(plain(result["reservation"]))
+st.markdown(f"**{texts.FORMULA}** : {plain(result['formula'])}")
 if result["motifs"]:
-    st.markdown(f"**{texts.HISTORY_MOTIFS}** : {result['motifs']}")
+    st.markdown(f"**{texts.HISTORY_MOTIFS}** : {plain(result['motifs'])}")
 if saved["contract_reference"]:
-    st.info(texts.HISTORY_ATTACHED.format(reference=saved["contract_reference"]), icon=":material/link:")
+    st.info(texts.HISTORY_ATTACHED.format(reference=plain(saved["contract_reference"])), icon=":material/link:")
 if not allowed:
     st.caption(texts.NEED_FACILITATOR)
 
@@ -74,7 +75,7 @@ def run(write, *args) -> tuple[bool, object]:  # noqa: ANN001 - a core write fun
     try:
         return True, write(data.engine(), actor, *args)
     except (AuthError, AssessmentError) as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return False, None
 
 
@@ -100,9 +101,10 @@ def attach(assessment_id: int, reference: str, seen_version: int) -> None:
     try:
         hours = attach_to_contract(data.engine(), session.actor(), assessment_id, reference, seen_version)
     except (AuthError, AssessmentError, ConflictError) as exc:
-        st.session_state[ATTACH_OUTCOME] = (False, str(exc))
+        st.session_state[ATTACH_OUTCOME] = (False, plain(exc))
     else:
-        st.session_state[ATTACH_OUTCOME] = (True, texts.ATTACHED.format(reference=reference, hours=fmt.hours(hours)))
+        said = texts.ATTACHED.format(reference=plain(reference), hours=fmt.hours(hours))
+        st.session_state[ATTACH_OUTCOME] = (True, said)
 
 
 if saved["verdict"] == Verdict.NON_PERTINENT.value:

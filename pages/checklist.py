@@ -8,6 +8,7 @@ from core.clause import draft_clause
 from core.models import Role
 from core.relevance import RelevanceError, assess
 from ui import checklist, data, session, texts
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 version = data.version()
@@ -32,7 +33,7 @@ if inputs is None:
 try:
     result = assess(inputs, params)
 except RelevanceError as exc:
-    st.error(str(exc))
+    st.error(plain(exc))
     st.stop()
 checklist.show_result(result, inputs.amount)
 
@@ -58,6 +59,6 @@ if st.button(texts.SAVE_ASSESSMENT, key="chk_save", icon=":material/save:", type
     try:
         new_id = save_assessment(data.engine(), actor, inputs, result)
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
     else:
         st.success(texts.SAVED.format(id=new_id), icon=":material/check:")

@@ -5,6 +5,7 @@ import streamlit as st
 from core import formatting as fmt
 from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
+from ui.plain import plain
 
 session.allow()  # an official's page
 # What fits a 1280 px window beside the sidebar, widths in pixels; sector, social considerations, holder and
@@ -55,16 +56,16 @@ if reference is None:
 st.query_params["marche"] = reference
 detail = data.contract_detail(reference, version)
 if detail is None:
-    st.error(texts.CONTRACT_UNKNOWN.format(reference=reference))
+    st.error(texts.CONTRACT_UNKNOWN.format(reference=plain(reference)))
     st.stop()
 
-st.header(f"{detail['reference']} — {detail['objet']}")
+st.header(f"{plain(detail['reference'])} — {plain(detail['objet'])}")
 a, b, c, d = st.columns(4)
 a.metric(texts.HOURS_PLANNED, fmt.hours(detail["heures_prevues"]))
 b.metric(texts.HOURS_DONE, fmt.hours(detail["heures_realisees"]))
 c.metric(texts.COLUMNS["taux_realisation"], fmt.percent(detail["taux_realisation"]))
 d.metric(texts.PARTICIPANTS, fmt.people(detail["participants"], session.masked()))
-st.markdown(" · ".join(f"**{label}** : {field_text(key, detail[key])}" for key, label in texts.FIELDS.items()))
+st.markdown(" · ".join(f"**{label}** : {plain(field_text(key, detail[key]))}" for key, label in texts.FIELDS.items()))
 st.subheader(texts.MONTHLY_TITLE)
 st.plotly_chart(charts.monthly_hours(detail["mensuel"]), width="stretch")
 st.subheader(texts.BY_MODE_TITLE)

@@ -17,6 +17,7 @@ from core.records import (
 from ui import data, session, texts
 from ui.components import french_table
 from ui.forms import forget_form, keep_version, record_form, shown_version
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 CREATED = "entry_created"  # the id of the record just created: the picker opens it on the next run
@@ -60,17 +61,17 @@ if submitted is not None:
         st.session_state[errors_key] = exc.errors
         st.rerun()
     except ConflictError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         st.button(texts.ENTRY_RELOAD, icon=":material/refresh:", on_click=forget_form, args=(kind, record))
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
     else:
         st.session_state.pop(errors_key, None)
-        st.toast(texts.ENTRY_SAVED.format(label=" · ".join(str(submitted.get(k)) for k in kind.key)),
+        st.toast(texts.ENTRY_SAVED.format(label=" · ".join(plain(submitted.get(k)) for k in kind.key)),
                  icon=":material/check:")
         st.rerun()
 if FORM in st.session_state.get(errors_key, {}):
-    st.error(st.session_state[errors_key][FORM])
+    st.error(plain(st.session_state[errors_key][FORM]))
 
 if record:
     restore = bool(record["archived"])
@@ -79,7 +80,7 @@ if record:
         try:
             archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
         except (ConflictError, ValidationError, AuthError) as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
         else:
             st.toast(texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED)
             st.rerun()

@@ -9,6 +9,7 @@ from core.enums import ContractType, Mode
 from core.models import MAX_MONTHLY_HOURS, Role
 from core.records import ConflictError, ValidationError, save_monthly_hours
 from ui import data, session, texts
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 engine = data.engine()
@@ -74,12 +75,12 @@ if st.button(texts.GRID_SAVE, type="primary", key="grid_save"):
     try:
         counts = save_monthly_hours(engine, session.actor(), reference, records)
     except ValidationError as exc:
-        st.error("\n\n".join(f"**{where}** : {message}" for where, message in exc.errors.items()))
+        st.error("\n\n".join(f"**{plain(where)}** : {plain(message)}" for where, message in exc.errors.items()))
     except ConflictError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         st.button(texts.GRID_RELOAD, icon=":material/refresh:", on_click=reload_grid)
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
     else:
         done = {name: fmt.counted(counts[name], *nouns) for name, nouns in texts.GRID_ROWS.items()}
         st.session_state["grid_saved"] = texts.GRID_SAVED.format(

@@ -9,6 +9,7 @@ from core.imports import apply_import, preview_import, template
 from core.models import Role
 from ui import data, session, texts
 from ui.decp import upload_flow
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 DECP = "decp"  # published open data: its own flow (no template, warnings rather than errors)
@@ -44,7 +45,7 @@ if st.session_state.get("import_preview", (None,))[0] != cache_key:
 report = st.session_state["import_preview"][1]
 st.subheader(texts.IMPORT_PREVIEW)
 for note in report.notes:
-    st.info(note)
+    st.info(plain(note))
 if not report.ok:
     st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(report.errors), *texts.ERROR_NOUN)))
     st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
@@ -60,7 +61,7 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
     try:
         done = apply_import(engine, session.actor(), report)
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         st.stop()
     if done.ok:
         said = texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),

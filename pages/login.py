@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.auth import AuthError, authenticate
 from ui import data, session, texts
+from ui.plain import plain
 
 st.title(texts.LOGIN_TITLE)
 with st.form("login"):
@@ -14,7 +15,7 @@ if submitted:
     try:
         session.log_in(authenticate(data.engine(), username, password, address=session.client_address()))
     except AuthError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
     else:
         st.session_state["after_login"] = True
         st.rerun()

@@ -9,6 +9,7 @@ from core.plan import COLUMNS, write_plan
 from core.relevance import Verdict
 from core.tabular import TableError
 from ui import data, session, texts
+from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 st.title(texts.PLAN_TITLE)
@@ -22,7 +23,7 @@ if upload is None:
 try:
     assessed = data.assessed_plan(upload.getvalue(), upload.name, data.version())
 except TableError as exc:
-    st.error(str(exc))
+    st.error(plain(exc))
     st.stop()
 
 verdicts = assessed["avis"].value_counts()
@@ -35,7 +36,7 @@ if errors.any():
     st.error(texts.PLAN_ERRORS.format(count=fmt.counted(int(errors.sum()), *texts.PLAN_NOT_ASSESSED)),
              icon=":material/error:")
 if assessed.attrs.get("colonnes_ignorees"):
-    st.caption(texts.PLAN_IGNORED.format(columns=", ".join(assessed.attrs["colonnes_ignorees"])))
+    st.caption(texts.PLAN_IGNORED.format(columns=", ".join(map(plain, assessed.attrs["colonnes_ignorees"]))))
 
 # What the facilitator reads first: the subject, an error if any, the verdict and the hours; then the plan's own.
 first = ["objet", *(["erreur"] if errors.any() else []), "avis", "heures_estimees", "etp_estimes",

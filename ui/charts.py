@@ -4,6 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import texts
+from ui.plain import chart_text
 
 DONE, PLANNED, ACCENT = "#0b6e4f", "#c9d6df", "#e07a22"
 
@@ -31,12 +32,13 @@ def yearly_hours(df: pd.DataFrame, highlight: tuple[int, int] | None = None) -> 
 
 
 def _wrap(label: str, width: int = 26) -> str:
-    """Long category names (buyers) on two lines, so the bars keep their room."""
+    """Long category names (buyers) on two lines, so the bars keep their room; the name reads as typed (Plotly
+    would take its `<b>` for markup)."""
     if len(label) <= width:
-        return label
+        return chart_text(label)
     cut = label.rfind(" ", 0, width + 1)
     cut = cut if cut > 0 else width
-    return label[:cut] + "<br>" + _wrap(label[cut:].strip(), width)
+    return chart_text(label[:cut]) + "<br>" + _wrap(label[cut:].strip(), width)
 
 
 def breakdown_bars(df: pd.DataFrame, title: str) -> go.Figure:

@@ -22,6 +22,7 @@ from core.relevance import (
     Verdict,
 )
 from ui import texts
+from ui.plain import plain
 
 REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the form on the next run
 # A radio cannot show None as a selected option: the three answers are stored as words.
@@ -198,7 +199,7 @@ def show_result(result: Assessment, amount: float) -> None:
     c.metric(texts.RECOMMENDED_VEHICLE, result.vehicle.value)
     if result.reservation:
         c.caption(result.reservation.value)
-    st.markdown(f"**{texts.FORMULA}** : {result.formula}")
+    st.markdown(f"**{texts.FORMULA}** : {plain(result.formula)}")
     p = result.params
     rows = [(texts.PARAM_ROWS["amount"], f"{fmt.number(amount)} €"),
             (texts.PARAM_ROWS["labour_share"], f"{fmt.percent(result.labour_share, 1)} ({result.labour_share_source})"),
@@ -211,6 +212,6 @@ def show_result(result: Assessment, amount: float) -> None:
     criteria: dict[str, list[str]] = {}
     for reason in result.reasons:
         criteria.setdefault(reason.criterion, []).append(
-            f"- {texts.STATUS_LABELS[reason.status.value]} — {reason.text}")
+            f"- {texts.STATUS_LABELS[reason.status.value]} — {plain(reason.text)}")
     for criterion, lines in criteria.items():
         st.markdown(f"*{criterion}*\n" + "\n".join(lines))

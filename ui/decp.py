@@ -9,6 +9,7 @@ from core.auth import AuthError
 from core.decp import apply_decp, preview_decp
 from core.departements import NAMES, label
 from ui import data, filters, session, texts
+from ui.plain import plain
 
 MAX_UPLOAD_MB = 50  # a département's file; the national files (hundreds of Mo) go through the command line
 ALL = "tous"  # the "every département" choice, as it reads in the address
@@ -75,14 +76,14 @@ def upload_flow() -> None:
             report = preview_decp(engine, session.actor(), upload.getvalue(), upload.name,
                                   departement=departement or None)
         except (ValueError, AuthError) as exc:  # DecpFileError is a ValueError: the file cannot be read
-            st.error(str(exc))
+            st.error(plain(exc))
             return
         st.session_state[PREVIEW] = (key, report)
     report = st.session_state[PREVIEW][1]
 
     st.subheader(texts.IMPORT_PREVIEW)
     for note in report.notes:
-        st.info(note)
+        st.info(plain(note))
     st.success(texts.DECP_COUNTS.format(read=fmt.counted(report.read, *texts.DECP_READ_NOUN),
                                         kept=fmt.counted(report.contracts, *texts.DECP_KEPT_NOUN),
                                         created=fmt.number(report.created), updated=fmt.number(report.updated),
@@ -102,7 +103,7 @@ def upload_flow() -> None:
         try:
             done = apply_decp(engine, session.actor(), report)
         except AuthError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             return
         st.success(texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.DECP_CREATED_NOUN),
                                           updated=fmt.counted(done.updated, *texts.DECP_UPDATED_NOUN),

@@ -12,6 +12,7 @@ from core import import_kinds
 from core.import_kinds import Col, Kind
 from core.tabular import parse_bool, parse_date, parse_month
 from ui import texts
+from ui.plain import plain
 
 NUMBERS = {import_kinds.amount, import_kinds.hours, import_kinds.count, import_kinds.birth_year}
 INTEGERS = {import_kinds.count, import_kinds.birth_year}  # whole by nature: no decimal at all
@@ -97,7 +98,7 @@ def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, st
                 values[col.name] = field(col, record.get(col.name) if record else None,
                                          choices.get(col.ref) if col.ref else None, f"{suffix}_{col.name}")
                 if col.name in errors:
-                    st.error(errors[col.name], icon=":material/error:")
+                    st.error(plain(errors[col.name]), icon=":material/error:")
         st.caption(texts.ENTRY_REQUIRED)
         submitted = st.form_submit_button(texts.SAVE, type="primary")
     if not submitted:

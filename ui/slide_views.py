@@ -2,8 +2,6 @@
 the same slide reads from the back of the room at 1920×1080 as at 1280×720."""
 
 import textwrap
-from functools import partial
-from html import escape as _escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,6 +11,7 @@ from core import formatting as fmt
 from core.slides import SERIES, Deck, Slide
 from ui import texts
 from ui.charts import ACCENT, DONE, PLANNED
+from ui.plain import chart_text, html_text
 
 CSS = """
 <style>
@@ -56,7 +55,7 @@ div:has(> .st-key-pres_chart) {flex: 0 0 63vh !important; height: 63vh !importan
 </style>
 """
 FONT = 20
-escape = partial(_escape, quote=False)  # text nodes only: apostrophes stay readable
+escape = html_text  # text nodes only: apostrophes stay readable, a blank line cannot end the HTML block
 
 
 def inject_css() -> None:
@@ -105,7 +104,7 @@ def chart(slide: Slide) -> go.Figure:
     if slide.kind == "yearly":
         return _bars(t, [str(y) for y in t["annee"]], ("heures_prevues", "heures_realisees"), False)
     if slide.kind == "contracts":
-        return _bars(t, t["reference"].tolist(), ("heures_prevues", "heures_realisees"), False)
+        return _bars(t, [chart_text(r) for r in t["reference"]], ("heures_prevues", "heures_realisees"), False)
     if slide.name == "sexe":
         colors = [DONE if v == "Hommes" else ACCENT for v in t["valeur"]]
         shares = [fmt.percent(v / t["heures_realisees"].sum(), 1) for v in t["heures_realisees"]]
@@ -114,7 +113,7 @@ def chart(slide: Slide) -> go.Figure:
                                insidetextorientation="horizontal", textfont={"size": FONT + 8},
                                hovertemplate="%{label} : %{value:,.0f} h<extra></extra>"))
         return _figure(fig).update_layout(showlegend=False)
-    return _bars(t, [_short(v) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
+    return _bars(t, [chart_text(_short(v)) for v in t["valeur"]], ("heures_prevues", "heures_realisees"), True)
 
 
 def _lines(lines: tuple[tuple[str, str], ...], small: bool = False) -> str:
