@@ -35,7 +35,7 @@ with accounts:
                 lift_slowdown(engine, admin, target)
                 st.rerun()
             except PermissionError as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
     with st.form("add_user", clear_on_submit=True):
         st.subheader(texts.ADD_USER)
         name = st.text_input(texts.USERNAME)
