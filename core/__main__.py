@@ -8,8 +8,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from core import formatting as fmt
-from core.db import StoreError, open_store
+from core.db import REFUSED, StoreError, check_writable, open_store
 from core.demo import load_demo
 from core.filters import Filters
 from core.indicators import headline
@@ -26,7 +28,7 @@ def command(name: str) -> Callable:
 
 @command("init")
 def init(args: argparse.Namespace) -> int:
-    open_store()
+    check_writable(open_store())  # ready means ready to take the facilitator's writes too
     print("Base prête (schéma à jour).")
     return 0
 
@@ -235,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (StoreError, ValueError, PermissionError, OSError) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError:  # a refusal no writer expected (a constraint): said in French, never a traceback
+        print(f"Erreur : {REFUSED}", file=sys.stderr)
         return 2
 
 

@@ -93,8 +93,8 @@ def _where(url: URL | None) -> str:
     """The store's file (SQLite) or its address without the password, for the messages."""
     if url is None:
         return "base de données"
-    if url.get_backend_name() == "sqlite":
-        return url.database or "en mémoire"
+    if url.get_backend_name() == "sqlite":  # a file's path, also when given as an URI (file:…?mode=ro)
+        return (url.database or "en mémoire").removeprefix("file:").split("?")[0]
     return url.render_as_string(hide_password=True)
 
 
