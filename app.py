@@ -84,4 +84,7 @@ if not (public or reader):
 if overview["demo"] and page.url_path != presentation.url_path:  # the slides' footer says it there
     st.warning(texts.DEMO_BANNER, icon=":material/info:")
 
-page.run()
+try:
+    page.run()
+except StoreError as exc:  # the store broke after start-up (disk, file): said in French, never a traceback
+    st.error(str(exc))

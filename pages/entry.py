@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
+from core.db import StoreError
 from core.import_kinds import ENTRY_KINDS
 from core.records import (
     FORM,
@@ -60,7 +61,7 @@ if submitted is not None:
     except ConflictError as exc:
         st.error(str(exc))
         st.button(texts.ENTRY_RELOAD, icon=":material/refresh:", on_click=forget_form, args=(kind, record))
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(str(exc))
     else:
         st.session_state.pop(errors_key, None)
@@ -76,7 +77,7 @@ if record:
     if st.button(label, icon=":material/archive:", key="entry_archive"):
         try:
             archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
-        except (ConflictError, ValidationError, AuthError) as exc:
+        except (ConflictError, ValidationError, AuthError, StoreError) as exc:
             st.error(str(exc))
         else:
             st.toast(texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.auth import AuthError, authenticate
+from core.db import StoreError
 from ui import data, session, texts
 
 st.title(texts.LOGIN_TITLE)
@@ -13,7 +14,7 @@ with st.form("login"):
 if submitted:
     try:
         session.log_in(authenticate(data.engine(), username, password))
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(str(exc))
     else:
         st.session_state["after_login"] = True
