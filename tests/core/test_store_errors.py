@@ -118,8 +118,8 @@ def test_an_import_into_a_store_damaged_since_start_writes_nothing(monkeypatch, 
     before = fingerprint(demo_copy)
     with pytest.raises(StoreError, match="endommagé"):
         run_import(engine, FACILITATOR, "acheteurs", buyers_file(3), "acheteurs.csv")
-    (tmp_path / "acheteurs.csv").write_bytes(buyers_file(3))
-    code, _, err = cli(monkeypatch, capsys, sqlite_url(demo_copy), "import", "acheteurs", str(tmp_path / "acheteurs.csv"))
+    (file := tmp_path / "acheteurs.csv").write_bytes(buyers_file(3))
+    code, _, err = cli(monkeypatch, capsys, sqlite_url(demo_copy), "import", "acheteurs", str(file))
     assert "endommagé" in one_french_line(code, err)
     assert fingerprint(demo_copy) == before
 
