@@ -40,6 +40,10 @@ READ_ONLY_FOLDER = ("Le dossier de la base de données ({where}) est protégé e
                     "d'écriture sur ce dossier à l'utilisateur qui lance Passerelles.")
 CANNOT_OPEN = ("Le fichier de la base de données ({where}) ne peut pas être ouvert : vérifiez que son dossier "
                "existe et que l'utilisateur qui lance Passerelles peut y lire et y écrire.")
+SERVER_READ_ONLY = ("La base PostgreSQL est en lecture seule ({where}) : rien n'a été enregistré. Vérifiez "
+                    "les droits de l'utilisateur de DATABASE_URL et que le serveur accepte les écritures.")
+SERVER_CORRUPTED = ("Le serveur PostgreSQL signale des données endommagées ({where}) : Passerelles n'y écrit plus "
+                    "rien. Restaurez la dernière sauvegarde (pg_dump), puis relancez Passerelles.")
 DISK_FULL = ("Le disque de la base de données est plein : rien n'a été enregistré. Libérez de la place sur "
              "le disque, puis recommencez.")
 CORRUPTED = ("Le fichier de la base de données ({where}) est endommagé : Passerelles n'y écrit plus rien. "
@@ -55,8 +59,8 @@ REFUSED = ("La base de données a refusé l'opération : rien n'a été enregist
 _SQLITE = {5: BUSY, 6: BUSY, 8: READ_ONLY, 10: DISK_ERROR, 11: CORRUPTED, 13: DISK_FULL, 14: CANNOT_OPEN,
            26: CORRUPTED}
 _SQLITE_READONLY_DIRECTORY = 8 | (6 << 8)
-_POSTGRES = {"53100": DISK_FULL, "25006": READ_ONLY, "XX001": CORRUPTED, "XX002": CORRUPTED, "40P01": BUSY,
-             "55P03": BUSY}
+_POSTGRES = {"53100": DISK_FULL, "25006": SERVER_READ_ONLY, "XX001": SERVER_CORRUPTED, "XX002": SERVER_CORRUPTED,
+             "40P01": BUSY, "55P03": BUSY}
 
 
 class StoreError(RuntimeError):
