@@ -52,6 +52,8 @@ CORRUPTED = ("Le fichier de la base de données ({where}) est endommagé : Passe
 DISK_ERROR = ("Le disque de la base de données ne répond pas correctement (erreur de lecture ou d'écriture) : "
               "rien n'a été enregistré. Faites vérifier le disque, puis recommencez.")
 BUSY = "La base est occupée par une autre écriture : rien n'a été enregistré, réessayez dans un instant."
+BACKUP_FAILED = ("La copie de la base n'a pas pu être écrite dans {destination} (dossier absent ou protégé en "
+                 "écriture, ou disque plein) : la base elle-même n'a pas changé. Choisissez un autre emplacement.")
 REFUSED = ("La base de données a refusé l'opération : rien n'a été enregistré. Si cela se reproduit, "
            "prévenez l'administrateur de Passerelles.")
 
@@ -271,12 +273,14 @@ def backup(engine: Engine, destination: Path) -> None:
     """A consistent copy of an SQLite store (the online backup API), even while it is in use."""
     if not is_sqlite(engine):
         raise StoreError("La copie intégrée ne vaut que pour SQLite ; utilisez pg_dump pour PostgreSQL.")
-    destination.unlink(missing_ok=True)
     source = engine.raw_connection()
     try:
+        destination.unlink(missing_ok=True)
         target = sqlite3.connect(destination)
         with target:
             source.driver_connection.backup(target)  # type: ignore[union-attr]
         target.close()
+    except (sqlite3.Error, OSError) as exc:  # the destination's fault: the store was only read
+        raise StoreError(BACKUP_FAILED.format(destination=destination)) from exc
     finally:
         source.close()

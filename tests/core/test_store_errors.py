@@ -168,6 +168,17 @@ def test_a_refused_constraint_is_said_without_the_drivers_words(store):
     french_only(refused.value.errors[FORM])
 
 
+def test_a_backup_or_a_file_that_cannot_be_written_or_read_is_said_in_french(monkeypatch, capsys, store, tmp_path):
+    url = sqlite_url(Path(store.url.database))
+    code, _, err = cli(monkeypatch, capsys, url, "backup", str(tmp_path / "absent" / "copie.db"))
+    assert "La copie de la base n'a pas pu être écrite" in one_french_line(code, err)
+    code, _, err = cli(monkeypatch, capsys, url, "import", "acheteurs", str(tmp_path / "absent.csv"))
+    assert "fichier ou dossier introuvable" in one_french_line(code, err) and "No such" not in err
+    code, _, err = cli(monkeypatch, capsys, url, "relevance", str(tmp_path / "plan.csv"), "-o",
+                       str(tmp_path / "absent" / "avis.csv"))
+    assert "introuvable" in one_french_line(code, err)
+
+
 # --- real permissions: the command line run by a user who may not write ---------------------------
 
 @pytest.mark.parametrize(("locked", "said"), [("file", "en lecture seule"), ("folder", "est protégé en écriture")])
