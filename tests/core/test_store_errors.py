@@ -3,6 +3,7 @@ a damaged file, a read-only file or folder, a full disk — in the core function
 
 import os
 import shutil
+import sqlite3
 import stat
 import tempfile
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+import core.db
+from core import planning
 from core.__main__ import main
 from core.auth import Actor
 from core.db import StoreError, check_intact, data_version, make_engine, open_store
@@ -155,6 +158,27 @@ def test_a_full_disk_refuses_an_import_and_keeps_nothing_of_it(store):
             save_record(full, FACILITATOR, "acheteurs", {"nom": f"Ville n° {i}", "type": "collectivité"})
     assert counts(store)["Buyer"] == before["Buyer"] + i and int(data_version(store)[0]) == int(version[0]) + i
     full.dispose()
+
+
+def test_a_store_held_by_another_write_is_tried_again_then_said_in_french(monkeypatch, store):
+    pragmas = core.db._sqlite_pragmas
+
+    def no_wait(dbapi_connection, record) -> None:  # noqa: ANN001 - DB-API objects
+        pragmas(dbapi_connection, record)
+        dbapi_connection.execute("PRAGMA busy_timeout = 0")  # `database is locked` at once, not after 10 s
+
+    monkeypatch.setattr(core.db, "_sqlite_pragmas", no_wait)
+    monkeypatch.setattr(planning, "LOCKED_DELAYS", (0, 0))
+    engine = make_engine(sqlite_url(Path(store.url.database)))
+    holder = sqlite3.connect(store.url.database)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    with pytest.raises(StoreError, match="La base est occupée par une autre écriture") as refused:
+        save_record(engine, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+    french_only(str(refused.value))
+    holder.rollback()
+    holder.close()
+    assert save_record(engine, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})["id"]
+    engine.dispose()
 
 
 def test_a_refused_constraint_is_said_without_the_drivers_words(store):

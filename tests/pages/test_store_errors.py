@@ -9,7 +9,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import core.db
+from core import indicators
 from core.auth import Actor
+from core.db import DISK_ERROR, StoreError
 from core.models import Role
 from tests.pages.conftest import ROOT
 from tests.utils.broken import corrupt, read_only_url, sqlite_url
@@ -88,3 +90,17 @@ def test_an_import_confirmed_on_a_full_disk_is_refused_in_french(app, store, mon
     next(b for b in at.button if b.label == "Confirmer l'import").click().run()
     assert "Le disque de la base de données est plein : rien n'a été enregistré" in said(at)
     assert counts(store) == before
+
+
+
+def test_a_store_that_fails_under_a_page_is_said_in_french(monkeypatch, store):
+    at = start(monkeypatch, sqlite_url(Path(store.url.database)))
+    assert not at.exception and not at.error and at.title  # the dashboard, on the sound store
+
+    def disk_fails(*_args: object) -> None:
+        raise StoreError(DISK_ERROR)  # what the engine raises when the disk answers badly mid-page
+
+    monkeypatch.setattr(indicators, "headline_with_change", disk_fails)
+    st.cache_data.clear()
+    at.run()
+    assert said(at) == DISK_ERROR
