@@ -15,10 +15,10 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:",
 try:
     overview = data.overview(data.version())
     public = overview["public"]
+    session.refresh()  # who this browser is, as the store says now (a reload or a new tab: from the cookie)
 except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{plain(exc)}")
     st.stop()
-session.refresh()  # who this browser is, as the store says now (a reload or a new tab: from the cookie)
 
 officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
@@ -86,4 +86,7 @@ if not (public or reader):
 if overview["demo"] and page.url_path != presentation.url_path:  # the slides' footer says it there
     st.warning(texts.DEMO_BANNER, icon=":material/info:")
 
-page.run()
+try:
+    page.run()
+except StoreError as exc:  # the store broke after start-up (disk, file): said in French, never a traceback
+    st.error(plain(exc))

@@ -1,6 +1,7 @@
 """The command line: `python -m core --help` (formats.md)."""
 
 import argparse
+import errno
 import getpass
 import json
 import sys
@@ -8,13 +9,24 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from core import formatting as fmt
-from core.db import StoreError, open_store
+from core.auth import AuthError
+from core.db import REFUSED, StoreError, check_writable, open_store
 from core.demo import load_demo
 from core.filters import Filters
 from core.indicators import headline
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+REASONS = {errno.ENOENT: "fichier ou dossier introuvable", errno.EACCES: "accès refusé", errno.EPERM: "accès refusé",
+           errno.EISDIR: "c'est un dossier", errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+           errno.ENOSPC: "disque plein", errno.EROFS: "disque en lecture seule"}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in French (the system's own words are English)."""
+    return REASONS.get(exc.errno or 0, "erreur du système de fichiers")
 
 
 def command(name: str) -> Callable:
@@ -26,7 +38,7 @@ def command(name: str) -> Callable:
 
 @command("init")
 def init(args: argparse.Namespace) -> int:
-    open_store()
+    check_writable(open_store())  # ready means ready to take the facilitator's writes too
     print("Base prête (schéma à jour).")
     return 0
 
@@ -75,7 +87,7 @@ def export(args: argparse.Namespace) -> int:
         with open(args.output, "wb") as out:
             out.write(content)
     except OSError as exc:
-        print(f"Erreur : impossible d'écrire {args.output} ({exc.strerror}).", file=sys.stderr)
+        print(f"Erreur : impossible d'écrire {args.output} ({reason(exc)}).", file=sys.stderr)
         return 2
     print(f"Export écrit : {args.output}")
     return 0
@@ -91,7 +103,7 @@ def import_file(args: argparse.Namespace) -> int:
         with open(args.file, "rb") as source:
             data = source.read()
     except OSError as exc:
-        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
     report = run_import(open_store(), Actor("ligne de commande", Role.ADMIN), args.kind, data, args.file)
     for note in report.notes:
@@ -137,7 +149,7 @@ def relevance(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
     params = SizingParameters.from_mapping(get_parameters(open_store()))  # the club's conventions, as in the app
     frame = assess_plan(data, Path(args.file).name, params)
@@ -160,7 +172,7 @@ def import_decp(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"Erreur : impossible de lire {args.file} ({exc.strerror}).", file=sys.stderr)
+        print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
     report = run(open_store(), CLI_ACTOR, data, Path(args.file).name, departement=args.departement,
                  buyers=args.acheteur or ())
@@ -233,8 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (StoreError, ValueError, PermissionError, OSError) as exc:
+    except (StoreError, ValueError, AuthError) as exc:  # French messages, said as they are
         print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # PermissionError too: said in French, with the file when the system names it
+        where = f"{exc.filename} : " if exc.filename else ""
+        print(f"Erreur : {where}{reason(exc)}.", file=sys.stderr)
+        return 2
+    except SQLAlchemyError:  # a refusal no writer expected (a constraint): said in French, never a traceback
+        print(f"Erreur : {REFUSED}", file=sys.stderr)
         return 2
 
 

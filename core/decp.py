@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from core import audit
 from core.auth import Actor, require
-from core.db import bump_data_version, session_scope
+from core.db import bump_data_version, check_intact, session_scope
 from core.decp_read import COLUMNS, MAX_AMOUNT, DecpRecord, is_siret, normalize_departement, read_decp
 from core.enums import SOCIAL_VEHICLES, Vehicle
 from core.formatting import counted, number, percent
@@ -99,6 +99,7 @@ def apply_decp(engine: Engine, actor: Actor | None, report: DecpImportReport) ->
     """Write a previewed file in one transaction. What to create or update is decided again against
     the store as it is now, so the counts returned are those of the write."""
     actor = require(engine, actor, Role.FACILITATEUR)
+    check_intact(engine)  # a damaged file takes no write: StoreError, in French
 
     def write() -> None:
         with session_scope(engine) as session:

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from core import audit
 from core import formatting as fmt
 from core.auth import Actor, require
-from core.db import bump_data_version, session_scope
+from core.db import bump_data_version, check_intact, session_scope
 from core.enums import Vehicle
 from core.import_kinds import KINDS, Kind, amount, birth_year, count, get_kind, hours, siret, text
 from core.models import Role
@@ -155,6 +155,7 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
                dry_run: bool = False) -> ImportReport:
     """Validate the whole file and write it in one transaction — or nothing if any row is wrong."""
     actor = require(engine, actor, Role.FACILITATEUR)
+    check_intact(engine)  # a damaged file takes no write: StoreError, in French
 
     def write() -> ImportReport:
         with session_scope(engine) as session:
@@ -173,10 +174,10 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
 
     try:
         return _detach(retry_locked(write))
-    except IntegrityError as exc:
+    except IntegrityError:
         report = ImportReport(kind, filename, data=data)
         return _file_error(report, "La base a refusé l'enregistrement (une autre saisie vient peut-être de créer "
-                                   f"les mêmes clés) : rien n'a été écrit. Détail : {exc.orig}")
+                                   "les mêmes clés) : rien n'a été écrit.")
 
 
 def apply_import(engine: Engine, actor: Actor | None, report: ImportReport) -> ImportReport:

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, select
 
 from core import audit
 from core.auth import Actor
-from core.db import StoreError
+from core.db import BUSY, StoreBusyError, StoreError
 from core.enums import INSERTION_STRUCTURES
 from core.import_kinds import BOOL_COLUMNS, LIST_FIELDS, Kind, fold
 from core.models import Buyer, Company, Contract, ContractVehicle, HoursEntry, Participant, ParticipantPublic
@@ -256,15 +256,14 @@ LOCKED_ATTEMPTS, LOCKED_DELAYS = 3, (0.2, 0.5)
 
 
 def retry_locked(write: Callable[[], Any]) -> Any:
-    """Run a write transaction again (up to 3 times) when SQLite says `database is locked`."""
+    """Run a write transaction again (up to 3 times) when the store is busy (SQLite's `database is locked`)."""
     for attempt in range(LOCKED_ATTEMPTS):
         try:
             return write()
-        except OperationalError as exc:
-            if "database is locked" not in str(exc):
+        except (StoreBusyError, OperationalError) as exc:
+            if not isinstance(exc, StoreBusyError) and "database is locked" not in str(exc):
                 raise
             if attempt == LOCKED_ATTEMPTS - 1:
-                raise StoreError("La base est occupée par une autre écriture : rien n'a été enregistré, "
-                                 "réessayez dans un instant.") from exc
+                raise StoreError(BUSY) from exc
             time.sleep(LOCKED_DELAYS[attempt])
     return None  # not reached

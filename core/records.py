@@ -86,7 +86,7 @@ def _write(engine: Engine, action: Callable[[Session], dict]) -> dict:
         return retry_locked(transaction)
     except IntegrityError as exc:
         raise ValidationError({FORM: "La base a refusé l'enregistrement (une autre saisie vient peut-être de "
-                                     f"créer la même clé) : rien n'a été écrit. Détail : {exc.orig}"}) from exc
+                                     "créer la même clé) : rien n'a été écrit."}) from exc
 
 
 def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str, Any],

@@ -45,7 +45,7 @@ with accounts:
             try:
                 add_user(engine, admin, name, password, role)
                 st.success(texts.USER_CREATED.format(name=plain(name)))
-            except (ValueError, PermissionError) as exc:
+            except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
     with st.form("edit_user"):
         st.subheader(texts.EDIT_USER)
@@ -59,7 +59,7 @@ with accounts:
             try:
                 update_user(engine, admin, target, role=new_role, active=active, password=new_password or None)
                 st.success(texts.USER_UPDATED.format(name=plain(target)))
-            except (ValueError, PermissionError) as exc:
+            except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
 
 with parameters:
@@ -81,7 +81,7 @@ with parameters:
                     if abs(value - values[key]) > 1e-9:
                         set_parameter(engine, admin, key, value)
                 st.success(texts.PARAMETERS_SAVED)
-            except (ValueError, PermissionError) as exc:
+            except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
 
 with journal:

@@ -11,6 +11,7 @@ from core.assessments import (
     duplicate_assessment,
 )
 from core.auth import AuthError
+from core.db import StoreError
 from core.models import Role
 from core.records import ConflictError
 from core.relevance import Verdict
@@ -74,7 +75,7 @@ def run(write, *args) -> tuple[bool, object]:  # noqa: ANN001 - a core write fun
     """A core write with the current actor: (done, its answer), its French refusal shown when not done."""
     try:
         return True, write(data.engine(), actor, *args)
-    except (AuthError, AssessmentError) as exc:
+    except (AuthError, AssessmentError, StoreError) as exc:
         st.error(plain(exc))
         return False, None
 
@@ -100,7 +101,7 @@ def attach(assessment_id: int, reference: str, seen_version: int) -> None:
     one the facilitator saw, not the one re-read by the run the click starts (a change in between is refused)."""
     try:
         hours = attach_to_contract(data.engine(), session.actor(), assessment_id, reference, seen_version)
-    except (AuthError, AssessmentError, ConflictError) as exc:
+    except (AuthError, AssessmentError, ConflictError, StoreError) as exc:
         st.session_state[ATTACH_OUTCOME] = (False, plain(exc))
     else:
         said = texts.ATTACHED.format(reference=plain(reference), hours=fmt.hours(hours))

@@ -5,6 +5,7 @@ import streamlit as st
 from core.assessments import save_assessment
 from core.auth import AuthError
 from core.clause import draft_clause
+from core.db import StoreError
 from core.models import Role
 from core.relevance import RelevanceError, assess
 from ui import checklist, data, session, texts
@@ -58,7 +59,7 @@ if not allowed:
 if st.button(texts.SAVE_ASSESSMENT, key="chk_save", icon=":material/save:", type="primary", disabled=not allowed):
     try:
         new_id = save_assessment(data.engine(), actor, inputs, result)
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(plain(exc))
     else:
         st.success(texts.SAVED.format(id=new_id), icon=":material/check:")

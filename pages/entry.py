@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
+from core.db import StoreError
 from core.import_kinds import ENTRY_KINDS
 from core.models import Role
 from core.records import (
@@ -63,7 +64,7 @@ if submitted is not None:
     except ConflictError as exc:
         st.error(plain(exc))
         st.button(texts.ENTRY_RELOAD, icon=":material/refresh:", on_click=forget_form, args=(kind, record))
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(plain(exc))
     else:
         st.session_state.pop(errors_key, None)
@@ -79,7 +80,7 @@ if record:
     if st.button(label, icon=":material/archive:", key="entry_archive"):
         try:
             archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
-        except (ConflictError, ValidationError, AuthError) as exc:
+        except (ConflictError, ValidationError, AuthError, StoreError) as exc:
             st.error(plain(exc))
         else:
             st.toast(texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
+from core.db import StoreError
 from core.enums import ContractType, Mode
 from core.models import MAX_MONTHLY_HOURS, Role
 from core.records import ConflictError, ValidationError, save_monthly_hours
@@ -79,7 +80,7 @@ if st.button(texts.GRID_SAVE, type="primary", key="grid_save"):
     except ConflictError as exc:
         st.error(plain(exc))
         st.button(texts.GRID_RELOAD, icon=":material/refresh:", on_click=reload_grid)
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(plain(exc))
     else:
         done = {name: fmt.counted(counts[name], *nouns) for name, nouns in texts.GRID_ROWS.items()}

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
+from core.db import StoreError
 from core.import_kinds import KINDS
 from core.imports import apply_import, preview_import, template
 from core.models import Role
@@ -41,7 +42,11 @@ if (written := st.session_state.get(IMPORTED)) and written[0] == (kind, upload.f
 # Reading and checking a large file takes seconds: once per uploaded file, not on every rerun.
 cache_key = (kind, upload.file_id, data.version())
 if st.session_state.get("import_preview", (None,))[0] != cache_key:
-    st.session_state["import_preview"] = (cache_key, preview_import(engine, kind, upload.getvalue(), upload.name))
+    try:
+        st.session_state["import_preview"] = (cache_key, preview_import(engine, kind, upload.getvalue(), upload.name))
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
 report = st.session_state["import_preview"][1]
 st.subheader(texts.IMPORT_PREVIEW)
 for note in report.notes:
@@ -60,7 +65,7 @@ if report.created + report.updated == 0:
 if st.button(texts.IMPORT_CONFIRM, type="primary"):
     try:
         done = apply_import(engine, session.actor(), report)
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(plain(exc))
         st.stop()
     if done.ok:

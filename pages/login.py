@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.auth import AuthError, authenticate
+from core.db import StoreError
 from ui import data, session, texts
 from ui.plain import plain
 
@@ -14,7 +15,7 @@ with st.form("login"):
 if submitted:
     try:
         session.log_in(authenticate(data.engine(), username, password, address=session.client_address()))
-    except AuthError as exc:
+    except (AuthError, StoreError) as exc:
         st.error(plain(exc))
     else:
         st.session_state["after_login"] = True

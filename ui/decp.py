@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.auth import AuthError
+from core.db import StoreError
 from core.decp import apply_decp, preview_decp
 from core.departements import NAMES, label
 from ui import data, filters, session, texts
@@ -75,7 +76,7 @@ def upload_flow() -> None:
         try:
             report = preview_decp(engine, session.actor(), upload.getvalue(), upload.name,
                                   departement=departement or None)
-        except (ValueError, AuthError) as exc:  # DecpFileError is a ValueError: the file cannot be read
+        except (ValueError, AuthError, StoreError) as exc:  # DecpFileError is a ValueError: the file cannot be read
             st.error(plain(exc))
             return
         st.session_state[PREVIEW] = (key, report)
@@ -102,7 +103,7 @@ def upload_flow() -> None:
     if st.button(texts.DECP_CONFIRM, type="primary", key="decp_confirm"):
         try:
             done = apply_decp(engine, session.actor(), report)
-        except AuthError as exc:
+        except (AuthError, StoreError) as exc:
             st.error(plain(exc))
             return
         st.success(texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.DECP_CREATED_NOUN),
