@@ -68,14 +68,12 @@ def allow(role: Role | None = None) -> None:
     `role` is the least the page needs; None for an official's page, open to visitors when the club opened
     them (an administrator's setting). The frame registers only the pages a role may open; this check holds
     even for a page run some other way."""
-    who = refresh()
-    if role is not None:
-        allowed = who is not None and who.can(role)
-    else:
-        try:
-            allowed = who is not None or data.overview(data.version())["public"]
-        except StoreError:
-            allowed = False
+    try:
+        who = refresh()
+        allowed = who.can(role) if who and role else who is not None or (
+            role is None and data.overview(data.version())["public"])
+    except StoreError:  # the frame says what is wrong with the store
+        allowed = False
     if not allowed:
         needed = ROLE_LABELS[role or Role.LECTEUR]
         st.error(texts.PAGE_REFUSED.format(role=needed), icon=":material/lock:")

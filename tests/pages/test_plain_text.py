@@ -8,6 +8,7 @@ import pytest
 
 from core.auth import Actor
 from core.models import Role
+from tests.utils.accounts import log_in
 from tests.utils.hostile import RAW, as_read, last_assessment, poison, unescaped
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
@@ -44,7 +45,7 @@ def test_the_contract_detail_shows_its_object_buyer_and_holder_as_typed(hostile,
 def test_a_saved_assessment_shows_its_subject_and_author_as_typed(hostile, app):
     store, values = hostile
     at = app(store)
-    at.session_state["actor"] = FACILITATOR
+    log_in(at, store, FACILITATOR)
     at.run()
     at.switch_page("pages/assessments.py").run()
     at.selectbox(key="hist_pick").set_value(last_assessment(store)).run()
@@ -55,7 +56,7 @@ def test_a_saved_assessment_shows_its_subject_and_author_as_typed(hostile, app):
 def test_a_record_saved_in_entry_is_confirmed_as_typed(hostile, app):
     store, values = hostile
     at = app(store)
-    at.session_state["actor"] = FACILITATOR
+    log_in(at, store, FACILITATOR)
     at.run()
     at.switch_page("pages/entry.py").run()
     at.segmented_control(key="entry_kind").set_value("acheteurs").run()
