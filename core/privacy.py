@@ -3,35 +3,127 @@
 Exports and the presentation are not the facilitator's views: a count of people under 5 could
 point at someone (domain.md §6), and a text cell starting with `=`, `+`, `-` or `@` would be run
 by a spreadsheet (formats.md).
+
+Masking a small count is not enough when the reader can work it out. The rule here does what
+statistical offices do (primary, then secondary suppression):
+- primary: a count from 1 to 4 reads "< 5" (the rule of `core.formatting.people`);
+- secondary: in a breakdown whose total the reader knows (the participants of the period), the
+  smallest shown counts are hidden too ("masqué") until no small count can be worked out from the
+  total minus the shown cells — in particular a breakdown never has exactly one hidden cell;
+- a share computed from people counts (the women among the participants) is hidden ("—") when the
+  women or the men are hidden; a change against the previous period is hidden when either count is.
 """
+
+from collections.abc import Sequence
 
 import pandas as pd
 
-from core.formatting import people
+from core.formatting import MISSING, people
 from core.tabular import is_formula_like, neutralize
 
 PEOPLE_COLUMNS = ("participants", "personnes_en_contrat")
+SMALL = people(1, masked=True)  # "< 5": a count of 1 to 4 people
+HIDDEN = "masqué"  # a count of 5 or more hidden so that a small one cannot be worked out from the total
+HIDDEN_SHARE = MISSING  # a share computed from a hidden count
+NOTE = ("Les effectifs de moins de 5 personnes sont affichés « < 5 » ; « masqué » cache un effectif plus grand, "
+        "pour qu'on ne puisse pas retrouver un effectif de moins de 5 par différence avec le total ; "
+        "une part calculée sur un effectif caché est remplacée par « — ».")
+SHARE_NOTE = "Part masquée pour protéger les personnes : moins de 5 femmes ou moins de 5 hommes."
+
+
+def _count(value: object) -> int | None:
+    if value is None or value != value or isinstance(value, str | bool):
+        return None
+    return int(value)  # type: ignore[call-overload]
 
 
 def is_small(count: object) -> bool:
     """Whether a count of people must be masked (the rule is `core.formatting.people`'s)."""
-    if count is None or count != count or isinstance(count, str):
-        return False
-    return people(int(count), masked=True) != people(int(count), masked=False)  # type: ignore[call-overload]
+    n = _count(count)
+    return n is not None and people(n, masked=True) != people(n, masked=False)
 
 
 def masked(count: object) -> object:
     """The count, or "< 5" where it could identify someone."""
-    return people(int(count), masked=True) if is_small(count) else count  # type: ignore[call-overload]
+    return SMALL if is_small(count) else count
+
+
+def _worked_out(counts: list[int], hidden: set[int], small: set[int]) -> bool:
+    """Whether a reader who knows the total could narrow a hidden small count below "1 to 4".
+
+    The reader knows the sum of the hidden cells (total minus shown cells), that a "< 5" cell holds
+    1 to 4, and that a "masqué" cell holds 5 or more but no more than the smallest shown count (the
+    smallest are hidden first)."""
+    in_hidden = sum(counts[i] for i in hidden)
+    shown = [counts[i] for i in range(len(counts)) if i not in hidden and counts[i] > 0]
+    ceiling = min(shown, default=in_hidden)
+    low = {i: 1 if i in small else 5 for i in hidden}
+    high = {i: 4 if i in small else ceiling for i in hidden}
+    for cell in small:
+        least = in_hidden - sum(high[i] for i in hidden if i != cell)
+        most = in_hidden - sum(low[i] for i in hidden if i != cell)
+        if least > 1 or most < 4:
+            return True
+    return False
+
+
+def suppression(counts: Sequence[object]) -> list[str | None]:
+    """For each count of a breakdown: None when it may be shown, "< 5" or "masqué" when it may not.
+
+    Cells that are not counts (missing, text) are left alone (None)."""
+    values = [_count(c) for c in counts]
+    small = {i for i, v in enumerate(values) if is_small(v)}
+    hidden = set(small)
+    numbers = [v or 0 for v in values]
+    while small and _worked_out(numbers, hidden, small):
+        rest = [i for i, v in enumerate(values) if i not in hidden and v]
+        if not rest:
+            break  # everything is hidden; what is left is the total itself, masked where small
+        hidden.add(min(rest, key=lambda i: (numbers[i], i)))
+    return [SMALL if i in small else HIDDEN if i in hidden else None for i in range(len(values))]
+
+
+def protect(df: pd.DataFrame, column: str = "participants") -> pd.DataFrame:
+    """A copy of a breakdown where the people counts of `column` that must not be shown read "< 5" or
+    "masqué" (secondary suppression); other cells unchanged."""
+    if column not in df.columns:
+        return df.copy()
+    out = df.copy()
+    marks = suppression(out[column].tolist())
+    out[column] = pd.Series([mark or value for mark, value in zip(marks, out[column], strict=True)],
+                            index=out.index, dtype=object)
+    return out
 
 
 def mask_people(df: pd.DataFrame, columns: tuple[str, ...] = PEOPLE_COLUMNS) -> pd.DataFrame:
-    """A copy where the people counts of `columns` under 5 read "< 5" (other values unchanged)."""
+    """A copy where the people counts of `columns` under 5 read "< 5" (other values unchanged): for
+    lists whose rows do not add up to a total the reader knows (contracts, years)."""
     out = df.copy()
     for column in columns:
         if column in out.columns:
             out[column] = pd.Series([masked(v) for v in out[column]], index=out.index, dtype=object)
     return out
+
+
+def share_hidden(part: object, whole: object) -> bool:
+    """Whether a share part / whole of people would reveal a masked count: the part, the rest or the whole."""
+    p, w = _count(part), _count(whole)
+    if p is None or w is None or not w:
+        return False
+    return is_small(w) or any(suppression([p, w - p]))
+
+
+def women_hidden(h: dict) -> bool:
+    """Whether the share of women among the participants of a headline must read "—"."""
+    share, whole = h.get("part_femmes"), _count(h.get("participants"))
+    if share is None or not whole:
+        return False
+    return share_hidden(round(float(share) * whole), whole)
+
+
+def change_hidden(value: object, previous: object) -> bool:
+    """Whether a change against the previous period would reveal a masked count (either one)."""
+    return is_small(value) or is_small(previous)
 
 
 def neutralize_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -43,4 +135,6 @@ def neutralize_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-__all__ = ["PEOPLE_COLUMNS", "is_formula_like", "is_small", "mask_people", "masked", "neutralize_frame"]
+__all__ = ["HIDDEN", "HIDDEN_SHARE", "NOTE", "PEOPLE_COLUMNS", "SHARE_NOTE", "SMALL", "change_hidden",
+           "is_formula_like", "is_small", "mask_people", "masked", "neutralize_frame", "protect", "share_hidden",
+           "suppression", "women_hidden"]
