@@ -29,6 +29,7 @@ NOTE = ("Les effectifs de moins de 5 personnes sont affichés « < 5 » ; « mas
         "pour qu'on ne puisse pas retrouver un effectif de moins de 5 par différence avec le total ; "
         "une part calculée sur un effectif caché est remplacée par « — ».")
 SHARE_NOTE = "Part masquée pour protéger les personnes : moins de 5 femmes ou moins de 5 hommes."
+HIDDEN_NOTE = "Effectif masqué pour qu'on ne puisse pas retrouver, par différence, un effectif de moins de 5."
 
 
 def _count(value: object) -> int | None:
@@ -135,6 +136,6 @@ def neutralize_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-__all__ = ["HIDDEN", "HIDDEN_SHARE", "NOTE", "PEOPLE_COLUMNS", "SHARE_NOTE", "SMALL", "change_hidden",
+__all__ = ["HIDDEN", "HIDDEN_NOTE", "HIDDEN_SHARE", "NOTE", "PEOPLE_COLUMNS", "SHARE_NOTE", "SMALL", "change_hidden",
            "is_formula_like", "is_small", "mask_people", "masked", "neutralize_frame", "protect", "share_hidden",
            "suppression", "women_hidden"]
