@@ -8,8 +8,9 @@ Masking a small count is not enough when the reader can work it out. The rule he
 statistical offices do (primary, then secondary suppression):
 - primary: a count from 1 to 4 reads "< 5" (the rule of `core.formatting.people`);
 - secondary: in a breakdown whose total the reader knows (the participants of the period), the
-  smallest shown counts are hidden too ("masqué") until no small count can be worked out from the
-  total minus the shown cells — in particular a breakdown never has exactly one hidden cell;
+  smallest shown counts are hidden too ("masqué") until no small count can be narrowed below "1 to 4"
+  from the total minus the shown cells — so a breakdown never has exactly one hidden cell; when even
+  that is not enough (a handful of people), every cell of the breakdown reads "masqué";
 - a share computed from people counts (the women among the participants) is hidden ("—") when the
   women or the men are hidden; a change against the previous period is hidden when either count is.
 """
@@ -23,13 +24,13 @@ from core.tabular import is_formula_like, neutralize
 
 PEOPLE_COLUMNS = ("participants", "personnes_en_contrat")
 SMALL = people(1, masked=True)  # "< 5": a count of 1 to 4 people
-HIDDEN = "masqué"  # a count of 5 or more hidden so that a small one cannot be worked out from the total
+HIDDEN = "masqué"  # a count hidden so that a small one cannot be worked out from the total
 HIDDEN_SHARE = MISSING  # a share computed from a hidden count
-NOTE = ("Les effectifs de moins de 5 personnes sont affichés « < 5 » ; « masqué » cache un effectif plus grand, "
+NOTE = ("Les effectifs de moins de 5 personnes sont affichés « < 5 » ; « masqué » cache un autre effectif, "
         "pour qu'on ne puisse pas retrouver un effectif de moins de 5 par différence avec le total ; "
         "une part calculée sur un effectif caché est remplacée par « — ».")
 SHARE_NOTE = "Part masquée pour protéger les personnes : moins de 5 femmes ou moins de 5 hommes."
-HIDDEN_NOTE = "Effectif masqué pour qu'on ne puisse pas retrouver, par différence, un effectif de moins de 5."
+HIDDEN_NOTE = "Effectif caché pour qu'on ne puisse pas retrouver, par différence, un effectif de moins de 5."
 
 
 def _count(value: object) -> int | None:
@@ -71,7 +72,9 @@ def _worked_out(counts: list[int], hidden: set[int], small: set[int]) -> bool:
 def suppression(counts: Sequence[object]) -> list[str | None]:
     """For each count of a breakdown: None when it may be shown, "< 5" or "masqué" when it may not.
 
-    Cells that are not counts (missing, text) are left alone (None)."""
+    When even every cell hidden would let a small count be narrowed (a handful of people), the whole
+    breakdown reads "masqué": the reader then only knows that its cells add up to the total. Cells that
+    are not counts (missing, text) are left alone (None)."""
     values = [_count(c) for c in counts]
     small = {i for i, v in enumerate(values) if is_small(v)}
     hidden = set(small)
@@ -79,7 +82,7 @@ def suppression(counts: Sequence[object]) -> list[str | None]:
     while small and _worked_out(numbers, hidden, small):
         rest = [i for i, v in enumerate(values) if i not in hidden and v]
         if not rest:
-            break  # everything is hidden; what is left is the total itself, masked where small
+            return [HIDDEN if i in hidden else None for i in range(len(values))]
         hidden.add(min(rest, key=lambda i: (numbers[i], i)))
     return [SMALL if i in small else HIDDEN if i in hidden else None for i in range(len(values))]
 
