@@ -79,7 +79,8 @@ def suppression(counts: Sequence[object]) -> list[str | None]:
     small = {i for i, v in enumerate(values) if is_small(v)}
     hidden = set(small)
     numbers = [v or 0 for v in values]
-    while small and _worked_out(numbers, hidden, small):
+    # Under 5 in all, the total is masked too: the reader has nothing to take the shown cells from.
+    while small and not is_small(sum(numbers)) and _worked_out(numbers, hidden, small):
         rest = [i for i, v in enumerate(values) if i not in hidden and v]
         if not rest:
             return [HIDDEN if i in hidden else None for i in range(len(values))]

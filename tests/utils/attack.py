@@ -1,7 +1,7 @@
 """A reader who tries to recover masked counts of people, by difference with a total and by a percentage.
 
-Written apart from core.privacy on purpose: it enumerates what each masked cell may hold instead of
-reasoning on intervals, and reads only what a reader sees ("< 5", "masqué", numbers)."""
+Written apart from core.privacy on purpose: it reads only what a reader sees ("< 5", "masqué", numbers) and
+works out every value each masked cell may hold (the sums of whole ranges of counts are whole ranges)."""
 
 SMALL, HIDDEN = "< 5", "masqué"
 
@@ -18,18 +18,16 @@ def possible_values(cells: list[object], total: int) -> list[set[int] | None]:
     shown = [int(c) for c in cells if not _marked(c)]  # type: ignore[call-overload]
     rest = total - sum(shown)
     ceiling = min([c for c in shown if c > 0], default=rest)
-    hidden = set(range(5, max(5, ceiling) + 1)) if SMALL in cells else set(range(1, rest + 1))
-    domains = [None if not _marked(c) else set(range(1, 5)) if c == SMALL else hidden for c in cells]
+    hidden = (5, max(5, ceiling)) if SMALL in cells else (1, rest)
+    domains = [None if not _marked(c) else (1, 4) if c == SMALL else hidden for c in cells]
     out: list[set[int] | None] = []
     for i, domain in enumerate(domains):
         if domain is None:
             out.append(None)
             continue
-        sums = {0}
-        for j, other in enumerate(domains):
-            if j != i and other is not None:
-                sums = {s + v for s in sums for v in other if s + v <= rest}
-        out.append({v for v in domain if rest - v in sums})
+        others = [d for j, d in enumerate(domains) if j != i and d is not None]
+        least, most = sum(d[0] for d in others), sum(d[1] for d in others)  # what the other masked cells add up to
+        out.append({v for v in range(domain[0], domain[1] + 1) if least <= rest - v <= most})
     return out
 
 
