@@ -10,21 +10,12 @@ import pytest
 
 from core import privacy
 from core.exports import headline_table
-from core.filters import Filters
-from core.indicators import BREAKDOWNS, breakdown_with_plan, headline, overview
-from tests.utils.attack import HIDDEN, SMALL, recovered, women_from_share
-
-# One value per participant: the cells of these add up to the period's participants.
-ADDITIVE = ("sexe", "tranche_age", "qpv", "niveau_formation", "commune")
+from core.indicators import BREAKDOWNS, breakdown_with_plan
+from tests.utils.attack import ADDITIVE, HIDDEN, SMALL, only_ones_everywhere, recovered, small_scopes, women_from_share
 
 
 def masked_cells(counts: list[int]) -> list[object]:
     return privacy.protect(pd.DataFrame({"participants": counts}))["participants"].tolist()
-
-
-def only_ones_everywhere(cells: list[object], counts: list[int]) -> bool:
-    """The one case no cell masking can hide: as many categories as people, all masked (the total tells)."""
-    return all(isinstance(c, str) for c, n in zip(cells, counts, strict=True) if n) and set(counts) <= {0, 1}
 
 
 def test_the_example_of_the_issue_gives_nothing_back():
@@ -68,21 +59,10 @@ def test_a_share_or_a_change_is_hidden_with_the_counts_it_would_give():
     assert privacy.change_hidden(6, 2) and privacy.change_hidden(3, 40) and not privacy.change_hidden(6, 5)
 
 
-def scopes(engine, count: int = 24) -> list[tuple[Filters, dict]]:
-    """The demo's buyer-years with the fewest participants but a total shown (where small cells are), and
-    the whole club's last complete year; each with its headline."""
-    o = overview(engine)
-    every = [Filters(year, year, buyers) for buyers in [(), *((b,) for b in o["buyers"])]
-             for year in range(o["first_year"], o["last_year"] + 1)]
-    headlines = [(f, headline(engine, f)) for f in every]
-    shown = sorted((pair for pair in headlines if pair[1]["participants"] >= 5), key=lambda p: p[1]["participants"])
-    return [*shown[:count], next(pair for pair in headlines if pair[0] == Filters(2025, 2025))]
-
-
 def test_demo_breakdowns_and_share_give_no_masked_count_back(demo_store):
     """Small buyer-years of the demo, every breakdown: by difference with the participants, and by the women's share."""
     attacked = hidden_shares = 0
-    for f, h in scopes(demo_store):
+    for f, h in small_scopes(demo_store):
         figures = dict(zip(*headline_table(h)[["cle", "valeur"]].T.values, strict=True))
         total = figures["participants"]
         if isinstance(total, str):

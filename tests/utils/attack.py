@@ -3,7 +3,12 @@
 Written apart from core.privacy on purpose: it reads only what a reader sees ("< 5", "masqué", numbers) and
 works out every value each masked cell may hold (the sums of whole ranges of counts are whole ranges)."""
 
+from core.filters import Filters
+from core.indicators import headline, overview
+
 SMALL, HIDDEN = "< 5", "masqué"
+# One value per participant: the cells of these breakdowns add up to the period's participants.
+ADDITIVE = ("sexe", "tranche_age", "qpv", "niveau_formation", "commune")
 
 
 def _marked(cell: object) -> bool:
@@ -40,3 +45,19 @@ def recovered(cells: list[object], total: int) -> list[tuple[int, set[int]]]:
 def women_from_share(percent: int, total: int) -> set[int]:
     """The numbers of women a share read as a whole percentage ("11 %") of `total` participants allows."""
     return {w for w in range(total + 1) if abs(100 * w / total - percent) <= 0.5}  # whichever way it rounds
+
+
+def only_ones_everywhere(cells: list[object], counts: list[int]) -> bool:
+    """The one case no cell masking can hide: as many categories as people, all masked (the total tells)."""
+    return all(isinstance(c, str) for c, n in zip(cells, counts, strict=True) if n) and set(counts) <= {0, 1}
+
+
+def small_scopes(engine, count: int = 24) -> list[tuple[Filters, dict]]:  # noqa: ANN001 - an Engine
+    """The store's buyer-years with the fewest participants but a total shown (where small cells are), and
+    the whole club's 2025; each with its headline."""
+    o = overview(engine)
+    every = [Filters(year, year, buyers) for buyers in [(), *((b,) for b in o["buyers"])]
+             for year in range(o["first_year"], o["last_year"] + 1)]
+    headlines = [(f, headline(engine, f)) for f in every]
+    shown = sorted((pair for pair in headlines if pair[1]["participants"] >= 5), key=lambda p: p[1]["participants"])
+    return [*shown[:count], next(pair for pair in headlines if pair[0] == Filters(2025, 2025))]
