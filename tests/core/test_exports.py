@@ -14,8 +14,9 @@ from core.__main__ import main
 from core.contracts import contract_list
 from core.filters import Filters
 from core.indicators import BREAKDOWNS, breakdown_with_plan, headline, yearly
-from core.privacy import HIDDEN, PEOPLE_COLUMNS, SMALL
+from core.privacy import PEOPLE_COLUMNS
 from core.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contracts
+from tests.utils.attack import HIDDEN, SMALL
 
 HOSTILE = '=HYPERLINK("http://x")'
 LABELS = {v: k for k, v in exports.COLUMN_LABELS.items()}
