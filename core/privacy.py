@@ -10,7 +10,7 @@ statistical offices do (primary, then secondary suppression):
 - secondary: in a breakdown whose total the reader knows (the participants of the period), the
   smallest shown counts are hidden too ("masqué") until no small count can be narrowed below "1 to 4"
   from the total minus the shown cells — so a breakdown never has exactly one hidden cell; when even
-  that is not enough (a handful of people), every cell of the breakdown reads "masqué";
+  every cell hidden would let one be worked out exactly (a handful of people), all read "masqué";
 - a share computed from people counts (the women among the participants) is hidden ("—") when the
   women or the men are hidden; a change against the previous period is hidden when either count is.
 """
@@ -50,29 +50,25 @@ def masked(count: object) -> object:
     return SMALL if is_small(count) else count
 
 
-def _worked_out(counts: list[int], hidden: set[int], small: set[int]) -> bool:
-    """Whether a reader who knows the total could narrow a hidden small count below "1 to 4".
+def _narrowed(counts: list[int], hidden: set[int], small: set[int]) -> list[tuple[int, int]]:
+    """What a reader who knows the total can tell of each hidden small count: its least and most value.
 
     The reader knows the sum of the hidden cells (total minus shown cells), that a "< 5" cell holds
     1 to 4, and that a "masqué" cell holds 5 or more but no more than the smallest shown count (the
     smallest are hidden first)."""
     in_hidden = sum(counts[i] for i in hidden)
-    shown = [counts[i] for i in range(len(counts)) if i not in hidden and counts[i] > 0]
-    ceiling = min(shown, default=in_hidden)
+    ceiling = min((counts[i] for i in range(len(counts)) if i not in hidden and counts[i] > 0), default=in_hidden)
     low = {i: 1 if i in small else 5 for i in hidden}
     high = {i: 4 if i in small else ceiling for i in hidden}
-    for cell in small:
-        least = in_hidden - sum(high[i] for i in hidden if i != cell)
-        most = in_hidden - sum(low[i] for i in hidden if i != cell)
-        if least > 1 or most < 4:
-            return True
-    return False
+    return [(max(1, in_hidden - sum(high[i] for i in hidden if i != cell)),
+             min(4, in_hidden - sum(low[i] for i in hidden if i != cell))) for cell in small]
 
 
 def suppression(counts: Sequence[object]) -> list[str | None]:
     """For each count of a breakdown: None when it may be shown, "< 5" or "masqué" when it may not.
 
-    When even every cell hidden would let a small count be narrowed (a handful of people), the whole
+    The smallest shown counts are hidden until every "< 5" may be anything from 1 to 4. When every cell
+    is hidden and a small count could still be worked out exactly (a handful of people), the whole
     breakdown reads "masqué": the reader then only knows that its cells add up to the total. Cells that
     are not counts (missing, text) are left alone (None)."""
     values = [_count(c) for c in counts]
@@ -80,10 +76,12 @@ def suppression(counts: Sequence[object]) -> list[str | None]:
     hidden = set(small)
     numbers = [v or 0 for v in values]
     # Under 5 in all, the total is masked too: the reader has nothing to take the shown cells from.
-    while small and not is_small(sum(numbers)) and _worked_out(numbers, hidden, small):
+    while small and not is_small(sum(numbers)) and _narrowed(numbers, hidden, small) != [(1, 4)] * len(small):
         rest = [i for i, v in enumerate(values) if i not in hidden and v]
         if not rest:
-            return [HIDDEN if i in hidden else None for i in range(len(values))]
+            if any(least == most for least, most in _narrowed(numbers, hidden, small)):
+                return [HIDDEN if i in hidden else None for i in range(len(values))]
+            break
         hidden.add(min(rest, key=lambda i: (numbers[i], i)))
     return [SMALL if i in small else HIDDEN if i in hidden else None for i in range(len(values))]
 

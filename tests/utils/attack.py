@@ -37,9 +37,15 @@ def possible_values(cells: list[object], total: int) -> list[set[int] | None]:
 
 
 def recovered(cells: list[object], total: int) -> list[tuple[int, set[int]]]:
-    """The masked cells the reader works out: a "< 5" narrowed below "1 to 4", a "masqué" pinned under 5."""
-    return [(i, values) for i, (cell, values) in enumerate(zip(cells, possible_values(cells, total), strict=True))
-            if (cell == SMALL and values != {1, 2, 3, 4}) or (cell == HIDDEN and len(values) == 1 and min(values) < 5)]
+    """The masked cells the reader works out, with what they narrow them to.
+
+    Beside a shown count, a "< 5" must stay anything from 1 to 4 (a cell more could always be hidden);
+    in a breakdown that is all masked, no count under 5 may be pinned to one value."""
+    values = possible_values(cells, total)
+    if any(not _marked(c) and c for c in cells):
+        return [(i, v) for i, (c, v) in enumerate(zip(cells, values, strict=True)) if c == SMALL and v != {1, 2, 3, 4}]
+    return [(i, v) for i, (c, v) in enumerate(zip(cells, values, strict=True))
+            if _marked(c) and v is not None and len(v) == 1 and min(v) < 5]
 
 
 def women_from_share(percent: int, total: int) -> set[int]:
