@@ -1,8 +1,8 @@
 """Files people take away: the deck (.pptx), the workbook (.xlsx) and any table as CSV.
 
 Every export follows the filters of the view it comes from, states them with the date of the data
-and the definitions it used, masks counts of people under 5 and neutralises text a spreadsheet
-would run as a formula (formats.md, domain.md §6).
+and the definitions it used, masks counts of people under 5 and what would give them back
+(core.privacy) and neutralises text a spreadsheet would run as a formula (formats.md, domain.md §6).
 """
 
 import io
@@ -16,7 +16,17 @@ from core.contracts import contract_list
 from core.filters import Filters
 from core.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, yearly
 from core.pptx_deck import deck_pptx
-from core.privacy import PEOPLE_COLUMNS, is_formula_like, mask_people, masked, neutralize_frame
+from core.privacy import (
+    HIDDEN_SHARE,
+    NOTE,
+    PEOPLE_COLUMNS,
+    is_formula_like,
+    mask_people,
+    masked,
+    neutralize_frame,
+    protect,
+    women_hidden,
+)
 from core.slides import CLUB, build_deck, data_as_of, filter_lines
 
 COLUMN_LABELS = {
@@ -32,8 +42,8 @@ WORKBOOK_TITLE = "Passerelles — " + CLUB
 SITUATION = "Date de situation"
 GENERATED = "Édité le"
 DATA = "Données"
-MASK_NOTE = ("Les effectifs de moins de 5 personnes sont affichés « < 5 » : avec peu de participants, "
-             "un chiffre pourrait désigner quelqu'un.")
+MASK_LABEL = "Effectifs masqués"
+MASK_NOTE = "Avec peu de participants, un chiffre pourrait désigner quelqu'un. " + NOTE
 DEFINITIONS_TITLE = "Définitions des indicateurs"
 JOBS_USUAL = "Emplois disponibles habituellement"
 HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp", "marches", "entreprises",
@@ -47,11 +57,18 @@ def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
     return deck_pptx(build_deck(engine, f, contracts, today))
 
 
+def _headline_value(h: dict, key: str) -> object:
+    if key in PEOPLE_COLUMNS:
+        return masked(h[key])
+    if key == "part_femmes" and women_hidden(h):
+        return HIDDEN_SHARE  # the share would give the women's count back
+    return fmt.rounded(h[key], fmt.column_kind(key))
+
+
 def headline_table(h: dict) -> pd.DataFrame:
     """The headline figures as rows (key, French name, value), rounded, people counts masked."""
     rows = [{"cle": key, "indicateur": DEFINITIONS[key][0] if key in DEFINITIONS else JOBS_USUAL,
-             "valeur": masked(h[key]) if key in PEOPLE_COLUMNS else fmt.rounded(h[key], fmt.column_kind(key))}
-            for key in HEADLINE_KEYS]
+             "valeur": _headline_value(h, key)} for key in HEADLINE_KEYS]
     return pd.DataFrame(rows, columns=["cle", "indicateur", "valeur"], dtype=object)
 
 
@@ -71,7 +88,7 @@ def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
     tables = {FIGURES_SHEET: headline_table(headline(engine, f)),
               YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
     for name, label in BREAKDOWNS.items():
-        tables[label] = rounded(mask_people(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
+        tables[label] = rounded(protect(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
     tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
     return tables
 
@@ -149,7 +166,8 @@ def _info_sheet(book, sheet, f: Filters, h: dict, as_of: str, today: date) -> No
         put(i, 0, name, label)
         sheet.write_datetime(i, 1, date.fromisoformat(when) if isinstance(when, str) else when, day)
     row = len(rows) + 5
-    sheet.write_string(row, 0, MASK_NOTE)  # one line, running over the empty cell beside it
+    put(row, 0, MASK_LABEL, label)
+    put(row, 1, MASK_NOTE, text)
     put(row + 2, 0, DEFINITIONS_TITLE, bold)
     for i, (name, definition) in enumerate(DEFINITIONS.values(), start=row + 3):
         put(i, 0, name, label)

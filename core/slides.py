@@ -1,7 +1,8 @@
 """The slides of a club reception: what each one shows, computed once for the presentation page and
 for the PowerPoint deck (core.exports), so that both tell exactly the same figures.
 
-Counts of people are masked here ("< 5", domain.md §6): neither the room nor a deck taken away is
+Counts of people are masked here ("< 5", domain.md §6), and so is whatever would give them back
+(core.privacy: "masqué" beside a "< 5", "—" for a share): neither the room nor a deck taken away is
 the facilitator's view.
 """
 
@@ -16,7 +17,7 @@ from core.contracts import contract_list
 from core.filters import Filters
 from core.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, last_month, yearly
 from core.models import Buyer
-from core.privacy import masked
+from core.privacy import HIDDEN, HIDDEN_NOTE, HIDDEN_SHARE, SHARE_NOTE, masked, protect, women_hidden
 
 CLUB = "Club de l'Achat Social et Solidaire"
 DECK_TITLE = "Les clauses sociales du Club — bilan {period}"
@@ -141,18 +142,25 @@ def members(engine: Engine) -> pd.DataFrame:
 WOMEN_AMONG_PEOPLE = "Femmes parmi les participants"  # the ring beside it shares out hours, not people
 
 
-def _persons(count: int) -> str:
-    return PERSONS.format(count=fmt.people(int(count), masked=True))
+def _persons(count: int | str) -> str:
+    """"12 pers.", "< 5 pers."; a count hidden beside a small one reads "masqué"."""
+    if count == HIDDEN:
+        return HIDDEN
+    return PERSONS.format(count=count if isinstance(count, str) else fmt.people(int(count), masked=True))
 
 
 def _breakdown_slide(engine: Engine, f: Filters, name: str, period: str, h: dict) -> Slide:
-    df = breakdown_with_plan(engine, f, name)
+    df = protect(breakdown_with_plan(engine, f, name))
     lines: tuple[tuple[str, str], ...] = ()
     if name in ("public", "sexe"):
         lines = tuple((str(row.valeur), _persons(row.participants)) for row in df.itertuples())
+    hidden_share = name == "sexe" and women_hidden(h)
     if name == "sexe":
-        lines = (*lines, (WOMEN_AMONG_PEOPLE, fmt.percent(h["part_femmes"])))
-    df["participants"] = [masked(int(v)) for v in df["participants"]]
+        lines = (*lines, (WOMEN_AMONG_PEOPLE, HIDDEN_SHARE if hidden_share else fmt.percent(h["part_femmes"])))
+    if any(text == HIDDEN for _, text in lines):
+        lines = (*lines, (f"« {HIDDEN} »", HIDDEN_NOTE))
+    if hidden_share:
+        lines = (*lines, (f"« {HIDDEN_SHARE} »", SHARE_NOTE))
     return Slide("breakdown", TITLES[name], SUBTITLES[name].format(period=period), name=name, table=df, lines=lines)
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import formatting as fmt
+from core import privacy
 from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
 from ui.plain import plain
@@ -69,4 +70,5 @@ st.markdown(" · ".join(f"**{label}** : {plain(field_text(key, detail[key]))}" f
 st.subheader(texts.MONTHLY_TITLE)
 st.plotly_chart(charts.monthly_hours(detail["mensuel"]), width="stretch")
 st.subheader(texts.BY_MODE_TITLE)
-st.dataframe(french_table(detail["par_mode"]), hide_index=True)
+by_mode = detail["par_mode"]  # its counts add up to the contract's participants, shown above
+st.dataframe(french_table(privacy.protect(by_mode) if session.masked() else by_mode), hide_index=True)

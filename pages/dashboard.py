@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import formatting as fmt
+from core import privacy
 from core.indicators import BREAKDOWNS
 from ui import charts, data, filters, session, texts
 from ui.components import definitions, kpi_row
@@ -36,8 +37,10 @@ if not current["heures_realisees"] and not current["marches"]:
 
 kpi_row(figures, ["heures_realisees", "etp", "marches", "entreprises"], previous_label)
 kpi_row(figures, ["participants", "personnes_en_contrat", "emplois_disponibles"], previous_label)
+women_hidden = session.masked() and privacy.women_hidden(current)  # the share would give the women's count
 st.caption(texts.COMPLETION.format(rate=fmt.percent(current["taux_realisation"])) + " · "
-           + texts.WOMEN.format(share=fmt.percent(current["part_femmes"])))
+           + texts.WOMEN.format(share=privacy.HIDDEN_SHARE if women_hidden else fmt.percent(current["part_femmes"])),
+           help=privacy.SHARE_NOTE if women_hidden else None)
 
 st.subheader(texts.YEARLY_TITLE)
 st.plotly_chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from, f.year_to)), width="stretch")

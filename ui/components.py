@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core import privacy
 from core.indicators import DEFINITIONS
 from ui import session, texts
 
@@ -37,8 +38,8 @@ def kpi_row(figures: dict, keys: list[str], previous_label: str) -> None:
             previous, against = figures["emplois_habituels"]["valeur"], texts.VS_USUAL
         delta = change(value, previous)
         shown = fmt.people(value, session.masked()) if key in PEOPLE_COUNTS else KPI_FORMATS[key](value)
-        if shown == "< 5":
-            delta = None  # a change would reveal the count
+        if key in PEOPLE_COUNTS and session.masked() and privacy.change_hidden(value, previous):
+            delta = None  # a change would reveal the count, or last period's
         column.metric(DEFINITIONS[key][0], shown,
                       delta=f"{delta} {against}" if delta else None,
                       help=DEFINITIONS[key][1])
@@ -53,7 +54,8 @@ def definitions() -> None:
 def french_table(df: pd.DataFrame, labels: dict[str, str] | None = None, bars: Iterable[str] = ()) -> pd.DataFrame:
     """A copy with French column names (`labels`, texts.COLUMNS by default) and French-formatted values,
     ready for st.dataframe: hours "1 234 h", rates "80 %", amounts "526 500 €", dates "25/11/2026",
-    months "octobre 2026", yes/no, people counts masked outside the facilitator's views.
+    months "octobre 2026", yes/no, people counts masked outside the facilitator's views ("< 5"; a count
+    already hidden by `core.privacy.protect` keeps its mark).
 
     A rate named in `bars` stays a number in percent (80.2, not 0.802), for a ProgressColumn to draw and
     label ("80 %")."""
@@ -74,7 +76,7 @@ def french_table(df: pd.DataFrame, labels: dict[str, str] | None = None, bars: I
         elif column == "en_cours":
             out[column] = out[column].map({True: texts.YES, False: texts.NO})
         elif column == "participants":
-            out[column] = out[column].map(lambda n: fmt.people(n, session.masked()))
+            out[column] = out[column].map(lambda n: n if isinstance(n, str) else fmt.people(n, session.masked()))
     return out.rename(columns=texts.COLUMNS if labels is None else labels)
 
 

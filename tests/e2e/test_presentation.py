@@ -118,3 +118,16 @@ def test_slides_move_on_by_themselves_at_the_chosen_pace(browser: Browser, serve
     expect(page.locator(".pres-footer")).to_contain_text(f"3 / {SLIDES}", timeout=20_000)
     assert slide_number(page) == 3
     page.context.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)])
+def test_the_masked_women_and_men_slide_fits_with_its_notes(browser: Browser, server, tmp_path, size):
+    """A buyer with a handful of women: the slide says « masqué » and « — », and why, without spilling."""
+    page = open_page(browser, *size)
+    page.goto(f"{server.url}/diaporama?mode=presentation&annee=2022&acheteur=La+Rochelle+Universit%C3%A9&slide=7")
+    wait_for_app(page)
+    expect(page.locator(".pres-lines")).to_contain_text("Femmes parmi les participants : —")
+    expect(page.locator(".pres-lines")).to_contain_text("Part masquée pour protéger les personnes")
+    page.screenshot(path=str(tmp_path / f"sexe-{size[0]}.png"))
+    assert size[0] < 700 or fits(page)  # upright on a phone, the page scrolls by design
+    page.context.close()

@@ -31,7 +31,8 @@ USER_CREATED = "Compte « {name} » créé."
 USER_UPDATED = "Compte « {name} » modifié."
 ANONYMOUS_READERS = "Ouvrir les indicateurs aux visiteurs sans compte"
 ANONYMOUS_HELP = ("Les pages des élus (tableau de bord, marchés, présentation) s'ouvrent sans connexion ; "
-                  "les effectifs de moins de 5 personnes y sont masqués (« < 5 »).")
+                  "les effectifs de moins de 5 personnes y sont masqués (« < 5 »), ainsi que ce qui permettrait "
+                  "de les retrouver (« masqué », « — »).")
 PARAMETERS_SAVED = "Paramètres enregistrés."
 AUDIT_USER = "Utilisateur"
 AUDIT_ENTITY = "Objet"

@@ -112,7 +112,7 @@ EXPORT_XLSX = "Classeur Excel"
 EXPORT_CSV = "Tableau en CSV"
 EXPORT_TABLE = "Tableau"
 EXPORTS_HELP = ("Les exports suivent les filtres de la vue. Les effectifs de moins de 5 personnes y sont "
-                "affichés « < 5 ».")
+                "affichés « < 5 », et « masqué » cache un effectif qui permettrait de les retrouver par différence.")
 EXPORT_FIGURES = "Chiffres clés"
 EXPORT_YEARLY = "Par année"
 EXPORT_CONTRACTS = "Marchés clausés"
