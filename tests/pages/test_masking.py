@@ -9,16 +9,29 @@ import pytest
 from core import formatting as fmt
 from core.auth import Actor
 from core.contracts import contract_detail, contract_list
+from core.db import backup, open_store
 from core.filters import Filters
 from core.indicators import headline, overview
 from core.models import Role
+from tests.utils.accounts import log_in
 from tests.utils.attack import HIDDEN, SMALL, recovered, women_from_share
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
 
 
-def as_facilitator(at):  # noqa: ANN001, ANN201
-    at.session_state["actor"] = FACILITATOR
+@pytest.fixture
+def demo_copy(demo_path, tmp_path):  # noqa: ANN001, ANN201
+    """A copy of the demo store that a facilitator's login may be written into."""
+    engine = open_store(f"sqlite:///{demo_path}")
+    backup(engine, tmp_path / "demo.db")
+    engine.dispose()
+    copy = open_store(f"sqlite:///{tmp_path / 'demo.db'}")
+    yield copy
+    copy.dispose()
+
+
+def as_facilitator(at, engine):  # noqa: ANN001, ANN201
+    log_in(at, engine, FACILITATOR)
     return at.run()
 
 
@@ -43,9 +56,9 @@ def women_small(h: dict, _before: dict) -> bool:
     return h["participants"] >= 5 and (0 < women < 5 or 0 < h["participants"] - women < 5)
 
 
-def test_the_dashboard_hides_a_share_that_gives_the_women_back(demo_store, app):
-    f, h, _ = first_scope(demo_store, women_small)
-    at = app(demo_store, **query(f))
+def test_the_dashboard_hides_a_share_that_gives_the_women_back(demo_copy, app):
+    f, h, _ = first_scope(demo_copy, women_small)
+    at = app(demo_copy, **query(f))
     assert not at.exception
     line = next(c.value for c in at.caption if "Femmes parmi les participants" in c.value)
     total = int(next(m.value for m in at.metric if m.label == "Participants").replace("\u202f", ""))
@@ -55,17 +68,17 @@ def test_the_dashboard_hides_a_share_that_gives_the_women_back(demo_store, app):
         assert not any(w < 5 or total - w < 5 for w in women), (f, shown, women)
     assert shown == "—"
     assert next(c for c in at.caption if "Femmes parmi les participants" in c.value).help  # why, in French
-    at = as_facilitator(at)
+    at = as_facilitator(at, demo_copy)
     assert fmt.percent(h["part_femmes"]) in next(c.value for c in at.caption if "Femmes parmi" in c.value)
 
 
-def test_a_change_does_not_give_last_years_small_count_back(demo_store, app):
-    f, h, before = first_scope(demo_store, lambda h, b: h["participants"] >= 5 and 0 < b["participants"] < 5)
-    at = app(demo_store, **query(f))
+def test_a_change_does_not_give_last_years_small_count_back(demo_copy, app):
+    f, h, before = first_scope(demo_copy, lambda h, b: h["participants"] >= 5 and 0 < b["participants"] < 5)
+    at = app(demo_copy, **query(f))
     participants = next(m for m in at.metric if m.label == "Participants")
     assert participants.value == fmt.number(h["participants"])
     assert not participants.delta  # "+200 %" on 6 would say 2 last year
-    at = as_facilitator(at)
+    at = as_facilitator(at, demo_copy)
     assert next(m for m in at.metric if m.label == "Participants").delta
 
 
@@ -78,17 +91,17 @@ def small_by_mode(engine) -> dict:  # noqa: ANN001
     raise AssertionError("no contract with one small mode in the demo")
 
 
-def test_the_contract_detail_hides_the_mode_that_gives_a_small_one_back(demo_store, app):
-    detail = small_by_mode(demo_store)
+def test_the_contract_detail_hides_the_mode_that_gives_a_small_one_back(demo_copy, app):
+    detail = small_by_mode(demo_copy)
     year = str(detail["date_debut"].year)
-    at = app(demo_store, "pages/contracts.py", de=year, a=year, marche=detail["reference"])
+    at = app(demo_copy, "pages/contracts.py", de=year, a=year, marche=detail["reference"])
     assert not at.exception
     total = int(next(m.value for m in at.metric if m.label == "Participants"))
     assert total == detail["participants"]
     cells = [int(v) if v.isdigit() else v for v in at.dataframe[1].value["Participants"]]
     assert recovered(cells, total) == [], cells
     assert sum(c in (SMALL, HIDDEN) for c in cells) >= 2  # never one masked mode beside the total
-    at = as_facilitator(at)
+    at = as_facilitator(at, demo_copy)
     assert at.dataframe[1].value["Participants"].tolist() == [str(c) for c in detail["par_mode"]["participants"]]
 
 

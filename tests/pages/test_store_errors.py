@@ -1,6 +1,7 @@
 """A broken store under AppTest: the frame says why in French and stops; a write refused by the store is
 said in French on its page, and nothing of it is written."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from core.auth import Actor
 from core.db import DISK_ERROR, StoreError
 from core.models import Role
 from tests.pages.conftest import ROOT
+from tests.utils.accounts import log_in
 from tests.utils.broken import corrupt, read_only_url, sqlite_url
 from tests.utils.files import counts
 
@@ -31,8 +33,9 @@ def start(monkeypatch: pytest.MonkeyPatch, url: str) -> AppTest:
 
 
 def said(at: AppTest) -> str:
+    """The errors as a reader sees them: the Markdown escapes of ui.plain taken away."""
     assert not at.exception, at.exception
-    return "\n".join(e.value for e in at.error)
+    return re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.error)).replace("\u2060", "")
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -56,7 +59,7 @@ def test_the_frame_refuses_a_damaged_store(monkeypatch, demo_path, tmp_path):
 
 def test_a_record_saved_on_a_read_only_store_is_refused_in_french(app, store, monkeypatch):
     at = start(monkeypatch, read_only_url(Path(store.url.database)))
-    at.session_state["actor"] = FACILITATOR
+    log_in(at, store, FACILITATOR)
     at.run()
     at.switch_page("pages/entry.py").run()
     at.segmented_control(key="entry_kind").set_value("acheteurs").run()
@@ -78,7 +81,7 @@ def test_an_import_confirmed_on_a_full_disk_is_refused_in_french(app, store, mon
 
     monkeypatch.setattr(core.db, "_sqlite_pragmas", full)
     at = app(store)
-    at.session_state["actor"] = FACILITATOR
+    log_in(at, store, FACILITATOR)
     at.run()
     at.switch_page("pages/imports.py").run()
     at.selectbox(key="import_kind").select("acheteurs").run()
