@@ -11,6 +11,7 @@ import csv
 import io
 import re
 
+from core import formatting as fmt
 from core.tabular import MAX_CELLS, MAX_ROWS, RowError, TableError
 
 UNDECODABLE = ("caractère illisible : octet qui n'est pas de l'UTF-8 (enregistrez le fichier en « CSV UTF-8 », "
@@ -87,8 +88,7 @@ def _detect_separator(text: str) -> str:
 def csv_rows(data: bytes) -> list[list[str]]:
     text = _decode(data)
     separator = _detect_separator(text)
-    too_big = CSV_TOO_BIG.format(rows=f"{MAX_ROWS:_}".replace("_", "\u202f"),
-                                 cells=f"{MAX_CELLS:_}".replace("_", "\u202f"))
+    too_big = CSV_TOO_BIG.format(rows=fmt.number(MAX_ROWS), cells=fmt.number(MAX_CELLS))
     if text.count(separator) + text.count("\n") > MAX_CELLS + MAX_ROWS:  # before a row is built
         raise TableError(too_big)
     rows: list[list[str]] = []
@@ -103,7 +103,7 @@ def csv_rows(data: bytes) -> list[list[str]]:
     except csv.Error as exc:  # its texts are English: never shown, each mapped to a French one
         row = len(rows) + 1
         if "field larger than field limit" in str(exc):
-            limit = f"{csv.field_size_limit():_}".replace("_", "\u202f")
-            raise TableError(CSV_LONG_CELL.format(row=row, limit=limit)) from exc
+            raise TableError(CSV_LONG_CELL.format(row=row, limit=fmt.number(csv.field_size_limit()))) from exc
         raise TableError(CSV_MALFORMED.format(row=row)) from exc
+    _refuse_undecodable(rows)
     return rows

@@ -56,7 +56,7 @@ TOO_BIG = ("Le fichier .xlsx se décompresse en plus de {limit} Mo : c'est bien 
            "suivi. Découpez-le en plusieurs fichiers.")
 BOMB = ("Le fichier .xlsx se décompresse plus de {ratio} fois (« bombe de décompression ») : "
         "ce n'est pas un classeur ordinaire, il n'a pas été lu.")
-DECLARED = ("Le fichier déclare {cells} cellules ({rows} lignes × {columns} colonnes) : la limite est de "
+DECLARED = ("Le fichier déclare {cells} cellules ({rows} × {columns}) : la limite est de "
             "{limit} cellules et {max_rows} lignes. Supprimez les lignes et colonnes vides en bas et à "
             "droite de la feuille, ou découpez le fichier.")
 TOO_MANY_ROWS = ("Le fichier compte plus de {limit} lignes : découpez-le en plusieurs fichiers "
@@ -303,14 +303,14 @@ class _Scan:
         cells, rows = _CELL_REF.findall(xml), _ROW_REF.findall(xml)
         if len(cells) != names.count(b"c") or len(rows) != names.count(b"row"):
             return False
+        if dimension := _DIMENSION.search(xml):  # what the file declares, told first
+            _check_dimension(dimension.group(1))
         self.cells, self.rows = self.cells + len(cells), self.rows + len(rows)
         self.strings += names.count(b"si")
         if self.rows > MAX_ROWS:
             raise TableError(TOO_MANY_ROWS.format(limit=fmt.number(MAX_ROWS)))
         if max(self.cells, self.strings) > MAX_CELLS:
             raise TableError(TOO_MANY_CELLS.format(limit=fmt.number(MAX_CELLS)))
-        if dimension := _DIMENSION.search(xml):
-            _check_dimension(dimension.group(1))
         if rows:
             self.row, self.column = int(rows[-1]), 0
             self._reach(max(map(int, set(rows))), 1)
@@ -383,8 +383,9 @@ def _check_dimension(attributes: bytes) -> None:
     last_row = int(ref.group(4)) if ref.group(4) else first_row
     rows, columns = last_row - first_row + 1, last_col - first_col + 1
     if rows * columns > MAX_CELLS or last_row > MAX_ROWS:
-        raise TableError(DECLARED.format(cells=_large(rows * columns), rows=fmt.number(rows),
-                                         columns=fmt.number(columns), limit=fmt.number(MAX_CELLS),
+        raise TableError(DECLARED.format(cells=_large(rows * columns), rows=fmt.counted(rows, "ligne", "lignes"),
+                                         columns=fmt.counted(columns, "colonne", "colonnes"),
+                                         limit=fmt.number(MAX_CELLS),
                                          max_rows=fmt.number(MAX_ROWS)))
 
 
@@ -397,8 +398,8 @@ def _letters(column: int) -> str:
 
 
 def _large(count: int) -> str:
-    """17 179 869 184 -> « 17 milliards »: a count too large to read digit by digit."""
+    """17 179 869 184 -> « 17 milliards de » (cellules): a count too large to read digit by digit."""
     for size, one, many in ((10**9, "milliard", "milliards"), (10**6, "million", "millions")):
         if count >= size:
-            return fmt.counted(count // size, one, many)
+            return fmt.counted(count // size, one, many) + " de"
     return fmt.number(count)
