@@ -176,10 +176,11 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
 
     try:
         return _detach(retry_locked(write))
-    except IntegrityError as exc:
+    except IntegrityError:
         report = ImportReport(kind, filename, data=data)
+        # The database's own text (English, and naming tables) is not shown: the French sentence says it all.
         return _file_error(report, "La base a refusé l'enregistrement (une autre saisie vient peut-être de créer "
-                                   f"les mêmes clés) : rien n'a été écrit. Détail : {exc.orig}")
+                                   "les mêmes clés) : rien n'a été écrit. Importez de nouveau le fichier.")
 
 
 def apply_import(engine: Engine, actor: Actor | None, report: ImportReport) -> ImportReport:
