@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from openpyxl import Workbook
 
 SHEET = "xl/worksheets/sheet1.xml"
-_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
 
 
@@ -43,7 +43,7 @@ def with_sheet(chunks: Iterable[bytes], level: int = 6) -> bytes:
 
 def dimension_bomb() -> bytes:
     """Declares all 17 billion cells of a sheet and holds one cell, in its last row (~1.7 KB)."""
-    xml = (_HEAD + '<dimension ref="A1:XFD1048576"/><sheetData>'
+    xml = (SHEET_HEAD + '<dimension ref="A1:XFD1048576"/><sheetData>'
            '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
            '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>')
     return with_sheet([xml.encode()])
@@ -51,7 +51,7 @@ def dimension_bomb() -> bytes:
 
 def far_cell(column: str = "XFD", row: int = 1_048_576) -> bytes:
     """No dimension, two cells: A1 and XFD1048576 (a dense reader's bomb: 17 billion cells)."""
-    xml = (_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
+    xml = (SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
            f'<row r="{row}"><c r="{column}{row}"><v>1</v></c></row></sheetData></worksheet>')
     return with_sheet([xml.encode()])
 
@@ -59,7 +59,7 @@ def far_cell(column: str = "XFD", row: int = 1_048_576) -> bytes:
 def zip_bomb(megabytes: int = 200) -> bytes:
     """A sheet of `megabytes` MB: one row, then spaces between tags (legal XML, ~1000:1 deflated)."""
     def chunks() -> Iterator[bytes]:
-        yield (_HEAD + '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>').encode()
+        yield (SHEET_HEAD + '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>').encode()
         block = b" " * (1024 * 1024)
         for _ in range(megabytes):
             yield block
@@ -71,7 +71,7 @@ def many_rows(rows: int, columns: int = 1, declared: bool = True) -> bytes:
     """`rows` rows of `columns` numeric cells, with an honest dimension (or none)."""
     def chunks() -> Iterator[bytes]:
         dimension = f'<dimension ref="A1:{_column(columns)}{rows}"/>' if declared else ""
-        yield (_HEAD + dimension + "<sheetData>").encode()
+        yield (SHEET_HEAD + dimension + "<sheetData>").encode()
         for r in range(1, rows + 1):
             cells = "".join(f'<c r="{_column(c)}{r}"><v>{r * 100 + c}</v></c>' for c in range(1, columns + 1))
             yield f'<row r="{r}">{cells}</row>'.encode()
@@ -106,7 +106,7 @@ def bad_magic() -> bytes:
 
 def lying_size(hidden_megabytes: int = 20) -> bytes:
     """Headers declare a small valid sheet (size and CRC of its first bytes); the stream goes on."""
-    shown = (_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
+    shown = (SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
              '</sheetData></worksheet>').encode()
     source = zipfile.ZipFile(io.BytesIO(_base()))
     out = io.BytesIO()
