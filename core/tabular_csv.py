@@ -78,7 +78,7 @@ def _shown(text: str) -> str:
 
 def _detect_separator(text: str) -> str:
     """Count separators outside quotes on the header line, where decimal commas do not occur."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    header = next((line for line in io.StringIO(text, newline=None) if line.strip()), "")  # lazily
     unquoted = re.sub(r'"[^"]*"', "", header)
     counts = {sep: unquoted.count(sep) for sep in _SEPARATORS}
     best = max(_SEPARATORS, key=lambda sep: counts[sep])
@@ -105,5 +105,6 @@ def csv_rows(data: bytes) -> list[list[str]]:
         if "field larger than field limit" in str(exc):
             raise TableError(CSV_LONG_CELL.format(row=row, limit=fmt.number(csv.field_size_limit()))) from exc
         raise TableError(CSV_MALFORMED.format(row=row)) from exc
-    _refuse_undecodable(rows)
+    if _ESCAPED.search(text):  # one scan of the text; the cells only when there is something to locate
+        _refuse_undecodable(rows)
     return rows
