@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -55,7 +55,7 @@ def hours_workbook(rows: int) -> bytes:
 
 def big_bomb() -> bytes:
     """Rows of distinct numbers: deflates ~20 times, like the 43 Mo file of the security report."""
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         yield (hostile.SHEET_HEAD + "<sheetData>").encode()
         row = 0
         while row < 9_000_000:
@@ -72,11 +72,11 @@ def old_rows(data: bytes) -> list[list[str]]:
     """The reader before this change: openpyxl read-only, trusting the declared dimension."""
     import openpyxl
 
-    from core.tabular_xlsx import _cell_text
+    from core.tabular import cell_text
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        return [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [[cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
 
@@ -91,10 +91,10 @@ def old_read_table(data: bytes) -> object:
 def calamine_rows(data: bytes) -> list[list[str]]:
     import python_calamine
 
-    from core.tabular_xlsx import _cell_text
+    from core.tabular import cell_text
 
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    return [[_cell_text(v) for v in row] for row in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
+    return [[cell_text(v) for v in row] for row in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
 
 
 def new_rows(data: bytes) -> object:

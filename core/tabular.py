@@ -125,6 +125,21 @@ def read_table(data: bytes, filename: str, kind: str | None = None) -> pd.DataFr
     return _frame(rows)
 
 
+def cell_text(value: Any) -> str:
+    """Excel's typed cells as the text a CSV export would show (ISO dates, no `.0` on integers)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _frame(rows: list[list[str]]) -> pd.DataFrame:
     """Header from row 1; extra unnamed cells become `colonne N` (reported later as ignored)."""
     if not any(any(r) for r in rows):

@@ -18,7 +18,6 @@ Limits, and why:
   inflates more than 100 times is a bomb, and is stopped as soon as it passes the ratio.
 """
 
-import datetime as dt
 import html
 import io
 import posixpath
@@ -28,10 +27,9 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from core import formatting as fmt
-from core.tabular import MAX_CELLS, MAX_ROWS, RowError, TableError, normalize_header
+from core.tabular import MAX_CELLS, MAX_ROWS, RowError, TableError, cell_text, normalize_header
 
 MAX_PARTS = 1_000
 MAX_PART_BYTES = 128 * 1024 * 1024
@@ -115,7 +113,7 @@ def xlsx_rows(data: bytes, kind: str | None) -> list[list[str]]:
         if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
         raise TableError(NOT_A_WORKBOOK) from exc
-    rows = [[_cell_text(v) for v in row] for row in cells]
+    rows = [[cell_text(v) for v in row] for row in cells]
     if uncached and (faults := uncached.get(_sheet_parts(data).get(name, ""), [])):
         header = rows[0] if rows else []
         errors = [RowError(row, header[column - 1] if column <= len(header) and header[column - 1]
@@ -144,21 +142,6 @@ def _sheet_parts(data: bytes) -> dict[str, str]:
         if name and ident and ident.group(1) in targets:
             parts[html.unescape(name.group(1).decode())] = targets[ident.group(1)]
     return parts
-
-
-def _cell_text(value: Any) -> str:
-    """Excel's typed cells as the text a CSV export would show (ISO dates, no `.0` on integers)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def check_workbook(data: bytes) -> dict[str, list[tuple[int, int]]]:
