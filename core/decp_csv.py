@@ -64,8 +64,9 @@ def read_csv(text: str) -> ParsedFile:
     separator = max((";", ",", "\t"), key=unquoted.count)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    except csv.Error as exc:
-        raise DecpFileError(f"Fichier CSV mal formé ({exc}) : ce n'est pas un fichier DECP lisible.") from exc
+    except csv.Error as exc:  # the csv module's text is English: not shown
+        raise DecpFileError("Fichier CSV mal formé (une cellule trop longue, ou un guillemet jamais refermé) : "
+                            "ce n'est pas un fichier DECP lisible.") from exc
     rows = [r for r in rows if any(c.strip() for c in r)]
     columns = _csv_header(rows[0]) if rows else {}
     missing = [label for name, label in (("id", "id"), ("buyer", "acheteur_id (ou acheteur.id)"))

@@ -69,7 +69,8 @@ def read_json(text: str) -> ParsedFile:
     try:
         root = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DecpFileError(f"Fichier JSON illisible (ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}) : "
+        # exc.msg is English ("Expecting value"): only where it stopped is told.
+        raise DecpFileError(f"Fichier JSON illisible (ligne {exc.lineno}, colonne {exc.colno}) : "
                             "ce n'est pas un fichier DECP valide.") from exc
     items, concessions, nested = _items(root)
     parsed = ParsedFile(read=len(items) + len(concessions))

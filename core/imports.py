@@ -116,6 +116,9 @@ def _build(session: Session, kind: str, data: bytes, filename: str) -> ImportRep
     try:
         frame = read_table(data, filename, kind)
     except TableError as exc:
+        if exc.errors:  # readable but for some rows: those rows, located
+            report.errors += exc.errors
+            return report
         return _file_error(report, str(exc))
     mapping = map_columns(frame.columns, spec.names, spec.required)
     report.errors += [RowError(1, name, "", "colonne obligatoire absente de l'en-tête") for name in mapping.missing]
@@ -176,8 +179,9 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
         return _detach(retry_locked(write))
     except IntegrityError:
         report = ImportReport(kind, filename, data=data)
+        # The database's own text (English, and naming tables) is not shown: the French sentence says it all.
         return _file_error(report, "La base a refusé l'enregistrement (une autre saisie vient peut-être de créer "
-                                   "les mêmes clés) : rien n'a été écrit.")
+                                   "les mêmes clés) : rien n'a été écrit. Importez de nouveau le fichier.")
 
 
 def apply_import(engine: Engine, actor: Actor | None, report: ImportReport) -> ImportReport:

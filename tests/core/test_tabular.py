@@ -27,6 +27,7 @@ from core.tabular import (
     read_table,
     select_columns,
 )
+from tests.utils.hostile_files import with_sheet
 
 
 def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
@@ -89,8 +90,23 @@ def test_short_rows_are_padded_and_extra_cells_get_a_column() -> None:
 def test_formula_cells_are_kept_as_text() -> None:
     frame = read_table(b'objet;note\n=HYPERLINK("http://x");+1\n', "x.csv")
     assert frame.loc[2, "objet"] == '=HYPERLINK("http://x")'
-    data = xlsx_bytes({"Feuil1": [["objet", "montant"], ["A", "=2*3"]]})
-    assert read_table(data, "x.xlsx").loc[2, "montant"] == "=2*3"
+
+
+def test_xlsx_formula_is_its_saved_result_never_evaluated() -> None:
+    # What the spreadsheet showed when it was saved: Excel and LibreOffice store each formula's result.
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           '<row r="1"><c r="A1" t="inlineStr"><is><t>objet</t></is></c>'
+           '<c r="B1" t="inlineStr"><is><t>montant</t></is></c></row>'
+           '<row r="2"><c r="A2" t="str"><f>HYPERLINK("http://x","Voirie")</f><v>Voirie</v></c>'
+           '<c r="B2"><f>2*3</f><v>6</v></c></row></sheetData></worksheet>')
+    assert read_table(with_sheet([xml.encode()]), "x.xlsx").loc[2].tolist() == ["Voirie", "6"]
+
+
+def test_xlsx_formula_saved_without_its_result_is_reported_not_read_empty() -> None:
+    data = xlsx_bytes({"Feuil1": [["objet", "montant"], ["A", "=2*3"]]})  # openpyxl computes nothing
+    with pytest.raises(TableError, match="Formule enregistrée sans son résultat dans 1 cellule") as caught:
+        read_table(data, "x.xlsx")
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "montant")]
 
 
 def test_xlsx_first_sheet_and_typed_cells() -> None:

@@ -16,12 +16,15 @@ def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig", delimiter: 
     return out.getvalue().encode(encoding)
 
 
-def xlsx_bytes(rows: list[list[object]], title: str = "Feuil1") -> bytes:
+def xlsx_bytes(rows: list[list[object]], title: str = "Feuil1", formulas_as_text: bool = False) -> bytes:
+    """`formulas_as_text`: a value starting with `=` is written as a text cell, not as a formula."""
     book = Workbook()
     sheet = book.active
     sheet.title = title
     for row in rows:
         sheet.append(row)
+    for cell in (c for line in sheet.iter_rows() for c in line if formulas_as_text and c.data_type == "f"):
+        cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
