@@ -31,7 +31,10 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, database: Path, **env: str) -> None:
+    """`streamlit run server.py` on a free port; `wait=False` returns at once, for `ready()` later (several
+    servers then start side by side)."""
+
+    def __init__(self, database: Path, *, wait: bool = True, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = (database.parent / f"server-{self.port}.log").open("wb")
@@ -41,7 +44,11 @@ class Server:
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+        if wait:
+            self.ready()
+
+    def ready(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
@@ -50,7 +57,7 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"Streamlit did not start within 60 s; see {self.log.name}")
+        raise RuntimeError(f"Streamlit did not start within {timeout:.0f} s; see {self.log.name}")
 
     def stop(self) -> None:
         self.process.terminate()

@@ -6,6 +6,7 @@ opens `/<name>` and a `pages/` folder sits beside the main script (its old multi
 before server.py, `/admin` showed the accounts, the journal and the store's download to anyone."""
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,22 +43,36 @@ def test_the_addresses_cover_every_restricted_page():
     assert set(ADDRESSES.values()) >= RESTRICTED_FILES
 
 
-@pytest.mark.parametrize("first", [*PAGE_FILES, *(a for a, f in ADDRESSES.items() if f in RESTRICTED_FILES)])
-def test_first_request_of_a_new_server_shows_nothing_restricted(first: str, demo_copy: Path, browser: Browser):
-    server = Server(demo_copy)
+FIRST = [*PAGE_FILES, *(a for a, f in ADDRESSES.items() if f in RESTRICTED_FILES)]
+pytestmark = pytest.mark.xdist_group("first_request")  # one worker starts the servers, side by side
+
+
+@pytest.fixture(scope="module")
+def new_servers(demo_copy: Path) -> Iterator[dict[str, Server]]:
+    """One new server for each first address, all started at once; none has had a request yet."""
+    servers = {first: Server(demo_copy, wait=False) for first in FIRST}
     try:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-        page = context.new_page()
-        page.goto(f"{server.url}/{first}")
-        nav = page.locator('[data-testid="stSidebarNav"]')
-        expect(nav).to_contain_text(texts.PAGE_LOGIN, timeout=60_000)  # the frame's navigation, in French
-        wait_for_app(page)
-        links = [name.strip() for name in nav.get_by_role("link").all_inner_texts()]
-        assert not set(links) & set(PAGE_FILES), links  # no file-name menu: the old mode never engaged
-        main = page.locator('[data-testid="stMain"]').inner_text()
-        shown = [text for text in RESTRICTED_TEXTS if text in main]
-        assert not shown, f"/{first} showed {shown}"
-        assert page.get_by_role("button", name=texts.BACKUP_DOWNLOAD).count() == 0
-        context.close()
+        for server in servers.values():
+            server.ready()
+        yield servers
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
+
+
+@pytest.mark.parametrize("first", FIRST)
+def test_first_request_of_a_new_server_shows_nothing_restricted(first: str, new_servers, browser: Browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{new_servers[first].url}/{first}")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    expect(nav).to_contain_text(texts.PAGE_LOGIN, timeout=60_000)  # the frame's navigation, in French
+    wait_for_app(page)
+    links = [name.strip() for name in nav.get_by_role("link").all_inner_texts()]
+    assert not set(links) & set(PAGE_FILES), links  # no file-name menu: the old mode never engaged
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    shown = [text for text in RESTRICTED_TEXTS if text in main]
+    assert not shown, f"/{first} showed {shown}"
+    assert page.get_by_role("button", name=texts.BACKUP_DOWNLOAD).count() == 0
+    context.close()
+    new_servers.pop(first).stop()  # its memory back for the others
