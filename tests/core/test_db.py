@@ -53,6 +53,30 @@ def test_migration_0006_adds_the_decp_tables_and_goes_back(tmp_path):
     upgraded.dispose()
 
 
+def test_migration_0008_keeps_the_accounts_and_their_logins_and_goes_back(tmp_path):
+    """Accounts lose their lock columns (failed logins slow down names instead) and keep everything else;
+    their open logins stay open and gain the one-time ticket of the HttpOnly cookie."""
+    engine = store_at(tmp_path / "old.db", "0007")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO app_user (username, password_hash, role, failed_attempts, locked_until, active, "
+                       "created_at) VALUES ('marie', 'h', 'facilitateur', 3, '2026-11-30 10:00:00', 1, "
+                       "'2026-01-05 09:00:00')"))
+        c.execute(text("INSERT INTO login_session (token_hash, user_id, role, created_at, expires_at) "
+                       "VALUES ('t', 1, 'facilitateur', '2026-12-01 08:00:00', '2026-12-01 20:00:00')"))
+    engine.dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    columns = {c["name"] for c in inspect(upgraded).get_columns("app_user")}
+    assert {"failed_attempts", "locked_until"}.isdisjoint(columns) and "login_throttle" in inspect(
+        upgraded).get_table_names()
+    with upgraded.connect() as c:
+        assert c.execute(text("SELECT username, role, active FROM app_user")).one() == ("marie", "facilitateur", 1)
+        assert c.execute(text("SELECT token_hash, ticket_hash FROM login_session")).one() == ("t", None)
+    command.downgrade(_alembic_config(upgraded), "0007")
+    assert "login_throttle" not in inspect(upgraded).get_table_names()
+    assert {"failed_attempts", "locked_until"} <= {c["name"] for c in inspect(upgraded).get_columns("app_user")}
+    upgraded.dispose()
+
+
 def test_migration_0009_indexes_the_archived_contracts_and_the_figures_use_it(tmp_path):
     """The hours that count leave out archived contracts' entries: the subquery finds those few through the
     partial index, and the period's hours are still read from the covering ix_hours_month."""

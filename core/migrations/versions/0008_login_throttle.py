@@ -29,9 +29,10 @@ def upgrade() -> None:
         sa.Column("blocked_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("key"),
     )
-    with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.drop_column("locked_until")
-        batch_op.drop_column("failed_attempts")
+    # A plain DROP COLUMN (SQLite >= 3.35, PostgreSQL): a batch copy of app_user would drop the table that
+    # login_session refers to, which the store's foreign keys refuse.
+    op.drop_column("app_user", "locked_until")
+    op.drop_column("app_user", "failed_attempts")
     with op.batch_alter_table("login_session", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ticket_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
         batch_op.add_column(sa.Column("ticket_expires_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
@@ -43,7 +44,6 @@ def downgrade() -> None:
         batch_op.drop_constraint("uq_login_session_ticket_hash", type_="unique")
         batch_op.drop_column("ticket_expires_at")
         batch_op.drop_column("ticket_hash")
-    with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("failed_attempts", sa.Integer(), nullable=False, server_default="0"))
-        batch_op.add_column(sa.Column("locked_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    op.add_column("app_user", sa.Column("failed_attempts", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("app_user", sa.Column("locked_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
     op.drop_table("login_throttle")
