@@ -19,6 +19,9 @@ from core.db import backup, open_store
 from core.models import Role
 
 ROOT = Path(__file__).resolve().parents[2]
+# Playwright's assertions wait 5 s by default, its actions 30 s (the page's default below): on a loaded
+# 2-core machine a preview or a chart may take longer than 5 s to draw, so they wait as long as the actions.
+expect.set_options(timeout=30_000)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
