@@ -78,7 +78,7 @@ with st.sidebar:
         if st.button(texts.LOGOUT, icon=":material/logout:"):
             session.log_out()
             st.rerun()
-    session.write_cookie()  # after a login or a logout, once the page is settled
+    session.write_cookie(page.url_path)  # after a login or a logout, once the page is settled
 if st.session_state.pop(session.ENDED, False):
     st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):

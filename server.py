@@ -41,7 +41,7 @@ def say(line: str) -> None:
 
 
 def prepare_store() -> None:
-    say("préparation de la base (au premier démarrage, les données de démonstration : environ 30 s)…")
+    say("préparation de la base (au premier démarrage, les données de démonstration, quelques secondes)…")
     try:
         engine = open_store()
         ensure_demo(engine)

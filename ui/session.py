@@ -8,7 +8,7 @@ its next click; and the Actor carries its login, which core checks again at ever
 """
 
 import json
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -91,25 +91,21 @@ def log_in(who: Actor) -> None:
     token = open_session(data.engine(), who)
     st.session_state[TOKEN] = token
     refresh()
-    st.session_state[PENDING_COOKIE] = _visit(f"/api/connexion?ticket={quote(issue_ticket(data.engine(), token))}&")
+    st.session_state[PENDING_COOKIE] = ("/api/connexion", {"ticket": issue_ticket(data.engine(), token)})
 
 
 def log_out() -> None:
     close_session(data.engine(), st.session_state.pop(TOKEN, None))
     st.session_state.pop(ACTOR, None)
-    st.session_state[PENDING_COOKIE] = _visit("/api/deconnexion?")
+    st.session_state[PENDING_COOKIE] = ("/api/deconnexion", {})
 
 
-def write_cookie() -> None:
-    """Send the browser to the server's cookie address, from the frame, after its reruns and page switches: a
-    run cut short before this point leaves it pending for the next one."""
-    if script := st.session_state.pop(PENDING_COOKIE, None):
+def write_cookie(page_path: str) -> None:
+    """Send the browser to the server's cookie address, which brings it back to `page_path`: from the frame,
+    after its reruns and page switches (a run cut short before this point leaves it pending for the next one).
+    The server sets or clears the cookie, HttpOnly: no script of the page reads it."""
+    if pending := st.session_state.pop(PENDING_COOKIE, None):
+        address, query = pending
+        target = f"{address}?{urlencode({**query, 'retour': '/' + page_path})}"
         # st.html is not in an iframe: its script runs in the app's own document, and moves that document.
-        st.html(script, unsafe_allow_javascript=True)
-
-
-def _visit(address: str) -> str:
-    """A script that sends the browser to `address` (ending in `?` or `&`), then back to the page it is on.
-    The cookie is the server's to set (HttpOnly: no script reads it)."""
-    return (f"<script>window.location.replace({json.dumps(address)} + 'retour=' + "
-            "encodeURIComponent(window.location.pathname + window.location.search));</script>")
+        st.html(f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True)

@@ -46,7 +46,7 @@ def test_login_sets_the_cookie_and_a_reload_finds_the_login_again(marie, app, co
     assert resolve_session(marie, at.session_state["session_token"]) == MARIE
     written = scripts(at)
     assert "document.cookie" not in written  # the server sets the cookie, HttpOnly: no script touches it
-    ticket = unquote(re.search(r'"/api/connexion\?ticket=([^&"]+)&"', written).group(1))
+    ticket = unquote(re.search(r'"/api/connexion\?ticket=([^&"]+)&retour=%2Fsuivi"', written).group(1))
     at.run()
     assert "/api/connexion" not in scripts(at)  # sent once
     token = exchange_ticket(marie, ticket)  # what server.py does when the browser brings the ticket
@@ -85,6 +85,6 @@ def test_logout_closes_the_session_and_clears_the_cookie(marie, app, cookies):
     assert not at.exception
     assert "actor" not in at.session_state
     assert resolve_session(marie, token) is None
-    assert '"/api/deconnexion?"' in scripts(at)  # the server clears the cookie
+    assert '"/api/deconnexion?retour=%2F"' in scripts(at)  # the server clears the cookie
     at.run()  # the cookie the session connected with is not read again
     assert "actor" not in at.session_state
