@@ -227,10 +227,14 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
 # --- the configuration --------------------------------------------------------------------------
 
 
+def code_files() -> list[Path]:
+    return [ROOT / "server.py", ROOT / "app.py"] + [p.resolve() for d in CODE_DIRS for p in (ROOT / d).rglob("*.py")]
+
+
 def environment_settings() -> set[str]:
     """Every environment variable the code reads."""
-    files = [ROOT / "server.py", ROOT / "app.py"] + [p for d in CODE_DIRS for p in (ROOT / d).rglob("*.py")]
-    return {name for path in files for name in ENV_READ.findall(path.read_text(encoding="utf-8"))} - SYSTEM_SETTINGS
+    found = {name for path in code_files() for name in ENV_READ.findall(path.read_text(encoding="utf-8"))}
+    return found - SYSTEM_SETTINGS
 
 
 def test_every_environment_setting_is_documented() -> None:
@@ -295,3 +299,17 @@ def test_the_readme_points_at_the_three_documents() -> None:
         assert f"(docs/{name})" in readme
     organisation = section(readme, "Organisation du code")
     assert re.search(r"^docs/ .*documentation", organisation, re.MULTILINE)
+
+
+def test_the_code_cites_documents_that_are_in_the_repository() -> None:
+    """The project's old notes (formats.md, domain.md, design.md) are not in a clone: the code cites docs/."""
+    notes, cited = re.compile(r"(?<![\w/-])(?:formats|domain|design)\.md"), re.compile(r"docs/[\w-]+\.md")
+    outside, missing = [], []
+    for path in code_files():
+        if path == Path(__file__).resolve():
+            continue
+        text, name = path.read_text(encoding="utf-8"), path.relative_to(ROOT)
+        outside += [f"{name} : {m}" for m in notes.findall(text)]
+        missing += [f"{name} : {m}" for m in cited.findall(text) if not (ROOT / m).exists()]
+    assert not outside, f"notes hors du dépôt citées : {outside}"
+    assert not missing, f"documents introuvables : {missing}"
