@@ -1,4 +1,4 @@
-"""The command line: `python -m core --help` (formats.md)."""
+"""The command line: `python -m core --help` (docs/configuration.md)."""
 
 import argparse
 import errno

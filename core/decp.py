@@ -25,8 +25,8 @@ from core.formatting import counted, number, percent
 from core.models import DECP_NOT_INFORMED, DecpConsideration, DecpContract, Role
 from core.planning import retry_locked
 
-NATIONAL_TARGET = 0.30  # PNAD 2022-2025: 30 % of contracts with a social consideration (domain.md §2)
-NATIONAL_ACTUAL_2021 = 0.132  # the national share in 2021, the PNAD's starting point (domain.md §2)
+NATIONAL_TARGET = 0.30  # PNAD 2022-2025: 30 % of contracts with a social consideration (docs/indicateurs.md)
+NATIONAL_ACTUAL_2021 = 0.132  # the national share in 2021, the PNAD's starting point
 DECP_VALUES = (Vehicle.CLAUSE_SOCIALE.value, Vehicle.CRITERE_SOCIAL.value, Vehicle.MARCHE_RESERVE.value,
                Vehicle.AUCUNE.value, DECP_NOT_INFORMED)
 _CHUNK = 500  # bound parameters per IN (…) query

@@ -1,6 +1,6 @@
 """Deterministic demo data: the La Rochelle club from 2016 to the last complete month.
 
-At scale 1 the figures match the club's published ones (domain.md §7): 2021 between 184 000 and
+At scale 1 the figures match the club's published ones: 2021 between 184 000 and
 185 000 hours, 350 contracts with a clause, 143 companies, 100 people in contract in March 2022,
 3 000 jobs available on 29/03/2022 against ~1 500 before; 2024: 231 542 hours, 237 contracts,
 566 people of whom 22 % women. Other scales (benchmarks) keep the shape, not the exact figures.

@@ -158,7 +158,7 @@ STRUCTURES = [
     ("Randstad La Rochelle", CompanyKind.ETT), ("Temporis Aytré", CompanyKind.ETT),
 ]
 
-# How the hours are done (domain.md §3, observed split): weight, mode, structure kind, contract types.
+# How the hours are done (one département's observed split, 2020): weight, mode, structure kind, contract types.
 MODES: list[tuple[int, Mode, CompanyKind | None, list[ContractType]]] = [
     (49, Mode.EMBAUCHE_DIRECTE, None,
      [ContractType.CDD] * 9 + [ContractType.CDI] * 4 + [ContractType.APPRENTISSAGE] * 3

@@ -1,4 +1,4 @@
-"""Enumerations of the field (domain.md, formats.md).
+"""Enumerations of the field (docs/fichiers-echange.md).
 
 Each member's value is the canonical French form that Passerelles writes in its files and stores;
 `ALIASES` holds the long forms that imports also accept.
@@ -55,7 +55,7 @@ class Sector(StrEnum):
     AUTRE = "autre"
 
 
-# Default labour share of the amount, by sector (domain.md §4); editable as parameters.
+# Default labour share of the amount, by sector (docs/configuration.md); editable as parameters.
 DEFAULT_LABOUR_SHARE: dict[Sector, float] = {
     Sector.GROS_OEUVRE: 0.40,
     Sector.SECOND_OEUVRE: 0.55,
@@ -140,7 +140,7 @@ class ExitKind(StrEnum):
 DYNAMIC_EXITS = frozenset({ExitKind.EMPLOI_DURABLE, ExitKind.EMPLOI_TRANSITION, ExitKind.SORTIE_POSITIVE})
 
 
-# Long forms accepted on import, besides each value itself (formats.md).
+# Long forms accepted on import, besides each value itself (docs/fichiers-echange.md).
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
     Public: {
         "demandeur d'emploi de longue duree": Public.DELD,

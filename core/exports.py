@@ -2,7 +2,7 @@
 
 Every export follows the filters of the view it comes from, states them with the date of the data
 and the definitions it used, masks counts of people under 5 and what would give them back
-(core.privacy) and neutralises text a spreadsheet would run as a formula (formats.md, domain.md §6).
+(core.privacy) and neutralises text a spreadsheet would run as a formula (docs/fichiers-echange.md).
 """
 
 import io

@@ -15,7 +15,7 @@ Definitions (months are calendar months, counted whole):
   any of them;
 - exemption missing: a running contract (any, with or without hours) started since 22/08/2026, above the EU
   thresholds, with no social consideration ("Pas de considération sociale", or none recorded) and no exemption
-  reason — it must carry one or the other (domain.md §2; the rule is not retroactive).
+  reason — it must carry one or the other (docs/fichiers-echange.md; the rule is not retroactive).
 """
 
 from datetime import date, timedelta

@@ -88,7 +88,7 @@ def counted(count: int, one: str, many: str) -> str:
 
 def people(count: int | None, masked: bool) -> str:
     """A count of people; under 5 it could identify someone, so outside the facilitator's views
-    it shows as "< 5" (domain.md §6)."""
+    it shows as "< 5" (docs/indicateurs.md)."""
     if count is None:
         return MISSING
     if masked and 0 < count < 5:

@@ -1,4 +1,4 @@
-"""The hours that count and a contract's done hours and completion, defined once (domain.md §6).
+"""The hours that count and a contract's done hours and completion, defined once (docs/indicateurs.md).
 
 Records are archived, never destroyed, and an archived record no longer counts, anywhere: an hours entry
 counts when neither it nor its contract is archived. Every figure of done hours reads the entries through

@@ -1,7 +1,7 @@
-"""The kinds of exchange file (formats.md): one declarative column table per kind, and the rules
+"""The kinds of exchange file (docs/fichiers-echange.md): one declarative column table per kind, and the rules
 that every write shares — imports and entry forms validate a record through the same code.
 
-A record travels in "column space" (the formats.md names: `reference`, `acheteur`, `mois`…) and is
+A record travels in "column space" (the docs/fichiers-echange.md names: `reference`, `acheteur`, `mois`…) and is
 turned into "field space" (the model's attributes, references resolved to ids) by `plan_rows`.
 """
 
@@ -138,7 +138,7 @@ def several(enum: type[StrEnum]) -> Callable[[Any], list[str]]:
 
 @dataclass(frozen=True)
 class Col:
-    name: str  # as in formats.md
+    name: str  # as in docs/fichiers-echange.md
     parse: Callable[[Any], Any]
     required: bool = False
     enum: type[StrEnum] | None = None  # listed in the templates' "aide" sheet
@@ -155,8 +155,8 @@ class Kind:
     key: tuple[str, ...]  # column names
     check: Callable[[dict], list[tuple[str, str]]] = lambda row: []
     children: tuple[type[SQLModel], str, str] | None = None  # (model, parent id field, value field)
-    # Columns only the entry form shows: formats.md does not list them, so the exchange files (imports,
-    # templates) never carry them and an import leaves them as they are. See ENTRY_KINDS.
+    # Columns only the entry form shows (docs/fichiers-echange.md, « Colonnes de la saisie seulement »): the
+    # exchange files (imports, templates) never carry them and an import leaves them as they are. See ENTRY_KINDS.
     form_columns: tuple[Col, ...] = ()
 
     @property
@@ -203,7 +203,7 @@ EU_RULE_SINCE = dt.date(2026, 8, 22)
 
 def _eu_threshold_rules(row: dict, vehicles: list[str]) -> list[tuple[str, str]]:
     """Since 22/08/2026 a contract above the EU thresholds carries a social consideration or a justified
-    exemption (domain.md §2); the rule is not retroactive: a contract started before is not asked for one. A
+    exemption; the rule is not retroactive: a contract started before is not asked for one. A
     reason on a contract below the thresholds is refused, not silently cleared: the facilitator says which of
     the two is wrong."""
     above, reason, start = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION), row.get("date_debut")

@@ -1,4 +1,4 @@
-"""Importing the exchange files (formats.md): preview, then write all or nothing.
+"""Importing the exchange files (docs/fichiers-echange.md): preview, then write all or nothing.
 
 `preview_import` reads and validates a whole file without writing; `run_import` does the same
 inside one write transaction and writes every row, or nothing when any row is wrong. Each created
@@ -225,7 +225,7 @@ def help_rows(kind: str) -> list[dict[str, str]]:
 
 
 def template(kind: str, fmt: str = "xlsx") -> bytes:
-    """An empty file with the exact headers of formats.md; the xlsx adds an "aide" sheet."""
+    """An empty file with the exact headers of docs/fichiers-echange.md; the xlsx adds an "aide" sheet."""
     spec: Kind = get_kind(kind)
     if fmt == "csv":
         out = io.StringIO()

@@ -1,4 +1,4 @@
-"""Every figure the club reads, computed in SQL, and its definition (domain.md §6).
+"""Every figure the club reads, computed in SQL, and its definition (docs/indicateurs.md).
 
 Results are plain dicts and DataFrames, never ORM objects, so that the pages can cache them.
 """

@@ -1,4 +1,4 @@
-"""The club's editable conventions (domain.md): defaults, reading and writing them."""
+"""The club's editable conventions (docs/configuration.md): defaults, reading and writing them."""
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select

@@ -1,4 +1,4 @@
-"""A buyer's purchase plan (`plan_achats`, formats.md), assessed in one go and given back as a file.
+"""A buyer's purchase plan (`plan_achats`, docs/fichiers-echange.md), assessed in one go and given back as a file.
 
 A wrong row gets its error in `erreur` while the others are still assessed: unlike an import,
 nothing is written to the store, so there is no reason to refuse the whole file.
@@ -71,7 +71,7 @@ def _assess_row(row: int, cells: pd.Series, params: SizingParameters) -> dict[st
 
 
 def assess_plan(data: bytes, filename: str, params: SizingParameters | None = None) -> pd.DataFrame:
-    """The plan's rows and columns, in their order, plus the result columns (formats.md).
+    """The plan's rows and columns, in their order, plus the result columns (docs/fichiers-echange.md).
 
     Raises `TableError` when the file cannot be read or lacks a required column. Columns the plan
     does not know are kept as they are, and listed in `attrs["colonnes_ignorees"]`.

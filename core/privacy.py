@@ -1,8 +1,8 @@
 """What leaves the facilitator's hands: small counts of people masked, formulas neutralised.
 
 Exports and the presentation are not the facilitator's views: a count of people under 5 could
-point at someone (domain.md §6), and a text cell starting with `=`, `+`, `-` or `@` would be run
-by a spreadsheet (formats.md).
+point at someone (docs/indicateurs.md), and a text cell starting with `=`, `+`, `-` or `@` would be run
+by a spreadsheet (docs/fichiers-echange.md, « Règles de lecture »).
 
 Masking a small count is not enough when the reader can work it out. The rule here does what
 statistical offices do (primary, then secondary suppression):

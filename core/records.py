@@ -1,6 +1,6 @@
 """One record at a time: what the entry forms call to create, update, archive or restore.
 
-Values come in "column space", the names of formats.md (`reference`, `acheteur`, `date_debut`…),
+Values come in "column space", the names of docs/fichiers-echange.md (`reference`, `acheteur`, `date_debut`…),
 and go through the same column tables and rules as the imports (core.import_kinds, core.planning), plus
 the few columns only a form carries (`Kind.form_columns`: a contract's EU threshold and exemption reason).
 An update names the version it was read at: if someone saved in between, ConflictError, and
@@ -39,7 +39,7 @@ FORM = "_formulaire"  # key of an error about the whole record rather than one f
 
 
 class ValidationError(ValueError):
-    """Wrong values: `errors` maps each field (formats.md name) to its French message."""
+    """Wrong values: `errors` maps each field (docs/fichiers-echange.md name) to its French message."""
 
     def __init__(self, errors: dict[str, str], row_errors: list[RowError] | None = None) -> None:
         self.errors = errors
@@ -93,7 +93,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
                 expected_version: int | None = None) -> dict:
     """Create (expected_version None) or update one record; returns it as stored (with id, version).
 
-    `values` uses the column names of formats.md; an update may carry `id` to change the key itself,
+    `values` uses the column names of docs/fichiers-echange.md; an update may carry `id` to change the key itself,
     and leaves untouched the columns it does not name."""
     actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_entry_kind(kind)
@@ -134,7 +134,7 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
 
 
 def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
-    """One record in column space (formats.md names) with `id`, `version`, `archived`: a form's
+    """One record in column space (docs/fichiers-echange.md names) with `id`, `version`, `archived`: a form's
     initial values, and the `expected_version` to send back with the update."""
     spec = get_entry_kind(kind)
     with Session(engine) as session:

@@ -1,4 +1,4 @@
-"""Is a clause relevant, which vehicle, how many hours: the facilitator's checklist (domain.md §4, §5).
+"""Is a clause relevant, which vehicle, how many hours: the facilitator's checklist (docs/indicateurs.md).
 
 Pure functions, no database and no Streamlit. Every rule of the verdict is one of the constants just
 below, so that a newcomer finds and changes them in one place; the sizing conventions (hourly cost,
@@ -17,7 +17,7 @@ from core.enums import DEFAULT_LABOUR_SHARE, Nature, Sector, Vehicle
 from core.tabular import parse_enum
 
 # --- the rules of the verdict -------------------------------------------------------------------
-MIN_DURATION_MONTHS = 2  # shorter leaves no time to integrate anyone (§5)
+MIN_DURATION_MONTHS = 2  # shorter leaves no time to integrate anyone
 MIN_AMOUNT_HT = 90_000.0  # club convention: below, the contract cannot carry the cost of integrating people
 MIN_LABOUR_SHARE = 0.50  # labour-intensive work (2008 State circular); below: "à approfondir", not a refusal
 MIN_HOURS = 151.0  # one month of one full-time job (35 h × 52 ÷ 12 ≈ 151,67 h): less is not worth a clause
@@ -105,7 +105,7 @@ def _sector(value: Any) -> Sector:
 
 @dataclass(frozen=True)
 class SizingParameters:
-    """The club's sizing conventions (domain.md §4); a partial `labour_share` keeps the other defaults."""
+    """The club's sizing conventions (docs/configuration.md); a partial `labour_share` keeps the other defaults."""
 
     hourly_cost: float = 30.0  # €/h, with charges
     insertion_rate: float = 0.05
@@ -196,7 +196,7 @@ def _check_amount(amount: float) -> float:
 
 
 def estimate_hours(amount: float, labour_share: float, hourly_cost: float, insertion_rate: float) -> float:
-    """heures = montant HT × part de main-d'œuvre ÷ coût horaire chargé × taux d'insertion (§4)."""
+    """heures = montant HT × part de main-d'œuvre ÷ coût horaire chargé × taux d'insertion."""
     _check_amount(amount)
     _check_share(labour_share, "La part de main-d'œuvre")
     _check_share(insertion_rate, "Le taux d'insertion")
@@ -325,7 +325,7 @@ def _local_reasons(p: PurchaseInputs) -> list[Reason]:
 
 
 def _vehicle(p: PurchaseInputs, verdict: Verdict) -> tuple[Vehicle, Reservation | None, str]:
-    """The sourcing rule of §5, once the clause is not ruled out."""
+    """The sourcing rule, once the clause is not ruled out."""
     n = p.insertion_structures
     if verdict == Verdict.NON_PERTINENT:
         return Vehicle.AUCUNE, None, "pas de considération sociale : motifs ci-dessus à conserver"

@@ -1,7 +1,7 @@
 """The slides of a club reception: what each one shows, computed once for the presentation page and
 for the PowerPoint deck (core.exports), so that both tell exactly the same figures.
 
-Counts of people are masked here ("< 5", domain.md §6), and so is whatever would give them back
+Counts of people are masked here ("< 5", docs/indicateurs.md), and so is whatever would give them back
 (core.privacy: "masqué" beside a "< 5", "—" for a share): neither the room nor a deck taken away is
 the facilitator's view.
 """

@@ -1,4 +1,4 @@
-"""The reading rules of formats.md, shared by every import: files, headers, cells, enumerations.
+"""The reading rules of docs/fichiers-echange.md, shared by every import: files, headers, cells, enumerations.
 
 Pure functions, no Streamlit and no database, so that imports, the command line and tests read a
 facilitator's spreadsheet the same way. Every parser returns a value or raises `ValueError` whose

@@ -84,7 +84,7 @@ def forget_form(kind: Kind, record: dict | None) -> None:
 
 def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, str]],
                 errors: dict[str, str]) -> dict[str, Any] | None:
-    """The form of one record; returns the values (formats.md names) when submitted, else None."""
+    """The form of one record; returns the values (docs/fichiers-echange.md names) when submitted, else None."""
     suffix = _suffix(kind, record)
     version_key = f"{suffix}_shown_version"
     # Widgets left unrendered lose their state: a form drawn afresh shows the record as stored now.

@@ -1,4 +1,4 @@
-"""The demo reproduces the club's published figures (domain.md §7)."""
+"""The demo reproduces the club's published figures (listed in core/demo.py)."""
 
 from datetime import date
 

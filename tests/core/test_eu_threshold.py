@@ -1,4 +1,4 @@
-"""Contracts above the EU thresholds (domain.md §2): a social consideration or a justified exemption,
+"""Contracts above the EU thresholds (docs/fichiers-echange.md): a social consideration or a justified exemption,
 checked by the entry form, never carried by the exchange files, and followed up on the facilitator's home."""
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""The checklist of domain.md §5 and the sizing of §4, with cases worked by hand."""
+"""The checklist and the sizing of docs/indicateurs.md (« La grille de pertinence »), with cases worked by hand."""
 
 from dataclasses import replace
 

@@ -1,4 +1,4 @@
-"""The reading rules of formats.md, one by one."""
+"""The reading rules of docs/fichiers-echange.md, one by one."""
 
 import datetime as dt
 import io

@@ -7,7 +7,7 @@ PAGE_IMPORTS = "Imports"
 KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
               "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
               "emplois": "Emplois disponibles"}
-# The assessed purchase plan: its own columns (formats.md, plan_achats), then what the assessment adds.
+# The assessed purchase plan: its own columns (docs/fichiers-echange.md, plan_achats), then what the assessment adds.
 PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
                "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
                "date_previsionnelle": "Date prévisionnelle", "lots": "Lots", "avis": "Avis", "motifs": "Motifs",
