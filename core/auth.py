@@ -7,7 +7,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete
+from sqlalchemy import ColumnElement, Engine, delete
 from sqlmodel import Session, select
 
 from core import throttle
@@ -59,6 +59,12 @@ def is_live(login: LoginSession, user: User, now: datetime) -> bool:
     return _aware(login.expires_at) > now and user.active and user.role == login.role
 
 
+def find_login(session: Session, condition: ColumnElement[bool]) -> tuple[LoginSession, User] | None:
+    """The login that meets `condition` (its id, token or ticket hash), with its account."""
+    return session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)  # type: ignore[return-value]
+                        .where(condition)).first()
+
+
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -70,8 +76,7 @@ def require(engine: Engine, actor: Actor | None, role: Role) -> Actor:
     after its account was deactivated, demoted or given a new password writes nothing."""
     if actor is not None and actor.login is not None:
         with Session(engine) as session:
-            found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
-                                 .where(LoginSession.id == actor.login)).first()
+            found = find_login(session, LoginSession.id == actor.login)
         if found is None or found[1].username != actor.username or not is_live(*found, datetime.now(UTC)):
             raise AuthError(SESSION_ENDED)
         actor = Actor(actor.username, Role(found[1].role), login=actor.login)

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete
 from sqlmodel import select
 
 from core.audit import record
-from core.auth import Actor, AuthError, is_live
+from core.auth import Actor, AuthError, find_login, is_live
 from core.db import session_scope
 from core.models import LoginSession, Role, User
 
@@ -47,8 +47,7 @@ def resolve_session(engine: Engine, token: str | None, *, now: datetime | None =
         return None
     now = now or datetime.now(UTC)
     with session_scope(engine) as session:
-        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
-                             .where(LoginSession.token_hash == _digest(token))).first()
+        found = find_login(session, LoginSession.token_hash == _digest(token))
         if found is None:
             return None
         login, user = found
@@ -63,8 +62,7 @@ def close_session(engine: Engine, token: str | None) -> None:
     if not token:
         return
     with session_scope(engine) as session:
-        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
-                             .where(LoginSession.token_hash == _digest(token))).first()
+        found = find_login(session, LoginSession.token_hash == _digest(token))
         if found is None:
             return
         login, user = found
@@ -96,8 +94,7 @@ def exchange_ticket(engine: Engine, ticket: str | None, *, now: datetime | None 
         return None
     now = now or datetime.now(UTC)
     with session_scope(engine) as session:
-        found = session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)
-                             .where(LoginSession.ticket_hash == _digest(ticket))).first()
+        found = find_login(session, LoginSession.ticket_hash == _digest(ticket))
         if found is None:
             return None
         login, user = found
