@@ -22,7 +22,7 @@ ACTOR = "actor"  # who this run acts as, resolved from TOKEN at each run: never 
 TOKEN = "session_token"  # this browser's login token
 RESTORED = "session_restored"  # the cookie is read once, at the start of the browser session
 ENDED = "session_ended"  # the login ended while this tab was open: the frame says so once
-PENDING_COOKIE = "session_cookie_script"  # written to the browser by the next run that completes
+PENDING_COOKIE = "session_cookie_script"  # (address, query) of the server's cookie address, for the next run
 
 
 def actor() -> Actor | None:
