@@ -9,10 +9,11 @@ import os
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
 
 from core.auth import CLI_ACTOR, Actor, add_user, authenticate
 from core.contracts import contract_list
-from core.db import make_engine, open_store, schema_revision
+from core.db import StoreError, check_intact, make_engine, open_store, schema_revision
 from core.decp import decp_stats, import_decp
 from core.demo import load_demo
 from core.filters import Filters
@@ -23,9 +24,11 @@ from core.login_sessions import open_session, resolve_session
 from core.models import Role
 from core.records import ConflictError, load_record, save_record
 from tests.conftest import DEMO_TODAY
+from tests.utils.broken import french_only
 from tests.utils.decp import fixture
 
 URL = os.environ.get("PASSERELLES_TEST_POSTGRES")
+# Every test of the one database is in this file: a file's tests run in one worker, never two at once.
 pytestmark = pytest.mark.skipif(not URL, reason="PASSERELLES_TEST_POSTGRES non défini (aucun serveur PostgreSQL)")
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
 
@@ -87,3 +90,17 @@ def test_accounts_logins_and_published_contracts(pg, tmp_path):
         import_decp(engine, FACILITATOR, fixture("2022-nested.json"), "2022-nested.json")
     assert decp_stats(pg) == decp_stats(sqlite)
     sqlite.dispose()
+
+
+def test_a_read_only_postgresql_refuses_a_write_in_french():
+    open_store(URL).dispose()  # quick_check is SQLite's: on PostgreSQL the start-up check lets a sound store open
+    address = make_url(URL).update_query_dict({"options": "-c default_transaction_read_only=on"})
+    if not address.password:
+        address = address.set(password="mot-de-passe-secret")  # a local server that trusts: a password to hide
+    read_only = make_engine(address.render_as_string(hide_password=False))
+    check_intact(read_only)
+    with pytest.raises(StoreError, match="La base PostgreSQL est en lecture seule") as refused:
+        save_record(read_only, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+    assert f":{address.password}@" not in str(refused.value) and ":***@" in str(refused.value)
+    french_only(str(refused.value))
+    read_only.dispose()

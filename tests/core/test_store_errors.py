@@ -9,20 +9,20 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 import core.db
 from core import planning
 from core.__main__ import main
 from core.auth import Actor
-from core.db import StoreError, check_intact, data_version, make_engine, open_store
+from core.db import StoreError, data_version, make_engine, open_store
 from core.imports import run_import
 from core.models import Buyer, Role
 from core.records import FORM, ValidationError, _write, save_record
 from tests.utils.broken import (
     corrupt,
     fingerprint,
+    french_only,
     full_disk_engine,
     read_only_url,
     run_cli,
@@ -33,14 +33,6 @@ from tests.utils.files import counts, csv_bytes
 from tests.utils.fixtures import CITY
 
 FACILITATOR = Actor("fanny", Role.FACILITATEUR)
-ENGLISH = ("Traceback", "sqlite3", "Error", "attempt to write", "readonly", "database is", "disk image",
-           "malformed", "refused", "plugin", "invalid literal", "module", "Détail", "UNIQUE")
-
-
-def french_only(message: str) -> None:
-    assert not [word for word in ENGLISH if word in message], message
-
-
 def buyers_file(n: int) -> bytes:
     return csv_bytes([["nom", "type"], *[[f"Acheteur n° {i}", "collectivité"] for i in range(n)]])
 
@@ -226,21 +218,3 @@ def test_a_read_only_file_or_folder_on_the_command_line(demo_path, locked, said)
         folder.chmod(0o700)
         shutil.rmtree(folder)
         assert not os.path.exists(folder)
-
-
-# --- PostgreSQL: no file to check, the server's refusals said in French ---------------------------
-
-@pytest.mark.skipif(not os.environ.get("PASSERELLES_TEST_POSTGRES"), reason="PASSERELLES_TEST_POSTGRES non défini")
-def test_a_read_only_postgresql_refuses_a_write_in_french():
-    url = os.environ["PASSERELLES_TEST_POSTGRES"]
-    open_store(url).dispose()  # quick_check is SQLite's: on PostgreSQL the start-up check lets a sound store open
-    address = make_url(url).update_query_dict({"options": "-c default_transaction_read_only=on"})
-    if not address.password:
-        address = address.set(password="mot-de-passe-secret")  # a local server that trusts: a password to hide
-    read_only = make_engine(address.render_as_string(hide_password=False))
-    check_intact(read_only)
-    with pytest.raises(StoreError, match="La base PostgreSQL est en lecture seule") as refused:
-        save_record(read_only, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
-    assert address.password not in str(refused.value) and ":***@" in str(refused.value)
-    french_only(str(refused.value))
-    read_only.dispose()

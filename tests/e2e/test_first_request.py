@@ -44,7 +44,6 @@ def test_the_addresses_cover_every_restricted_page():
 
 
 FIRST = [*PAGE_FILES, *(a for a, f in ADDRESSES.items() if f in RESTRICTED_FILES)]
-pytestmark = pytest.mark.xdist_group("first_request")  # one worker starts the servers, side by side
 
 
 @pytest.fixture(scope="module")

@@ -79,3 +79,12 @@ def unprivileged() -> list[str] | None:
 def run_cli(prefix: list[str], url: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*prefix, sys.executable, "-m", "core", *args], capture_output=True, text=True,
                           cwd=ROOT, env={"DATABASE_URL": url, "PATH": os.environ.get("PATH", "")}, timeout=120)
+
+
+ENGLISH = ("Traceback", "sqlite3", "Error", "attempt to write", "readonly", "database is", "disk image",
+           "malformed", "refused", "plugin", "invalid literal", "module", "Détail", "UNIQUE")
+
+
+def french_only(message: str) -> None:
+    """No word of a driver's or Python's English in a message meant for the user."""
+    assert not [word for word in ENGLISH if word in message], message
