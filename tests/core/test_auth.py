@@ -1,6 +1,6 @@
 """Accounts: argon2id hashes, slowed logins, the same answer for unknown users, roles checked in core."""
 
-import subprocess
+import io
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
+from core.__main__ import main
 from core.audit import audit_log
 from core.auth import (
     CLI_ACTOR,
@@ -161,18 +162,18 @@ def test_deactivated_account_cannot_log_in_and_changes_are_audited(accounts):
     assert set(log["utilisateur"]) == {"ligne de commande"}
 
 
-def test_cli_user_add_and_backup(tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "PATH": "/usr/bin:/bin"}
-    run = [sys.executable, "-m", "core"]
-    added = subprocess.run([*run, "user", "add", "claire", "--role", "admin", "--password-stdin"],
-                           input=PASSWORD + "\n", capture_output=True, text=True, env=env)
-    assert added.returncode == 0, added.stderr
-    again = subprocess.run([*run, "user", "add", "claire", "--role", "admin", "--password-stdin"],
-                           input=PASSWORD + "\n", capture_output=True, text=True, env=env)
-    assert again.returncode != 0 and "existe déjà" in again.stderr
+def test_cli_user_add_and_backup(empty_store, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", empty_store.url.render_as_string(hide_password=False))
+
+    def add() -> int:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+        return main(["user", "add", "claire", "--role", "admin", "--password-stdin"])
+
+    assert add() == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert add() == 2 and "existe déjà" in capsys.readouterr().err
     copy = tmp_path / "copy.db"
-    saved = subprocess.run([*run, "backup", str(copy)], capture_output=True, text=True, env=env)
-    assert saved.returncode == 0, saved.stderr
+    assert main(["backup", str(copy)]) == 0, capsys.readouterr().err
     from core.db import open_store
 
     assert authenticate(open_store(f"sqlite:///{copy}"), "claire", PASSWORD).role == Role.ADMIN

@@ -1,6 +1,7 @@
 """The store: migrations, constraints, the data version, the command line."""
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -10,6 +11,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from core.__main__ import main
 from core.db import _alembic_config, data_version, make_engine, open_store, schema_revision, session_scope
 from core.models import Buyer, Contract, HoursEntry
 
@@ -140,20 +142,34 @@ def test_every_write_bumps_the_data_version(store):
     assert int(data_version(store)[0]) == int(before) + 1
 
 
-def test_cli_indicators_json(demo_path):
-    out = subprocess.run([sys.executable, "-m", "core", "indicators", "--year", "2024", "--json"],
-                         capture_output=True, text=True, env={"DATABASE_URL": f"sqlite:///{demo_path}"})
-    assert out.returncode == 0, out.stderr
-    figures = json.loads(out.stdout)
+def test_cli_indicators_json(demo_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{demo_path}")
+    assert main(["indicators", "--year", "2024", "--json"]) == 0
+    out = capsys.readouterr()
+    figures = json.loads(out.out)
     assert figures["heures_realisees"] == 231_542 and figures["marches"] == 237
     assert set(figures) >= {"heures_prevues", "etp", "entreprises", "participants", "personnes_en_contrat",
                             "emplois_disponibles"}
 
 
-def test_cli_on_a_store_from_the_future_fails_in_french(tmp_path):
-    engine = open_store(f"sqlite:///{tmp_path / 'future.db'}")
+def test_the_command_line_entry_point_exits_with_its_code_in_french(empty_store, tmp_path):
+    """The one test through a real `python -m core`: its exit code is main's, its message French on stderr
+    (the commands themselves are tested in process, through `main`)."""
+    path = tmp_path / "future.db"
+    shutil.copyfile(empty_store.url.database, path)
+    engine = make_engine(f"sqlite:///{path}")
     with engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
     out = subprocess.run([sys.executable, "-m", "core", "init"], capture_output=True, text=True,
-                         env={"DATABASE_URL": f"sqlite:///{tmp_path / 'future.db'}"})
-    assert out.returncode != 0 and "version plus récente" in out.stderr
+                         env={"DATABASE_URL": f"sqlite:///{path}"})
+    assert out.returncode == 2 and "version plus récente" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_on_a_store_from_the_future_fails_in_french(empty_store, monkeypatch, capsys):
+    with empty_store.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    monkeypatch.setenv("DATABASE_URL", empty_store.url.render_as_string(hide_password=False))
+    assert main(["init"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : Cette base a été créée par une version plus récente") and "9999" in err
