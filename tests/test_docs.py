@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXCHANGE, FIGURES, CONFIG = "fichiers-echange.md", "indicateurs.md", "configuration.md"
 CODE_DIRS = ("core", "ui", "pages", "tests", "bench")
-SYSTEM_SETTINGS = {"PATH"}  # passed through to a child process, not a setting of ours
+SYSTEM_SETTINGS = {"PATH", "PYTEST_XDIST_WORKER"}  # a child process's PATH, the test runner's own: not settings of ours
 ENV_READ = re.compile(r"""(?:os\.environ(?:\.get)?\s*[(\[]|getenv\s*\()\s*["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 

@@ -16,7 +16,8 @@ def kpi(page: Page, label: str) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text().replace("\u202f", " ")
 
 
-# The hours that count, written by hand (domain.md §6): entries of the year, neither they nor their contract archived.
+# The hours that count, written by hand (docs/indicateurs.md, « Les heures qui comptent »): entries of the
+# year, neither they nor their contract archived.
 HOURS_DONE = text("SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h JOIN contract c ON c.id = h.contract_id "
                   "JOIN buyer b ON b.id = c.buyer_id WHERE h.month BETWEEN :start AND :end AND NOT h.archived "
                   "AND NOT c.archived AND (:buyer IS NULL OR b.name = :buyer)")
