@@ -95,9 +95,8 @@ def export(args: argparse.Namespace) -> int:
 
 @command("import")
 def import_file(args: argparse.Namespace) -> int:
-    from core.auth import Actor
+    from core.auth import CLI_ACTOR
     from core.imports import run_import
-    from core.models import Role
 
     try:
         with open(args.file, "rb") as source:
@@ -105,7 +104,7 @@ def import_file(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run_import(open_store(), Actor("ligne de commande", Role.ADMIN), args.kind, data, args.file)
+    report = run_import(open_store(), CLI_ACTOR, args.kind, data, args.file)
     for note in report.notes:
         print(note)
     for message in report.error_messages():

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from core import throttle
 from core.audit import record
-from core.db import session_scope
+from core.db import as_utc, session_scope
 from core.models import LoginSession, Role, User
 
 MIN_PASSWORD_LENGTH = 10
@@ -56,17 +56,13 @@ SESSION_ENDED = "Votre connexion a pris fin (compte modifié ou désactivé, ou 
 def is_live(login: LoginSession, user: User, now: datetime) -> bool:
     """Whether a login still holds: not expired, its account active and still of the role it logged in with
     (a new password or a deactivation deletes the account's logins)."""
-    return _aware(login.expires_at) > now and user.active and user.role == login.role
+    return as_utc(login.expires_at) > now and user.active and user.role == login.role
 
 
 def find_login(session: Session, condition: ColumnElement[bool]) -> tuple[LoginSession, User] | None:
     """The login that meets `condition` (its id, token or ticket hash), with its account."""
     return session.exec(select(LoginSession, User).join(User, LoginSession.user_id == User.id)  # type: ignore[return-value]
                         .where(condition)).first()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def require(engine: Engine, actor: Actor | None, role: Role) -> Actor:

@@ -104,6 +104,11 @@ def _where(url: URL | None) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A moment read back from the store, in UTC: SQLite keeps no time zone, so its datetimes come back naive."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def database_url() -> str:
     return os.environ.get("DATABASE_URL") or DEFAULT_URL
 

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, delete
 from sqlmodel import select
 
 from core.audit import record
-from core.auth import Actor, AuthError, find_login, is_live
-from core.db import session_scope
+from core.auth import SESSION_ENDED, Actor, AuthError, find_login, is_live
+from core.db import as_utc, session_scope
 from core.models import LoginSession, Role, User
 
 SESSION_DURATION = timedelta(hours=12)
@@ -81,7 +81,7 @@ def issue_ticket(engine: Engine, token: str, *, now: datetime | None = None) -> 
     with session_scope(engine) as session:
         login = session.exec(select(LoginSession).where(LoginSession.token_hash == _digest(token))).first()
         if login is None:
-            raise AuthError("Cette connexion a pris fin : reconnectez-vous.")
+            raise AuthError(SESSION_ENDED)
         login.ticket_hash, login.ticket_expires_at = _digest(ticket), now + TICKET_DURATION
         session.add(login)
     return ticket
@@ -101,7 +101,7 @@ def exchange_ticket(engine: Engine, ticket: str | None, *, now: datetime | None 
         expires = login.ticket_expires_at
         login.ticket_hash, login.ticket_expires_at = None, None
         session.add(login)
-        if expires is None or expires.replace(tzinfo=expires.tzinfo or UTC) <= now or not is_live(login, user, now):
+        if expires is None or as_utc(expires) <= now or not is_live(login, user, now):
             return None
         token = secrets.token_urlsafe(32)
         login.token_hash = _digest(token)

@@ -9,11 +9,12 @@ never tell which accounts exist. Failures are forgotten after FORGET_AFTER witho
 successful login.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
+from core.db import as_utc
 from core.models import LoginThrottle
 
 FREE_FAILURES = 5
@@ -32,14 +33,10 @@ def address_key(address: str) -> str:
     return f"adresse:{address}"
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def wait_left(session: Session, keys: list[str], now: datetime) -> timedelta | None:
     """How long the next try of these keys must still wait, if it must."""
     rows = session.exec(select(LoginThrottle).where(LoginThrottle.key.in_(keys))).all()  # type: ignore[attr-defined]
-    ends = [until for row in rows if (until := _aware(row.blocked_until)) is not None and until > now]
+    ends = [until for row in rows if row.blocked_until and (until := as_utc(row.blocked_until)) > now]
     return max(ends) - now if ends else None
 
 
@@ -67,7 +64,7 @@ def forget(session: Session, keys: list[str]) -> None:
 def slowed_until(session: Session, username: str, now: datetime) -> datetime | None:
     """Until when the next try of this account name must wait, if it must (the administration shows it)."""
     row = session.get(LoginThrottle, account_key(username))
-    until = _aware(row.blocked_until) if row else None
+    until = as_utc(row.blocked_until) if row and row.blocked_until else None
     return until if until and until > now else None
 
 

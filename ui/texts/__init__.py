@@ -2,6 +2,7 @@
 (figure definitions live in core.indicators; the few texts the exports print too live in core and are
 re-exported here)."""
 
+from core.auth import SESSION_ENDED as SESSION_ENDED  # a write refused and the frame's notice say the same
 from core.slides import DATA_AS_OF as DATA_AS_OF  # the deck's footer and the app's caption say the same
 from ui.texts.admin import *  # noqa: F403
 from ui.texts.clauses import *  # noqa: F403

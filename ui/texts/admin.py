@@ -52,8 +52,6 @@ BACKUP_PREPARE = "Préparer une copie de la base"
 BACKUP_DOWNLOAD = "Télécharger la copie"
 PAGE_REFUSED = ("Cette page est réservée au rôle « {role} » ou supérieur : connectez-vous avec un compte "
                 "qui le détient (menu « Se connecter »).")
-SESSION_ENDED = ("Votre connexion a pris fin (connexion expirée, ou compte modifié ou désactivé par un "
-                 "administrateur) : reconnectez-vous.")
 NEED_LOGIN = "Connectez-vous pour consulter les indicateurs du Club."
 SECTION_OFFICIALS = "Indicateurs"
 SECTION_FACILITATOR = "Facilitateur"
