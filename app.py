@@ -1,5 +1,8 @@
 """Passerelles — the frame: page config, the store, who is logged in, the pages their role may open."""
 
+import re
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from core import formatting as fmt
@@ -19,6 +22,8 @@ try:
 except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{plain(exc)}")
     st.stop()
+
+ADDRESS = re.compile(r"[a-z0-9_-]{1,60}")  # what a page's address is made of here
 
 officials = [
     st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
@@ -57,6 +62,12 @@ if session.can(Role.FACILITATEUR):
     sections[texts.SECTION_FACILITATOR] = facilitator
 if session.can(Role.ADMIN):
     sections[texts.SECTION_ADMIN] = admin
+# An address that opens no page for this browser (a mistyped or old link, a page file's name, a page of another
+# role) gets a French answer on a hidden page registered at that address, not Streamlit's "Page not found".
+asked = urlsplit(st.context.url).path.rstrip("/").rsplit("/", 1)[-1] if isinstance(st.context.url, str) else ""
+if ADDRESS.fullmatch(asked) and asked not in {p.url_path for pages in sections.values() for p in pages}:
+    sections.setdefault(texts.SECTION_OFFICIALS if public or reader else texts.SECTION_ACCOUNT, []).append(
+        st.Page("pages/unknown.py", title=texts.UNKNOWN_TITLE, url_path=asked, visibility="hidden"))
 page = st.navigation(sections)
 if st.session_state.pop("after_login", False) and session.can(Role.FACILITATEUR):
     st.switch_page(facilitator[0])  # the facilitator's home: the clauses to follow up

@@ -73,5 +73,8 @@ def test_first_request_of_a_new_server_shows_nothing_restricted(first: str, new_
     shown = [text for text in RESTRICTED_TEXTS if text in main]
     assert not shown, f"/{first} showed {shown}"
     assert page.get_by_role("button", name=texts.BACKUP_DOWNLOAD).count() == 0
+    assert "Page not found" not in page.locator("body").inner_text()  # an unknown address is answered in French
+    if first not in ADDRESSES:
+        expect(page.get_by_role("heading", name=texts.UNKNOWN_TITLE)).to_be_visible()
     context.close()
     new_servers.pop(first).stop()  # its memory back for the others

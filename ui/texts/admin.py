@@ -52,6 +52,9 @@ BACKUP_PREPARE = "Préparer une copie de la base"
 BACKUP_DOWNLOAD = "Télécharger la copie"
 PAGE_REFUSED = ("Cette page est réservée au rôle « {role} » ou supérieur : connectez-vous avec un compte "
                 "qui le détient (menu « Se connecter »).")
+UNKNOWN_TITLE = "Adresse sans page"
+UNKNOWN_TEXT = ("Cette adresse n'ouvre aucune page pour vous : elle n'existe pas, ou la page qu'elle désigne "
+                "demande un compte (menu « Se connecter »). Le tableau de bord reste ouvert ci-dessous.")
 NEED_LOGIN = "Connectez-vous pour consulter les indicateurs du Club."
 SECTION_OFFICIALS = "Indicateurs"
 SECTION_FACILITATOR = "Facilitateur"
