@@ -24,9 +24,12 @@ except StoreError as exc:
     st.stop()
 
 ADDRESS = re.compile(r"[a-z0-9_-]{1,60}")  # what a page's address is made of here
+HOME = "tableau-de-bord"
 
 officials = [
-    st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True),
+    # The default page is at "/"; its own address still names it apart from every other (Streamlit's rule).
+    st.Page("pages/dashboard.py", title=texts.PAGE_DASHBOARD, icon=":material/dashboard:", default=True,
+            url_path=HOME),
     st.Page("pages/contracts.py", title=texts.PAGE_CONTRACTS, icon=":material/description:", url_path="marches"),
 ]
 # Published open data, not the club's records: the filter bar (buyers, sectors…) does not apply to it.
@@ -65,7 +68,7 @@ if session.can(Role.ADMIN):
 # An address that opens no page for this browser (a mistyped or old link, a page file's name, a page of another
 # role) gets a French answer on a hidden page registered at that address, not Streamlit's "Page not found".
 asked = urlsplit(st.context.url).path.rstrip("/").rsplit("/", 1)[-1] if isinstance(st.context.url, str) else ""
-if ADDRESS.fullmatch(asked) and asked not in {p.url_path for pages in sections.values() for p in pages}:
+if ADDRESS.fullmatch(asked) and asked not in {HOME, *(p.url_path for pages in sections.values() for p in pages)}:
     sections.setdefault(texts.SECTION_OFFICIALS if public or reader else texts.SECTION_ACCOUNT, []).append(
         st.Page("pages/unknown.py", title=texts.UNKNOWN_TITLE, url_path=asked, visibility="hidden"))
 page = st.navigation(sections)

@@ -24,7 +24,8 @@ def registered_addresses() -> dict[str, str]:
     out = {}
     for call in ast.walk(tree):
         if isinstance(call, ast.Call) and getattr(call.func, "attr", None) == "Page":
-            path = next((k.value.value for k in call.keywords if k.arg == "url_path"), None)
+            path = next((k.value.value for k in call.keywords  # the unknown address's page has none of its own
+                         if k.arg == "url_path" and isinstance(k.value, ast.Constant)), None)
             if path:
                 out[path] = Path(call.args[0].value).stem
     return out
