@@ -1,5 +1,7 @@
 """A facilitator imports a month of hours in Chromium: an error shown, fixed, imported, counted."""
 
+import time
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
@@ -20,6 +22,9 @@ def hours_file(reference: str, siret: str, code: str, hours: str) -> bytes:
 
 
 def upload(page: Page, content: bytes, name: str) -> None:
+    # The rerun of the step before may still redraw the uploader: a file dropped into the old one is lost.
+    time.sleep(1)
+    wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
     wait_for_app(page)
