@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from core import formatting as fmt
-from core.auth import ROLE_LABELS
-from core.db import StoreError
-from core.models import Role
+from core.accounts.auth import ROLE_LABELS
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import data, session, texts
 from ui.filters import filter_bar
 from ui.plain import plain

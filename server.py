@@ -10,7 +10,7 @@ Streamlit's ASGI application (`st.App`), which lets Passerelles act once per pro
 - The store is opened, migrated and, when empty, filled with the demo before the server takes requests,
   with its progress in French in the terminal.
 - The login cookie is set by the server, HttpOnly, so that no script of the page can read it: after a login
-  the page sends the browser to /api/connexion with a one-time ticket (core.login_sessions), and a logout
+  the page sends the browser to /api/connexion with a one-time ticket (core.accounts.login_sessions), and a logout
   to /api/deconnexion, which clears it.
 """
 
@@ -28,9 +28,9 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.db import StoreError, open_store
-from core.demo import ensure_demo
-from core.login_sessions import COOKIE, SESSION_DURATION, exchange_ticket
+from core.accounts.login_sessions import COOKIE, SESSION_DURATION, exchange_ticket
+from core.demo.build import ensure_demo
+from core.store.engine import StoreError, open_store
 
 PagesManager.uses_pages_directory = False
 store: list[Engine] = []  # the engine, once the store is ready

@@ -1,4 +1,4 @@
-"""What leaving out the archived contracts' hours costs (core/hours_done.py), on one scan of every month.
+"""What leaving out the archived contracts' hours costs (core/figures/hours_done.py), on one scan of every month.
 
 Run by hand, on a store the indicators bench built (see bench/README.md):
 
@@ -22,7 +22,7 @@ ARCHIVED = "(SELECT contract.id FROM contract WHERE contract.archived = 1)"
 FORMS = {
     "none": "",
     "not in": f"AND contract_id NOT IN {ARCHIVED}",
-    "guarded (core.hours_done)": f"AND (NOT (EXISTS {ARCHIVED}) OR (hours_entry.contract_id NOT IN {ARCHIVED}))",
+    "guarded (hours_done)": f"AND (NOT (EXISTS {ARCHIVED}) OR (hours_entry.contract_id NOT IN {ARCHIVED}))",
 }
 
 

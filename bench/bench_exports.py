@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.db import open_store  # noqa: E402
-from core.demo import load_demo  # noqa: E402
-from core.exports import build_pptx, build_xlsx  # noqa: E402
-from core.filters import Filters  # noqa: E402
+from core.demo.build import load_demo  # noqa: E402
+from core.exports.workbook import build_pptx, build_xlsx  # noqa: E402
+from core.figures.filters import Filters  # noqa: E402
+from core.store.engine import open_store  # noqa: E402
 
 TARGET = 2.0
 

@@ -4,7 +4,7 @@ Run by hand, never in CI (see bench/README.md):
 
     .venv/bin/python -m bench.bench_indicators [--sizes 10k,100k,1M] [--runs 7] [--workdir DIR]
 
-Stores are built with the demo generator (core.demo.load_demo) and kept in the work directory for
+Stores are built with the demo generator (core.demo.build.load_demo) and kept in the work directory for
 the next run. Each size is measured in a fresh worker process (its peak RSS is that size's own); the
 indicator layer and its raw-SQL floor (Python's sqlite3 module, the same aggregates) are timed in
 alternation so that the machine's noise falls on both alike.
@@ -47,8 +47,8 @@ def entries_in(path: Path) -> int | None:
 
 def ensure_store(workdir: Path, label: str) -> tuple[Path, int]:
     """The store of one size: reused when it holds about the target count, else built anew."""
-    from core.db import open_store
-    from core.demo import load_demo
+    from core.demo.build import load_demo
+    from core.store.engine import open_store
 
     target, scale = SIZES[label]
     path = workdir / f"demo-{label}.db"
@@ -99,10 +99,10 @@ def peak_rss_mb() -> float:
 
 # -- worker: the core functions and their raw-SQL floor -----------------------------------------------------
 def worker_core(path: Path, runs: int) -> dict:
-    from core import indicators
-    from core.db import data_version, make_engine
-    from core.filters import Filters
-    from core.parameters import anonymous_readers
+    from core.conventions import anonymous_readers
+    from core.figures import indicators
+    from core.figures.filters import Filters
+    from core.store.engine import data_version, make_engine
 
     url = f"sqlite:///{path}"
     engine = make_engine(url)
@@ -244,7 +244,7 @@ def measure_app(path: Path, loads: int = 3) -> dict:
 # -- the report ----------------------------------------------------------------------------------------------
 LEGEND = """
 How each figure is taken (times in ms, median and p90 of the timed runs; ratio = layer median ÷ raw median):
-- *headline_with_change*: `core.indicators.headline_with_change` for the year and the one before, against the
+- *headline_with_change*: `core.figures.indicators.headline_with_change` for the year and the one before, against the
   same queries in `bench/raw_sql.py` (hours sum, distinct participants and companies, planned hours pro rata
   and contracts, people in contract, women, ETP divisor, jobs available and their usual level).
 - *all breakdowns*: `breakdown_with_plan` for every key of `BREAKDOWNS`, against one GROUP BY per key (plus
@@ -318,7 +318,7 @@ def main() -> None:
         print(json.dumps(work(args.store, args.runs)))
         return
 
-    from core.indicators import BREAKDOWNS
+    from core.figures.indicators import BREAKDOWNS
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}

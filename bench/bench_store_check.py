@@ -1,4 +1,4 @@
-"""What the damaged-file check costs (`core.db.check_intact`, SQLite's `PRAGMA quick_check`), run at start-up
+"""What the damaged-file check costs (`core.store.engine.check_intact`, SQLite's `PRAGMA quick_check`), run at start-up
 (open_store) and before each import, next to what it guards: opening the store, and an import.
 
 Run by hand, never in CI (see bench/README.md):
@@ -17,11 +17,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from core.auth import Actor
-from core.db import check_intact, open_store
-from core.demo import load_demo
-from core.imports import run_import
-from core.models import Role
+from core.accounts.auth import Actor
+from core.demo.build import load_demo
+from core.exchange.imports import run_import
+from core.store.engine import check_intact, open_store
+from core.store.models import Role
 
 TODAY = date(2026, 11, 25)
 FACILITATOR = Actor("banc", Role.FACILITATEUR)

@@ -1,5 +1,5 @@
 """Reading spreadsheets: openpyxl read-only against calamine on a realistic hours file, and the time
-and peak memory of each hostile file with the old reader and with `core.tabular.read_table`.
+and peak memory of each hostile file with the old reader and with `core.exchange.tables.read_table`.
 
     .venv/bin/python -m bench.bench_tabular [--runs 7] [--rows 5000] [--big-bomb]
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.import_kinds import KINDS  # noqa: E402
+from core.exchange.kinds import KINDS  # noqa: E402
 from tests.utils import hostile_files as hostile  # noqa: E402
 
 MEMORY_LIMIT = 4 * 1024**3
@@ -72,7 +72,7 @@ def old_rows(data: bytes) -> list[list[str]]:
     """The reader before this change: openpyxl read-only, trusting the declared dimension."""
     import openpyxl
 
-    from core.tabular import cell_text
+    from core.exchange.cells import cell_text
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
@@ -83,7 +83,7 @@ def old_rows(data: bytes) -> list[list[str]]:
 
 def old_read_table(data: bytes) -> object:
     """The old `read_table` on an xlsx: the old reader's rows, then the same frame as today."""
-    from core.tabular import _frame
+    from core.exchange.tables import _frame
 
     return _frame(old_rows(data))
 
@@ -91,20 +91,20 @@ def old_read_table(data: bytes) -> object:
 def calamine_rows(data: bytes) -> list[list[str]]:
     import python_calamine
 
-    from core.tabular import cell_text
+    from core.exchange.cells import cell_text
 
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     return [[cell_text(v) for v in row] for row in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
 
 
 def new_rows(data: bytes) -> object:
-    from core.tabular import read_table
+    from core.exchange.tables import read_table
 
     return read_table(data, "f.xlsx")
 
 
 def guard_only(data: bytes) -> object:
-    from core.tabular_xlsx import check_workbook
+    from core.exchange.xlsx_reader import check_workbook
 
     return check_workbook(data)
 

@@ -1,6 +1,7 @@
 """The floor of the benchmark: the dashboard's aggregates as raw SQL through Python's sqlite3 module.
 
-Same definitions as core/indicators.py, archived rows left out (the hours that count: core/hours_done.py),
+Same definitions as core/figures/indicators.py, archived rows left out (the hours that count:
+core/figures/hours_done.py),
 unscoped filters only, no SQLAlchemy, no pandas;
 `check_same` proves on each store that both compute the same figures before anything is timed.
 """
@@ -11,8 +12,8 @@ import statistics
 from datetime import date, timedelta
 from pathlib import Path
 
-from core.enums import SOCIAL_VEHICLES
-from core.filters import Filters
+from core.figures.filters import Filters
+from core.store.enums import SOCIAL_VEHICLES
 
 SOCIAL = ", ".join("'" + v.value.replace("'", "''") + "'" for v in SOCIAL_VEHICLES)
 
@@ -22,7 +23,7 @@ def month_index(column: str) -> str:
 
 
 def counted(alias: str = "hours_entry") -> str:
-    """The hours entries that count (core.hours_done.counted): neither archived nor of an archived contract."""
+    """The hours entries that count (core.figures.hours_done.counted): neither archived nor of an archived contract."""
     return (f"{alias}.archived = 0 AND {alias}.contract_id NOT IN "
             "(SELECT archived_contract.id FROM contract archived_contract WHERE archived_contract.archived = 1)")
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from core import formatting as fmt
-from core.auth import AuthError
-from core.db import REFUSED, StoreError, check_writable, open_store
-from core.demo import load_demo
-from core.filters import Filters
-from core.indicators import headline
+from core.accounts.auth import AuthError
+from core.demo.build import load_demo
+from core.figures.filters import Filters
+from core.figures.indicators import headline
+from core.store.engine import REFUSED, StoreError, check_writable, open_store
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 REASONS = {errno.ENOENT: "fichier ou dossier introuvable", errno.EACCES: "accès refusé", errno.EPERM: "accès refusé",
@@ -69,8 +69,8 @@ def indicators(args: argparse.Namespace) -> int:
 
 @command("export")
 def export(args: argparse.Namespace) -> int:
-    from core import exports  # python-pptx and XlsxWriter load only when exporting
-    from core.contracts import contract_list
+    from core.exports import workbook as exports
+    from core.figures.contracts import contract_list
 
     engine = open_store()
     year = args.year or date.today().year - 1
@@ -95,8 +95,8 @@ def export(args: argparse.Namespace) -> int:
 
 @command("import")
 def import_file(args: argparse.Namespace) -> int:
-    from core.auth import CLI_ACTOR
-    from core.imports import run_import
+    from core.accounts.auth import CLI_ACTOR
+    from core.exchange.imports import run_import
 
     try:
         with open(args.file, "rb") as source:
@@ -115,7 +115,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 @command("user")
 def user(args: argparse.Namespace) -> int:
-    from core.auth import CLI_ACTOR, add_user
+    from core.accounts.auth import CLI_ACTOR, add_user
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
@@ -130,7 +130,7 @@ def user(args: argparse.Namespace) -> int:
 
 @command("backup")
 def backup(args: argparse.Namespace) -> int:
-    from core.db import backup as backup_store
+    from core.store.engine import backup as backup_store
 
     backup_store(open_store(), Path(args.file))
     print(f"Copie cohérente de la base écrite dans {args.file}.")
@@ -139,9 +139,9 @@ def backup(args: argparse.Namespace) -> int:
 
 @command("relevance")
 def relevance(args: argparse.Namespace) -> int:
-    from core.parameters import get_parameters
-    from core.plan import RESULT_COLUMNS, assess_plan, write_plan
-    from core.relevance import SizingParameters
+    from core.clauses.purchase_plan import RESULT_COLUMNS, assess_plan, write_plan
+    from core.clauses.relevance import SizingParameters
+    from core.conventions import get_parameters
 
     if not args.output.lower().endswith((".xlsx", ".csv")):
         raise ValueError(f"{args.output} : le fichier de sortie doit être en .xlsx ou .csv.")
@@ -165,8 +165,8 @@ def relevance(args: argparse.Namespace) -> int:
 
 @command("import-decp")
 def import_decp(args: argparse.Namespace) -> int:
-    from core.auth import CLI_ACTOR
-    from core.decp import import_decp as run
+    from core.accounts.auth import CLI_ACTOR
+    from core.decp.published import import_decp as run
 
     try:
         data = Path(args.file).read_bytes()
@@ -183,8 +183,8 @@ def import_decp(args: argparse.Namespace) -> int:
 
 @command("decp-stats")
 def decp_stats(args: argparse.Namespace) -> int:
-    from core.decp import decp_stats as stats
-    from core.decp import stats_text
+    from core.decp.published import decp_stats as stats
+    from core.decp.published import stats_text
 
     result = stats(open_store(), year=args.year, departement=args.departement)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else stats_text(result))

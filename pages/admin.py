@@ -7,11 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from core import formatting as fmt
-from core.audit import audit_log
-from core.auth import add_user, lift_slowdown, list_users, update_user
-from core.db import StoreError, backup
-from core.models import Role
-from core.parameters import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
+from core.accounts.auth import add_user, lift_slowdown, list_users, update_user
+from core.conventions import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
+from core.store.audit import audit_log
+from core.store.engine import StoreError, backup
+from core.store.models import Role
 from ui import data, session, texts
 from ui.plain import plain
 

@@ -3,18 +3,18 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.assessments import (
+from core.accounts.auth import AuthError
+from core.clauses.assessments import (
     NOT_RELEVANT_TO_ATTACH,
     AssessmentError,
     archive_assessment,
     attach_to_contract,
     duplicate_assessment,
 )
-from core.auth import AuthError
-from core.db import StoreError
-from core.models import Role
-from core.records import ConflictError
-from core.relevance import Verdict
+from core.clauses.relevance import Verdict
+from core.exchange.records import ConflictError
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import checklist, data, session, texts
 from ui.plain import plain
 

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from core.assessments import save_assessment
-from core.auth import AuthError
-from core.clause import draft_clause
-from core.db import StoreError
-from core.models import Role
-from core.relevance import RelevanceError, assess
+from core.accounts.auth import AuthError
+from core.clauses.assessments import save_assessment
+from core.clauses.draft import draft_clause
+from core.clauses.relevance import RelevanceError, assess
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import checklist, data, session, texts
 from ui.plain import plain
 

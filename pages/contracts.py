@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core import privacy
+from core.figures import privacy
 from ui import charts, data, filters, session, texts
 from ui.components import field_text, french_table
 from ui.plain import plain

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core import privacy
-from core.indicators import BREAKDOWNS
+from core.figures import privacy
+from core.figures.indicators import BREAKDOWNS
 from ui import charts, data, filters, session, texts
 from ui.components import definitions, kpi_row
 from ui.exports import export_buttons

@@ -3,18 +3,11 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.auth import AuthError
-from core.db import StoreError
-from core.import_kinds import ENTRY_KINDS
-from core.models import Role
-from core.records import (
-    FORM,
-    ConflictError,
-    ValidationError,
-    archive_record,
-    load_record,
-    save_record,
-)
+from core.accounts.auth import AuthError
+from core.exchange.kinds import ENTRY_KINDS
+from core.exchange.records import FORM, ConflictError, ValidationError, archive_record, load_record, save_record
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import data, session, texts
 from ui.components import french_table
 from ui.forms import forget_form, keep_version, record_form, shown_version

@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.auth import AuthError
-from core.db import StoreError
-from core.enums import ContractType, Mode
-from core.models import MAX_MONTHLY_HOURS, Role
-from core.records import ConflictError, ValidationError, save_monthly_hours
+from core.accounts.auth import AuthError
+from core.exchange.records import ConflictError, ValidationError, save_monthly_hours
+from core.store.engine import StoreError
+from core.store.enums import ContractType, Mode
+from core.store.models import MAX_MONTHLY_HOURS, Role
 from ui import data, session, texts
 from ui.plain import plain
 

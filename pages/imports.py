@@ -3,11 +3,11 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.auth import AuthError
-from core.db import StoreError
-from core.import_kinds import KINDS
-from core.imports import apply_import, preview_import, template
-from core.models import Role
+from core.accounts.auth import AuthError
+from core.exchange.imports import apply_import, preview_import, template
+from core.exchange.kinds import KINDS
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import data, session, texts
 from ui.decp import upload_flow
 from ui.plain import plain

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from core.auth import AuthError, authenticate
-from core.db import StoreError
+from core.accounts.auth import AuthError, authenticate
+from core.store.engine import StoreError
 from ui import data, session, texts
 from ui.plain import plain
 

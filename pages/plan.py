@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.models import Role
-from core.plan import COLUMNS, write_plan
-from core.relevance import Verdict
-from core.tabular import TableError
+from core.clauses.purchase_plan import COLUMNS, write_plan
+from core.clauses.relevance import Verdict
+from core.exchange.cells import TableError
+from core.store.models import Role
 from ui import data, session, texts
 from ui.plain import plain
 

@@ -4,9 +4,9 @@ département and a year, and how many carry a social consideration against the n
 import streamlit as st
 
 from core import formatting as fmt
-from core.decp import NATIONAL_ACTUAL_2021
-from core.departements import label
-from core.models import DECP_NOT_INFORMED
+from core.decp.departements import label
+from core.decp.published import NATIONAL_ACTUAL_2021
+from core.store.models import DECP_NOT_INFORMED
 from ui import charts, data, session, texts
 from ui.decp import MAX_UPLOAD_MB, choose_scope
 

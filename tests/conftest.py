@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from core.db import open_store
-from core.demo import load_demo
+from core.demo.build import load_demo
+from core.store.engine import open_store
 from tests.utils.fixtures import build_fixture_store
 
 DEMO_TODAY = date(2026, 11, 25)

@@ -9,23 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from core import (
-    decp,
-    decp_csv,
-    decp_read,
-    import_kinds,
-    imports,
-    indicators,
-    parameters,
-    plan,
-    privacy,
-    relevance,
-    tabular,
-    tabular_csv,
-    tabular_xlsx,
-)
+from core import conventions as parameters
 from core.__main__ import parser
-from core.enums import ALIASES, Vehicle
+from core.clauses import purchase_plan as plan
+from core.clauses import relevance
+from core.decp import csv_reader as decp_csv
+from core.decp import fields as decp_read
+from core.decp import published as decp
+from core.exchange import cells as tabular
+from core.exchange import csv_reader as tabular_csv
+from core.exchange import imports
+from core.exchange import kinds as import_kinds
+from core.exchange import xlsx_reader as tabular_xlsx
+from core.figures import indicators, privacy
+from core.store.enums import ALIASES, Vehicle
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

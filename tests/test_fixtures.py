@@ -5,8 +5,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from core.db import schema_revision, session_scope
-from core.models import Buyer
+from core.store.engine import schema_revision, session_scope
+from core.store.models import Buyer
 
 
 def _buyers(path: Path) -> list[str]:

@@ -10,9 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.enums import Nature, Sector
-from core.parameters import ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, labour_share_key
-from core.relevance import (
+from core.clauses.relevance import (
     MIN_AMOUNT_HT,
     MIN_DURATION_MONTHS,
     Assessment,
@@ -21,6 +19,8 @@ from core.relevance import (
     Technicality,
     Verdict,
 )
+from core.conventions import ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, labour_share_key
+from core.store.enums import Nature, Sector
 from ui import texts
 from ui.plain import plain
 

@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core import privacy
-from core.indicators import DEFINITIONS
+from core.figures import privacy
+from core.figures.indicators import DEFINITIONS
 from ui import session, texts
 
 # KPI key -> how to show its value
@@ -55,7 +55,7 @@ def french_table(df: pd.DataFrame, labels: dict[str, str] | None = None, bars: I
     """A copy with French column names (`labels`, texts.COLUMNS by default) and French-formatted values,
     ready for st.dataframe: hours "1 234 h", rates "80 %", amounts "526 500 €", dates "25/11/2026",
     months "octobre 2026", yes/no, people counts masked outside the facilitator's views ("< 5"; a count
-    already hidden by `core.privacy.protect` keeps its mark).
+    already hidden by `core.figures.privacy.protect` keeps its mark).
 
     A rate named in `bars` stays a number in percent (80.2, not 0.802), for a ProgressColumn to draw and
     label ("80 %")."""

@@ -15,14 +15,19 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from core import assessments, contracts, decp, exports, indicators, plan, slides
-from core import followup as followup_core
-from core import records as core_records
-from core.db import data_version, open_store
-from core.demo import ensure_demo
-from core.filters import Filters
-from core.parameters import get_parameters
-from core.relevance import SizingParameters
+from core.clauses import assessments
+from core.clauses import purchase_plan as plan
+from core.clauses.relevance import SizingParameters
+from core.conventions import get_parameters
+from core.decp import published as decp
+from core.demo.build import ensure_demo
+from core.exchange import records as core_records
+from core.exports import slides
+from core.exports import workbook as exports
+from core.figures import contracts, indicators
+from core.figures import followup as followup_core
+from core.figures.filters import Filters
+from core.store.engine import data_version, open_store
 
 
 @st.cache_resource(show_spinner=False)

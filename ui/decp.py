@@ -5,10 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.auth import AuthError
-from core.db import StoreError
-from core.decp import apply_decp, preview_decp
-from core.departements import NAMES, label
+from core.accounts.auth import AuthError
+from core.decp.departements import NAMES, label
+from core.decp.published import apply_decp, preview_decp
+from core.store.engine import StoreError
 from ui import data, filters, session, texts
 from ui.plain import plain
 

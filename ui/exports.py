@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core.exports import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, filename
-from core.filters import Filters
-from core.indicators import BREAKDOWNS
+from core.exports.workbook import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, filename
+from core.figures.filters import Filters
+from core.figures.indicators import BREAKDOWNS
 from ui import data, texts
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

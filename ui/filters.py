@@ -5,8 +5,8 @@ from datetime import date
 
 import streamlit as st
 
-from core.enums import SOCIAL_VEHICLES, BuyerType, Sector, Vehicle
-from core.filters import Filters
+from core.figures.filters import Filters
+from core.store.enums import SOCIAL_VEHICLES, BuyerType, Sector, Vehicle
 from ui import texts
 
 # URL parameter -> Filters field; list fields repeat the parameter (?acheteur=A&acheteur=B).

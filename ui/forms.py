@@ -1,4 +1,4 @@
-"""Entry forms drawn from the column tables of the exchange files (core.import_kinds.ENTRY_KINDS, with the
+"""Entry forms drawn from the column tables of the exchange files (core.exchange.kinds.ENTRY_KINDS, with the
 few form-only columns): one widget per column, the same rules as the imports, and each French error shown
 under its field."""
 
@@ -8,9 +8,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import import_kinds
-from core.import_kinds import Col, Kind
-from core.tabular import parse_bool, parse_date, parse_month
+from core.exchange import kinds as import_kinds
+from core.exchange.cells import parse_bool, parse_date, parse_month
+from core.exchange.kinds import Col, Kind
 from ui import texts
 from ui.plain import plain
 

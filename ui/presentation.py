@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from core import formatting as fmt
-from core.filters import Filters
+from core.figures.filters import Filters
 from ui import data, slide_views, texts
 from ui.filters import STATE as FILTERS_STATE
 from ui.filters import default_year

@@ -1,7 +1,7 @@
 """Who is using this browser session: the logged-in Actor, or an anonymous visitor — as the store says now.
 
 A login outlives the browser session for SESSION_DURATION: the browser keeps a random token in the
-`passerelles_session` cookie, the store keeps its hash (core/login_sessions.py). A reload or a new tab
+`passerelles_session` cookie, the store keeps its hash (core/accounts/login_sessions.py). A reload or a new tab
 opens a new Streamlit session, which finds the login again from that cookie. The token is resolved again
 at every run (`refresh`), so a deactivated, demoted or re-passworded account's open tab acts as nobody from
 its next click; and the Actor carries its login, which core checks again at every write.
@@ -12,10 +12,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core.auth import ROLE_LABELS, Actor
-from core.db import StoreError
-from core.login_sessions import COOKIE, close_session, issue_ticket, open_session, resolve_session
-from core.models import Role
+from core.accounts.auth import ROLE_LABELS, Actor
+from core.accounts.login_sessions import COOKIE, close_session, issue_ticket, open_session, resolve_session
+from core.store.engine import StoreError
+from core.store.models import Role
 from ui import data, texts
 
 ACTOR = "actor"  # who this run acts as, resolved from TOKEN at each run: never set it directly

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import formatting as fmt
-from core.slides import SERIES, Deck, Slide
+from core.exports.slides import SERIES, Deck, Slide
 from ui import texts
 from ui.charts import ACCENT, DONE, PLANNED
 from ui.plain import chart_text, html_text

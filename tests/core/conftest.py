@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import Engine
 
-from core.auth import CLI_ACTOR
-from core.decp import import_decp
+from core.accounts.auth import CLI_ACTOR
+from core.decp.published import import_decp
 from tests.utils.decp import fixture
 
 

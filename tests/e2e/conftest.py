@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from core.auth import CLI_ACTOR, add_user
-from core.db import backup, open_store
-from core.models import Role
+from core.accounts.auth import CLI_ACTOR, add_user
+from core.store.engine import backup, open_store
+from core.store.models import Role
 
 ROOT = Path(__file__).resolve().parents[2]
 # Playwright's assertions wait 5 s by default, its actions 30 s (the page's default below): on a loaded

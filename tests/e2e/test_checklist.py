@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import text
 
-from core.db import open_store
-from core.demo_catalog import DEMO_FACILITATOR
+from core.demo.catalog import DEMO_FACILITATOR
+from core.store.engine import open_store
 from tests.e2e.conftest import log_in, wait_for_app
 
 pytestmark = pytest.mark.e2e

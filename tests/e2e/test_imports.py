@@ -7,9 +7,9 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from core import formatting as fmt
-from core.filters import Filters
-from core.indicators import headline
-from core.models import Company, Contract, Participant
+from core.figures.filters import Filters
+from core.figures.indicators import headline
+from core.store.models import Company, Contract, Participant
 from tests.e2e.conftest import log_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def upload(page: Page, content: bytes, name: str) -> None:
 
 
 def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facilitator_account, demo_copy):
-    from core.db import open_store
+    from core.store.engine import open_store
 
     store = open_store(f"sqlite:///{demo_copy}")
     with store.connect() as c:  # a contract running in October 2026, its holder, a new participant

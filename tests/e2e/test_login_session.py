@@ -8,10 +8,10 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page, expect
 
-from core.auth import CLI_ACTOR, add_user, authenticate, update_user
-from core.db import open_store
-from core.login_sessions import issue_ticket, open_session, resolve_session
-from core.models import Role
+from core.accounts.auth import CLI_ACTOR, add_user, authenticate, update_user
+from core.accounts.login_sessions import issue_ticket, open_session, resolve_session
+from core.store.engine import open_store
+from core.store.models import Role
 from tests.e2e.conftest import log_in, wait_for_app
 from ui import texts
 

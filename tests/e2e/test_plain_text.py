@@ -13,9 +13,9 @@ from urllib.parse import quote, urlparse
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from core.auth import CLI_ACTOR, add_user
-from core.db import backup, open_store
-from core.models import Role
+from core.accounts.auth import CLI_ACTOR, add_user
+from core.store.engine import backup, open_store
+from core.store.models import Role
 from tests.e2e.conftest import Server, log_in, wait_for_app
 from tests.utils.hostile import HOST, poison
 

@@ -9,8 +9,8 @@ from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
 from core import formatting as fmt
-from core.filters import Filters
-from core.indicators import BREAKDOWNS, headline
+from core.figures.filters import Filters
+from core.figures.indicators import BREAKDOWNS, headline
 from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e

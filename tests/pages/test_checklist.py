@@ -3,12 +3,12 @@
 import pytest
 
 from core import formatting as fmt
-from core.assessments import save_assessment
-from core.auth import Actor
-from core.enums import Nature, Sector
-from core.models import Role
-from core.records import load_record, save_contract
-from core.relevance import PurchaseInputs, assess
+from core.accounts.auth import Actor
+from core.clauses.assessments import save_assessment
+from core.clauses.relevance import PurchaseInputs, assess
+from core.exchange.records import load_record, save_contract
+from core.store.enums import Nature, Sector
+from core.store.models import Role
 from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)

@@ -95,9 +95,9 @@ def test_the_same_breakdown_on_both_sides(store, app):
 def test_a_write_shows_at_once_on_a_cached_dashboard(store, app):
     from datetime import date
 
-    from core.auth import Actor
-    from core.models import Role
-    from core.records import save_hours
+    from core.accounts.auth import Actor
+    from core.exchange.records import save_hours
+    from core.store.models import Role
 
     at = app(store, de="2021", a="2021")
     assert metric(at, "Heures réalisées") == fmt.hours(600)

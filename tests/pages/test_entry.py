@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from core.auth import Actor
-from core.filters import Filters
-from core.indicators import headline
-from core.models import Role
-from core.records import load_record, save_monthly_hours, save_record
+from core.accounts.auth import Actor
+from core.exchange.records import load_record, save_monthly_hours, save_record
+from core.figures.filters import Filters
+from core.figures.indicators import headline
+from core.store.models import Role
 from tests.utils.accounts import log_in
 from tests.utils.fixtures import CITY
 

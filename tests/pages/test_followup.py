@@ -4,9 +4,9 @@ from datetime import date
 
 from sqlalchemy import update
 
-from core.auth import Actor
-from core.db import session_scope
-from core.models import Contract, ContractVehicle, Role
+from core.accounts.auth import Actor
+from core.store.engine import session_scope
+from core.store.models import Contract, ContractVehicle, Role
 from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)

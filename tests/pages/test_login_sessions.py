@@ -9,9 +9,9 @@ from urllib.parse import unquote
 import pytest
 from streamlit.runtime import context
 
-from core.auth import CLI_ACTOR, Actor, add_user, update_user
-from core.login_sessions import COOKIE, exchange_ticket, open_session, resolve_session
-from core.models import Role
+from core.accounts.auth import CLI_ACTOR, Actor, add_user, update_user
+from core.accounts.login_sessions import COOKIE, exchange_ticket, open_session, resolve_session
+from core.store.models import Role
 
 PASSWORD = "correct horse battery"
 MARIE = Actor("marie", Role.FACILITATEUR)

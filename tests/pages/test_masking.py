@@ -7,12 +7,12 @@ import html
 import pytest
 
 from core import formatting as fmt
-from core.auth import Actor
-from core.contracts import contract_detail, contract_list
-from core.db import backup, open_store
-from core.filters import Filters
-from core.indicators import headline, overview
-from core.models import Role
+from core.accounts.auth import Actor
+from core.figures.contracts import contract_detail, contract_list
+from core.figures.filters import Filters
+from core.figures.indicators import headline, overview
+from core.store.engine import backup, open_store
+from core.store.models import Role
 from tests.utils.accounts import log_in
 from tests.utils.attack import HIDDEN, SMALL, recovered, women_from_share
 

@@ -6,8 +6,8 @@ reads, once its escapes are read, as the data was typed. The browser's side is t
 
 import pytest
 
-from core.auth import Actor
-from core.models import Role
+from core.accounts.auth import Actor
+from core.store.models import Role
 from tests.utils.accounts import log_in
 from tests.utils.hostile import RAW, as_read, last_assessment, poison, unescaped
 

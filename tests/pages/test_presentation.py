@@ -3,9 +3,9 @@
 import html
 
 from core import formatting as fmt
-from core.filters import Filters
-from core.indicators import headline
-from core.slides import TITLES
+from core.exports.slides import TITLES
+from core.figures.filters import Filters
+from core.figures.indicators import headline
 
 
 def markdown(at) -> str:

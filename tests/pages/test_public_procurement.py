@@ -5,9 +5,9 @@ The figures expected are decp_stats' own, never written by hand here."""
 import pytest
 
 from core import formatting as fmt
-from core.auth import CLI_ACTOR, Actor
-from core.decp import decp_scope, decp_stats, import_decp
-from core.models import Role
+from core.accounts.auth import CLI_ACTOR, Actor
+from core.decp.published import decp_scope, decp_stats, import_decp
+from core.store.models import Role
 from tests.utils.accounts import log_in
 from tests.utils.decp import fixture
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from core.auth import CLI_ACTOR, ROLE_LABELS, Actor, add_user
-from core.models import Role
-from core.parameters import set_anonymous_readers
+from core.accounts.auth import CLI_ACTOR, ROLE_LABELS, Actor, add_user
+from core.conventions import set_anonymous_readers
+from core.store.models import Role
 from tests.utils.accounts import log_in
 from ui import texts
 
@@ -125,7 +125,7 @@ def test_login_then_admin_page_for_admins_only(store, app):
 
 
 def test_the_journal_reads_in_french_with_the_logins(store, app):
-    from core.auth import authenticate
+    from core.accounts.auth import authenticate
 
     add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
     authenticate(store, "claire", PASSWORD)
@@ -144,7 +144,7 @@ def test_the_journal_reads_in_french_with_the_logins(store, app):
 
 
 def test_admin_types_rates_in_percent(store, app):
-    from core.parameters import INSERTION_RATE, get_parameters
+    from core.conventions import INSERTION_RATE, get_parameters
 
     at = app(store)
     log_in(at, store, Actor("claire", Role.ADMIN))

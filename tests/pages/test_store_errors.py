@@ -9,11 +9,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import core.db
-from core import indicators
-from core.auth import Actor
-from core.db import DISK_ERROR, StoreError
-from core.models import Role
+import core.store.engine
+from core.accounts.auth import Actor
+from core.figures import indicators
+from core.store.engine import DISK_ERROR, StoreError
+from core.store.models import Role
 from tests.pages.conftest import ROOT
 from tests.utils.accounts import log_in
 from tests.utils.broken import corrupt, read_only_url, sqlite_url
@@ -72,14 +72,14 @@ def test_a_record_saved_on_a_read_only_store_is_refused_in_french(app, store, mo
 
 
 def test_an_import_confirmed_on_a_full_disk_is_refused_in_french(app, store, monkeypatch):
-    pragmas = core.db._sqlite_pragmas
+    pragmas = core.store.engine._sqlite_pragmas
 
     def full(dbapi_connection, record) -> None:  # noqa: ANN001 - DB-API objects
         pragmas(dbapi_connection, record)
         pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLITE_FULL
 
-    monkeypatch.setattr(core.db, "_sqlite_pragmas", full)
+    monkeypatch.setattr(core.store.engine, "_sqlite_pragmas", full)
     at = app(store)
     log_in(at, store, FACILITATOR)
     at.run()

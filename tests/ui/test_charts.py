@@ -1,7 +1,7 @@
 """The dashboard's Plotly figures hold the indicators' values (AppTest does not expose chart data)."""
 
-from core.filters import Filters
-from core.indicators import breakdown_with_plan, jobs_series, yearly
+from core.figures.filters import Filters
+from core.figures.indicators import breakdown_with_plan, jobs_series, yearly
 from ui import charts
 
 

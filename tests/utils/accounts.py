@@ -5,8 +5,8 @@ import contextlib
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from core.auth import CLI_ACTOR, Actor, add_user
-from core.login_sessions import open_session
+from core.accounts.auth import CLI_ACTOR, Actor, add_user
+from core.accounts.login_sessions import open_session
 
 PASSWORD = "une phrase de passe de test"
 

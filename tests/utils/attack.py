@@ -1,10 +1,10 @@
 """A reader who tries to recover masked counts of people, by difference with a total and by a percentage.
 
-Written apart from core.privacy on purpose: it reads only what a reader sees ("< 5", "masqué", numbers) and
+Written apart from core.figures.privacy on purpose: it reads only what a reader sees ("< 5", "masqué", numbers) and
 works out every value each masked cell may hold (the sums of whole ranges of counts are whole ranges)."""
 
-from core.filters import Filters
-from core.indicators import headline, overview
+from core.figures.filters import Filters
+from core.figures.indicators import headline, overview
 
 SMALL, HIDDEN = "< 5", "masqué"
 # One value per participant: the cells of these breakdowns add up to the period's participants.

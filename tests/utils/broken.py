@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
-from core.db import ROOT, make_engine
+from core.config import ROOT
+from core.store.engine import make_engine
 
 PAGE = 4096
 

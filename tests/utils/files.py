@@ -7,7 +7,16 @@ from openpyxl import Workbook
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from core.models import AuditEntry, Buyer, Company, Contract, HoursEntry, JobsSnapshot, Participant, ParticipantExit
+from core.store.models import (
+    AuditEntry,
+    Buyer,
+    Company,
+    Contract,
+    HoursEntry,
+    JobsSnapshot,
+    Participant,
+    ParticipantExit,
+)
 
 
 def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig", delimiter: str = ";") -> bytes:

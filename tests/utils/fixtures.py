@@ -1,11 +1,12 @@
-"""A small store whose figures are worked out by hand (see tests/core/test_indicators.py)."""
+"""A small store whose figures are worked out by hand (see tests/core/figures/test_indicators.py)."""
 
 from datetime import date
 
 from sqlalchemy import Engine
 
-from core.db import bump_data_version, session_scope
-from core.models import (
+from core.conventions import seed_parameters
+from core.store.engine import bump_data_version, session_scope
+from core.store.models import (
     Buyer,
     Company,
     Contract,
@@ -15,7 +16,6 @@ from core.models import (
     Participant,
     ParticipantPublic,
 )
-from core.parameters import seed_parameters
 
 CITY, LANDLORD = "Ville de Test", "Bailleur Test"
 

@@ -4,12 +4,12 @@ import re
 
 from sqlalchemy import Engine, extract, func, select
 
-from core.assessments import save_assessment
-from core.auth import Actor
-from core.db import bump_data_version, session_scope
-from core.enums import Nature
-from core.models import Assessment, Buyer, Company, Contract, HoursEntry, Participant, Role
-from core.relevance import PurchaseInputs, assess
+from core.accounts.auth import Actor
+from core.clauses.assessments import save_assessment
+from core.clauses.relevance import PurchaseInputs, assess
+from core.store.engine import bump_data_version, session_scope
+from core.store.enums import Nature
+from core.store.models import Assessment, Buyer, Company, Contract, HoursEntry, Participant, Role
 
 HOST = "127.0.0.1:9"  # the discard port: nothing answers, a request there is the proof of a fetch
 MARKUP = (f"**gras** ![t](http://{HOST}/x.png) [lien](http://{HOST}/) <b>b</b><img src=http://{HOST}/y.png> "

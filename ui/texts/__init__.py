@@ -1,9 +1,9 @@
 """Every French text of the interface, reached as `ui.texts.NAME`, kept in one module per part of the app
-(figure definitions live in core.indicators; the few texts the exports print too live in core and are
+(figure definitions live in core.figures.indicators; the few texts the exports print too live in core and are
 re-exported here)."""
 
-from core.auth import SESSION_ENDED as SESSION_ENDED  # a write refused and the frame's notice say the same
-from core.slides import DATA_AS_OF as DATA_AS_OF  # the deck's footer and the app's caption say the same
+from core.accounts.auth import SESSION_ENDED as SESSION_ENDED  # a write refused and the frame's notice say the same
+from core.exports.slides import DATA_AS_OF as DATA_AS_OF  # the deck's footer and the app's caption say the same
 from ui.texts.admin import *  # noqa: F403
 from ui.texts.clauses import *  # noqa: F403
 from ui.texts.entry import *  # noqa: F403

@@ -1,0 +1,304 @@
+"""The facilitator's assessments kept for good: save, list, reopen, duplicate, attach to a contract, archive.
+
+The checklist's rules live in core.clauses.relevance; this module only stores what it answered, with the answers
+it was given (JSON), so that an assessment can be reopened, redone with other parameters, or attached to
+the contract once awarded (its estimated hours then become the contract's planned hours).
+"""
+
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, func, or_, select
+from sqlmodel import Session
+
+from core.accounts.auth import Actor, Role, require
+from core.clauses.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality, Verdict
+from core.exchange.records import ConflictError
+from core.store.audit import record
+from core.store.engine import bump_data_version, session_scope
+from core.store.enums import CompanyKind, Nature, Sector, Vehicle
+from core.store.models import Assessment as AssessmentRow
+from core.store.models import AuditEntry, Buyer, Company, Contract, ContractVehicle, JobsSnapshot
+
+# The insertion structures counted as "available locally" by default: the SIAE (EI, ETTI, AI, ACI, EITI),
+# the GEIQ and the EA. ESAT, régies de quartier and ordinary temp agencies are left to the facilitator.
+LOCAL_STRUCTURE_KINDS = frozenset({CompanyKind.EI, CompanyKind.ETTI, CompanyKind.AI, CompanyKind.ACI,
+                                   CompanyKind.EITI, CompanyKind.GEIQ, CompanyKind.EA})
+COPY_SUFFIX = " (copie)"
+LIST_COLUMNS = ["id", "date", "auteur", "acheteur", "objet", "avis", "vehicule", "heures_estimees", "marche",
+                "archive"]
+
+
+class AssessmentError(ValueError):
+    """An assessment that cannot be found or changed that way; the message is French."""
+
+
+# --- what the store knows, as defaults of the "available locally" questions -------------------------
+
+
+def local_defaults(engine: Engine, sector: Sector | str | None = None) -> dict[str, Any]:
+    """Jobs available (latest snapshot of the sector, else of all sectors) and insertion structures in the store.
+
+    Keys: `jobs_available` (int or None), `jobs_date` (date or None), `jobs_sector` (the sector the count
+    is for, None for all sectors) and `insertion_structures` (Company rows of the kinds above).
+    """
+    sector_value = Sector(sector).value if sector else None
+    with engine.connect() as c:
+        snapshot = None
+        if sector_value:
+            snapshot = c.execute(select(JobsSnapshot.jobs, JobsSnapshot.date, JobsSnapshot.sector)
+                                 .where(JobsSnapshot.sector == sector_value, ~JobsSnapshot.archived)
+                                 .order_by(JobsSnapshot.date.desc()).limit(1)).first()  # type: ignore[attr-defined]
+        if snapshot is None:
+            snapshot = c.execute(select(JobsSnapshot.jobs, JobsSnapshot.date, JobsSnapshot.sector)
+                                 .where(JobsSnapshot.sector.is_(None), ~JobsSnapshot.archived)  # type: ignore[union-attr]
+                                 .order_by(JobsSnapshot.date.desc()).limit(1)).first()  # type: ignore[attr-defined]
+        structures = c.execute(select(func.count(Company.id))
+                               .where(Company.kind.in_([k.value for k in LOCAL_STRUCTURE_KINDS]),  # type: ignore[attr-defined]
+                                      ~Company.archived)).scalar_one()
+    return {"jobs_available": snapshot.jobs if snapshot else None,
+            "jobs_date": snapshot.date if snapshot else None,
+            "jobs_sector": snapshot.sector if snapshot else None,
+            "insertion_structures": int(structures)}
+
+
+# --- JSON both ways ---------------------------------------------------------------------------------
+
+
+def inputs_to_dict(inputs: PurchaseInputs) -> dict[str, Any]:
+    return {key: (value.value if hasattr(value, "value") else value) for key, value in asdict(inputs).items()}
+
+
+def inputs_from_dict(data: dict[str, Any]) -> PurchaseInputs:
+    """The inputs as saved; keys a later version does not know are ignored, missing ones take their default."""
+    known = {f.name for f in fields(PurchaseInputs)}
+    values = {key: value for key, value in data.items() if key in known}
+    values["nature"] = Nature(values["nature"])
+    values["sector"] = Sector(values["sector"]) if values.get("sector") else None
+    values["technicality"] = Technicality(values["technicality"]) if values.get("technicality") else None
+    return PurchaseInputs(**values)
+
+
+def params_to_dict(params: SizingParameters) -> dict[str, Any]:
+    return {"hourly_cost": params.hourly_cost, "insertion_rate": params.insertion_rate,
+            "etp_divisor": params.etp_divisor,
+            "labour_share": {sector.value: share for sector, share in params.labour_share.items()}}
+
+
+def params_from_dict(data: dict[str, Any]) -> SizingParameters:
+    return SizingParameters(hourly_cost=data["hourly_cost"], insertion_rate=data["insertion_rate"],
+                            etp_divisor=data["etp_divisor"], labour_share=data.get("labour_share", {}))
+
+
+def result_to_dict(assessment: Assessment) -> dict[str, Any]:
+    return {"verdict": assessment.verdict.value, "vehicle": assessment.vehicle.value,
+            "reservation": assessment.reservation.value if assessment.reservation else None,
+            "vehicle_label": assessment.vehicle_label, "hours": assessment.hours,
+            "hours_rounded": assessment.hours_rounded, "etp": assessment.etp,
+            "labour_share": assessment.labour_share, "labour_share_source": assessment.labour_share_source,
+            "formula": assessment.formula, "motifs": assessment.motifs,
+            "reasons": [{"criterion": r.criterion, "status": r.status.value, "text": r.text}
+                        for r in assessment.reasons],
+            "params": params_to_dict(assessment.params)}
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _row_dict(row: AssessmentRow) -> dict[str, Any]:
+    return {"id": row.id, "author": row.author, "buyer_name": row.buyer_name, "subject": row.subject,
+            "verdict": row.verdict, "vehicle": row.vehicle, "estimated_hours": row.estimated_hours,
+            "contract_id": row.contract_id, "archived": row.archived}
+
+
+def row_values(author: str, inputs: PurchaseInputs, assessment: Assessment) -> dict[str, Any]:
+    """The stored columns of one assessment, its answers and its result as JSON (save_assessment, the demo)."""
+    return {"author": author, "buyer_name": inputs.buyer.strip() or None, "subject": inputs.subject.strip(),
+            "verdict": assessment.verdict.value, "vehicle": assessment.vehicle_label,
+            "estimated_hours": float(assessment.hours_rounded), "inputs": _dumps(inputs_to_dict(inputs)),
+            "result": _dumps(result_to_dict(assessment))}
+
+
+# --- writes -----------------------------------------------------------------------------------------
+
+
+def save_assessment(engine: Engine, actor: Actor | None, inputs: PurchaseInputs, assessment: Assessment) -> int:
+    """Keep an assessment (its answers and its result) in the history; returns its id."""
+    actor = require(engine, actor, Role.FACILITATEUR)
+    with session_scope(engine) as session:
+        row = AssessmentRow(**row_values(actor.username, inputs, assessment))
+        session.add(row)
+        session.flush()
+        record(session, actor, "création", "assessment", str(row.id), after=_row_dict(row))
+        bump_data_version(session)
+        return int(row.id)  # type: ignore[arg-type]
+
+
+def _get(session: Session, assessment_id: int) -> AssessmentRow:
+    row = session.get(AssessmentRow, assessment_id)
+    if row is None:
+        raise AssessmentError(f"L'évaluation n° {assessment_id} n'existe pas.")
+    return row
+
+
+def duplicate_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> int:
+    """A copy to work a variant from: same answers and result, new author and date, no contract."""
+    actor = require(engine, actor, Role.FACILITATEUR)
+    with session_scope(engine) as session:
+        source = _get(session, assessment_id)
+        subject = source.subject if source.subject.endswith(COPY_SUFFIX) else source.subject + COPY_SUFFIX
+        row = AssessmentRow(author=actor.username, buyer_name=source.buyer_name, subject=subject,
+                            verdict=source.verdict, vehicle=source.vehicle, estimated_hours=source.estimated_hours,
+                            inputs=source.inputs, result=source.result)
+        session.add(row)
+        session.flush()
+        record(session, actor, "duplication", "assessment", str(row.id),
+               after=_row_dict(row) | {"copie_de": assessment_id})
+        bump_data_version(session)
+        return int(row.id)  # type: ignore[arg-type]
+
+
+NOT_RELEVANT_TO_ATTACH = ("Cette évaluation conclut qu'une clause n'est pas pertinente : il n'y a pas d'heures à "
+                          "reporter sur un marché. Si l'achat a changé, dupliquez-la et revoyez les réponses.")
+
+
+def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, reference: str,
+                       expected_version: int) -> float:
+    """Once the contract is awarded: link the assessment, its estimated hours become the planned hours.
+
+    `expected_version` is the contract's version as the page showed it (`contract_choices`): if the contract
+    was saved since, ConflictError and nothing is written, as for every other record write (core.exchange.records).
+    Returns the planned hours written. Both changes are audited; the contract's version goes up by one.
+    """
+    actor = require(engine, actor, Role.FACILITATEUR)
+    with session_scope(engine) as session:
+        row = _get(session, assessment_id)
+        if row.archived:
+            raise AssessmentError(f"L'évaluation n° {assessment_id} est archivée : dupliquez-la pour la réutiliser.")
+        contract = session.execute(select(Contract).where(Contract.reference == reference.strip())).scalar_one_or_none()
+        if contract is None or contract.archived:
+            raise AssessmentError(f"Le marché « {reference} » n'existe pas.")
+        if contract.version != expected_version:
+            raise ConflictError(
+                f"Le marché « {contract.reference} » a été modifié par {_contract_editor(session, contract)} depuis "
+                f"l'affichage de cette page (version {contract.version}, vous aviez la version {expected_version}) : "
+                "rien n'a été rattaché. La page montre maintenant le marché à jour : vérifiez ses heures prévues, "
+                "puis rattachez à nouveau si c'est toujours voulu.")
+        if row.contract_id is not None and row.contract_id != contract.id:
+            other = session.get(Contract, row.contract_id)
+            raise AssessmentError(f"L'évaluation n° {assessment_id} est déjà rattachée au marché "
+                                  f"« {other.reference if other else row.contract_id} ».")
+        if row.verdict == Verdict.NON_PERTINENT.value:
+            raise AssessmentError(NOT_RELEVANT_TO_ATTACH)
+        if not row.estimated_hours:
+            raise AssessmentError("Cette évaluation n'estime aucune heure : rien à reporter sur le marché.")
+        before_contract = {"planned_hours": contract.planned_hours, "version": contract.version}
+        before_row = _row_dict(row)
+        contract.planned_hours = row.estimated_hours
+        contract.version += 1
+        row.contract_id = contract.id
+        session.add_all([contract, row])
+        # Planned hours are a clause's: the contract now carries one (and no longer "none").
+        vehicles = {v.vehicle: v for v in session.execute(
+            select(ContractVehicle).where(ContractVehicle.contract_id == contract.id)).scalars()}
+        if Vehicle.CLAUSE_SOCIALE.value not in vehicles:
+            session.add(ContractVehicle(contract_id=contract.id, vehicle=Vehicle.CLAUSE_SOCIALE.value))
+        if Vehicle.AUCUNE.value in vehicles:
+            session.delete(vehicles[Vehicle.AUCUNE.value])
+        record(session, actor, "modification", "contract", contract.reference, before=before_contract,
+               after={"planned_hours": contract.planned_hours, "version": contract.version,
+                      "evaluation": assessment_id, "considerations": sorted(
+                          {*vehicles, Vehicle.CLAUSE_SOCIALE.value} - {Vehicle.AUCUNE.value})})
+        record(session, actor, "rattachement", "assessment", str(row.id), before=before_row, after=_row_dict(row))
+        bump_data_version(session)
+        return float(contract.planned_hours)
+
+
+def _contract_editor(session: Session, contract: Contract) -> str:
+    """Who saved the contract last (the audit trail), for a conflict's message."""
+    return session.execute(select(AuditEntry.username)
+                           .where(AuditEntry.entity == "contract", AuditEntry.entity_key == contract.reference)
+                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())  # type: ignore[attr-defined,union-attr]
+                           .limit(1)).scalar() or "un autre utilisateur"
+
+
+def archive_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> None:
+    """Out of the history list, kept in the store (never destroyed)."""
+    actor = require(engine, actor, Role.FACILITATEUR)
+    with session_scope(engine) as session:
+        row = _get(session, assessment_id)
+        if row.archived:
+            return
+        before = _row_dict(row)
+        row.archived = True
+        session.add(row)
+        record(session, actor, "archivage", "assessment", str(row.id), before=before, after=_row_dict(row))
+        bump_data_version(session)
+
+
+# --- reads ------------------------------------------------------------------------------------------
+
+
+def list_assessments(engine: Engine, *, buyer: str | None = None, verdict: str | None = None, search: str = "",
+                     include_archived: bool = False) -> pd.DataFrame:
+    """The history, newest first; `search` looks in the subject, the buyer and the author."""
+    query = (select(AssessmentRow.id, AssessmentRow.created_at, AssessmentRow.author, AssessmentRow.buyer_name,
+                    AssessmentRow.subject, AssessmentRow.verdict, AssessmentRow.vehicle,
+                    AssessmentRow.estimated_hours, Contract.reference, AssessmentRow.archived)
+             .outerjoin(Contract, Contract.id == AssessmentRow.contract_id)
+             .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id.desc()))  # type: ignore[attr-defined,union-attr]
+    if not include_archived:
+        query = query.where(~AssessmentRow.archived)
+    if buyer:
+        query = query.where(AssessmentRow.buyer_name == buyer)
+    if verdict:
+        query = query.where(AssessmentRow.verdict == verdict)
+    if search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(or_(AssessmentRow.subject.ilike(like), AssessmentRow.buyer_name.ilike(like),  # type: ignore[attr-defined,union-attr]
+                                AssessmentRow.author.ilike(like)))  # type: ignore[attr-defined]
+    with engine.connect() as c:
+        rows = c.execute(query).all()
+    return pd.DataFrame(rows, columns=LIST_COLUMNS)
+
+
+def assessment_buyers(engine: Engine) -> list[str]:
+    """The buyers named in the history (for the filter)."""
+    with engine.connect() as c:
+        return list(c.execute(select(AssessmentRow.buyer_name).where(AssessmentRow.buyer_name.is_not(None))  # type: ignore[union-attr]
+                              .distinct().order_by(AssessmentRow.buyer_name)).scalars())
+
+
+def get_assessment(engine: Engine, assessment_id: int) -> dict[str, Any]:
+    """One saved assessment: its fields, its inputs (PurchaseInputs), its parameters and its result (dict)."""
+    with Session(engine) as session:
+        row = _get(session, assessment_id)
+        reference = session.get(Contract, row.contract_id).reference if row.contract_id else None  # type: ignore[union-attr]
+        result = json.loads(row.result)
+        return {**_row_dict(row), "created_at": row.created_at, "contract_reference": reference,
+                "inputs": inputs_from_dict(json.loads(row.inputs)), "params": params_from_dict(result["params"]),
+                "result": result}
+
+
+def reopen(engine: Engine, assessment_id: int) -> tuple[PurchaseInputs, SizingParameters]:
+    """The answers and the parameters of a saved assessment, to put back in the checklist."""
+    saved = get_assessment(engine, assessment_id)
+    return saved["inputs"], saved["params"]
+
+
+def contract_choices(engine: Engine, buyer: str | None = None) -> pd.DataFrame:
+    """Contracts an assessment may be attached to (the buyer's first), newest first, with the version the
+    attachment must name (`attach_to_contract`)."""
+    first = (Buyer.name == buyer) if buyer else None
+    order = [first.desc()] if first is not None else []
+    query = (select(Contract.reference, Contract.object, Buyer.name, Contract.start_date, Contract.planned_hours,
+                    Contract.version)
+             .join(Buyer, Buyer.id == Contract.buyer_id).where(~Contract.archived)
+             .order_by(*order, Contract.start_date.desc(), Contract.reference))  # type: ignore[attr-defined]
+    with engine.connect() as c:
+        rows = c.execute(query).all()
+    return pd.DataFrame(rows, columns=["reference", "objet", "acheteur", "date_debut", "heures_prevues", "version"])
+

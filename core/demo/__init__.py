@@ -1,0 +1,1 @@
+"""The demo store: a plausible club over ten years, built from a catalogue of buyers, trades and contracts."""

@@ -1,0 +1,377 @@
+"""Deterministic demo data: the La Rochelle club from 2016 to the last complete month.
+
+At scale 1 the figures match the club's published ones: 2021 between 184 000 and
+185 000 hours, 350 contracts with a clause, 143 companies, 100 people in contract in March 2022,
+3 000 jobs available on 29/03/2022 against ~1 500 before; 2024: 231 542 hours, 237 contracts,
+566 people of whom 22 % women. Other scales (benchmarks) keep the shape, not the exact figures.
+The facilitator's history of assessments (about one a month since 2024) is core.demo.history's.
+"""
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Engine, insert, select
+
+from core.clauses.relevance import SizingParameters
+from core.config import demo_wanted
+from core.conventions import DEFAULTS, seed_parameters
+from core.demo import catalog as cat
+from core.demo.history import AssessmentHistory
+from core.months import months_between
+from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
+from core.store.enums import DEFAULT_LABOUR_SHARE, CompanyKind, Education, ExitKind, Public, Sector, Vehicle
+from core.store.models import (
+    DEMO_FLAG,
+    Assessment,
+    Buyer,
+    Company,
+    Contract,
+    ContractVehicle,
+    HoursEntry,
+    JobsSnapshot,
+    Parameter,
+    Participant,
+    ParticipantExit,
+    ParticipantPublic,
+    StoreMeta,
+    month_number,
+)
+
+FIRST_YEAR = 2016
+SEED = 2016
+HOURS_BY_YEAR = {2016: 38_200, 2017: 71_500, 2018: 104_300, 2019: 142_100, 2020: 128_600,
+                 2021: 184_350, 2022: 203_800, 2023: 219_400, 2024: 231_542, 2025: 240_100}
+CONTRACTS_BY_YEAR = {2016: 60, 2017: 110, 2018: 170, 2019: 240, 2020: 280, 2021: 350,
+                     2022: 300, 2023: 262, 2024: 237, 2025: 245}
+LATER_YEAR_HOURS, LATER_YEAR_CONTRACTS = 245_000, 240  # pace of the years after the published ones
+PEOPLE_2024, WOMEN_2024 = 566, 125  # 125 / 566 = 22 %
+COMPANIES_2021 = 143
+IN_CONTRACT_MARCH_2022 = 100
+MEAN_MONTHLY_HOURS = 128
+
+
+@dataclass
+class Pathway:
+    participant: int
+    contract: int
+    remaining: int
+    mode: tuple
+    structure: int | None
+    entries: list[int] = field(default_factory=list)
+
+
+class DemoBuilder(AssessmentHistory):
+    """Builds the demo rows in memory (plain dicts with their ids), then writes them in one go."""
+
+    def __init__(self, today: date, scale: float, params: SizingParameters | None = None) -> None:
+        self.rng = random.Random(SEED)
+        self.params = params or club_parameters({})
+        self.scale = scale
+        self.exact = scale == 1
+        self.last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        self.months = months_between(date(FIRST_YEAR, 1, 1), self.last_month)
+        self.years = sorted({m.year for m in self.months})
+        self.communes = cat.communes()
+        self.buyers, self.companies, self.contracts, self.vehicles = [], [], [], []
+        self.participants, self.publics, self.entries, self.exits, self.jobs = [], [], [], [], []
+        self.assessments: list[dict] = []
+        self.numbering: dict[tuple[str, int], int] = defaultdict(int)
+
+    def _commune(self) -> str:
+        """A commune of the agglomeration, La Rochelle and its larger neighbours more often."""
+        return self.rng.choices(self.communes, [cat.COMMUNE_WEIGHTS.get(c, 1) for c in self.communes])[0]
+
+    # -- the cast -------------------------------------------------------------------------------
+    def _siret(self) -> str:
+        return cat.siret_with_checksum("".join(self.rng.choice("0123456789") for _ in range(13)))
+
+    def build_cast(self) -> None:
+        for i, (name, kind, member, code, _) in enumerate(cat.BUYERS, start=1):
+            self.buyers.append({"id": i, "name": name, "kind": kind.value, "permanent_member": member,
+                                "siret": self._siret(), "code": code})
+        seen: set[str] = set()
+        while len(self.companies) < round(360 * self.scale):
+            name = (f"{self.rng.choice(cat.COMPANY_TRADES)} {self.rng.choice(cat.COMPANY_WORDS)} "
+                    f"{self.rng.choice(cat.LEGAL)}")
+            if name in seen:
+                name = f"{name} {len(self.companies)}"
+            seen.add(name)
+            self.companies.append({"id": len(self.companies) + 1, "siret": self._siret(), "name": name,
+                                   "kind": CompanyKind.CLASSIQUE.value,
+                                   "commune": self._commune()})
+        self.structures: dict[CompanyKind, list[int]] = defaultdict(list)
+        for name, kind in cat.STRUCTURES:
+            cid = len(self.companies) + 1
+            self.companies.append({"id": cid, "siret": self._siret(), "name": name, "kind": kind.value,
+                                   "commune": self._commune()})
+            self.structures[kind].append(cid)
+
+    # -- contracts: exactly the yearly count of contracts with a clause running ---------------------
+    def build_contracts(self) -> None:
+        weights = [b[4] for b in cat.BUYERS]
+        classic = [c["id"] for c in self.companies if c["kind"] == CompanyKind.CLASSIQUE.value]
+        for year in self.years:
+            target = round(CONTRACTS_BY_YEAR.get(year, LATER_YEAR_CONTRACTS) * self.scale)
+            running = sum(1 for c in self.contracts if c["clause"] and c["end_date"] >= date(year, 1, 1))
+            last = 12 if year < self.last_month.year else self.last_month.month
+            for _ in range(target - running):
+                start = date(year, self.rng.randint(1, last), 1)
+                months = self.rng.choice([3, 4, 6, 8, 9, 10, 12, 12, 12, 15, 18, 18, 24])
+                end = (date(start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1,
+                            1) - timedelta(days=1))
+                self._add_contract(weights, classic, start, end)
+            for _ in range(round(6 * self.scale)):  # assessed, no clause: they do not count
+                start = date(year, self.rng.randint(1, last), 1)
+                self._add_contract(weights, classic, start, start + timedelta(days=180), clause=False)
+
+    def _add_contract(self, weights: list[int], classic: list[int], start: date, end: date,
+                      clause: bool = True) -> None:
+        buyer = self.rng.choices(self.buyers, weights)[0]
+        sector = self.rng.choice(cat.BUYER_SECTORS[buyer["code"]])
+        self.numbering[buyer["code"], start.year] += 1
+        vehicles = [Vehicle.CLAUSE_SOCIALE]
+        roll = self.rng.random()
+        if not clause:
+            vehicles = [Vehicle.AUCUNE]
+        elif roll < 0.05:
+            vehicles = [Vehicle.MARCHE_RESERVE]
+        elif roll < 0.08:
+            vehicles = [Vehicle.MARCHE_INSERTION]
+        elif roll < 0.22:
+            vehicles = [Vehicle.CLAUSE_SOCIALE, Vehicle.CRITERE_SOCIAL]
+        holder = self.rng.choice(classic)
+        if vehicles[0] in (Vehicle.MARCHE_RESERVE, Vehicle.MARCHE_INSERTION):
+            holder = self.rng.choice(self.structures[CompanyKind.ACI] + self.structures[CompanyKind.EI])
+        place = self._commune()
+        cid = len(self.contracts) + 1
+        self.contracts.append({
+            "id": cid, "reference": f"{buyer['code']}-{start.year}-{self.numbering[buyer['code'], start.year]:03d}",
+            "object": cat.place_text(self.rng.choice(cat.OBJECTS[sector]), self.rng.choice([12, 24, 36, 48, 60]),
+                                     place),
+            "buyer_id": buyer["id"], "nature": cat.nature_of(sector).value, "sector": sector.value,
+            "start_date": start, "end_date": end, "start_month": month_number(start), "end_month": month_number(end),
+            "holder_id": holder, "place": place,
+            "size": self.rng.lognormvariate(0, 0.7), "hours_bearing": vehicles[0] in (
+                Vehicle.CLAUSE_SOCIALE, Vehicle.MARCHE_INSERTION),
+            "clause": clause, "above_eu_threshold": False, "cpv_code": None, "amount_ht": None, "planned_hours": None,
+        })
+        self.vehicles += [{"contract_id": cid, "vehicle": v.value} for v in vehicles]
+
+    # -- people and their monthly hours -----------------------------------------------------------
+    def _people_in_month(self, m: date) -> int:
+        yearly = HOURS_BY_YEAR.get(m.year, LATER_YEAR_HOURS)
+        if self.exact and m == date(2022, 3, 1):
+            return IN_CONTRACT_MARCH_2022
+        season = 0.8 if m.month == 8 else 1.02
+        return max(1, round(yearly * self.scale / 12 / MEAN_MONTHLY_HOURS * season))
+
+    def _new_participant(self, m: date) -> int:
+        pid = len(self.participants) + 1
+        age = self.rng.choices([self.rng.randint(18, 25), self.rng.randint(26, 49), self.rng.randint(50, 62)],
+                               [30, 55, 15])[0]
+        publics = {p for p, share in [(Public.DELD, .45), (Public.RSA, .3), (Public.RQTH, .08),
+                                      (Public.PARCOURS_IAE, .2), (Public.REGIE, .02)] if self.rng.random() < share}
+        if age < 26 and self.rng.random() < .7:
+            publics.add(Public.JEUNE)
+        if age >= 50 and self.rng.random() < .7:
+            publics.add(Public.SENIOR)
+        publics = publics or {Public.AUTRE}
+        self.participants.append({
+            "id": pid, "code": f"LR-{m.year}-{pid:05d}", "sex": "F" if self.rng.random() < .2 else "H",
+            "birth_year": m.year - age, "qpv": self.rng.random() < .35,
+            "education": self.rng.choices(list(Education), [40, 35, 17, 6, 2])[0].value,
+            "commune": self._commune()})
+        self.publics += [{"participant_id": pid, "public": p.value} for p in sorted(publics)]
+        return pid
+
+    def _pick_contract(self, m: date, load: dict[int, int], running: list[dict]) -> int:
+        sample = self.rng.sample(running, min(5, len(running)))
+        return min(sample, key=lambda c: load[c["id"]] / c["size"])["id"]
+
+    def build_hours(self) -> None:
+        mode_weights = [w for w, *_ in cat.MODES]
+        load: dict[int, int] = defaultdict(int)
+        active: list[Pathway] = []
+        self.pathways: list[Pathway] = []
+        for m in self.months:
+            running = [c for c in self.contracts if c["hours_bearing"] and c["start_date"] <= m <= c["end_date"]]
+            active = [p for p in active if p.remaining > 0]
+            target = self._people_in_month(m)
+            self.rng.shuffle(active)
+            active = active[:target]
+            while len(active) < target:
+                mode = self.rng.choices(cat.MODES, mode_weights)[0]
+                structure = self.rng.choice(self.structures[mode[2]]) if mode[2] else None
+                p = Pathway(self._new_participant(m), self._pick_contract(m, load, running),
+                            max(1, round(self.rng.expovariate(1 / 4.2))), mode, structure)
+                active.append(p)
+                self.pathways.append(p)
+            for p in active:
+                contract = self.contracts[p.contract - 1]
+                if not contract["start_date"] <= m <= contract["end_date"]:
+                    p.contract = self._pick_contract(m, load, running)  # same person, next contract
+                load[p.contract] += 1
+                p.entries.append(len(self.entries))
+                self.entries.append({
+                    "contract_id": p.contract, "participant_id": p.participant, "month": m,
+                    "hours": self.rng.choice([35, 60, 80, 104, 121, 140, 151, 151, 151, 169]),
+                    "mode": p.mode[1].value, "contract_type": self.rng.choice(p.mode[3]).value,
+                    "structure_id": p.structure})
+                p.remaining -= 1
+
+    # -- the published figures, made exact --------------------------------------------------------
+    def _distinct_people(self, year: int) -> set[int]:
+        return {e["participant_id"] for e in self.entries if e["month"].year == year}
+
+    def fix_people_2024(self) -> None:
+        """Split pathways begun in 2024 until exactly PEOPLE_2024 people worked in 2024."""
+        candidates = [p for p in self.pathways if len(p.entries) >= 2
+                      and self.entries[p.entries[0]]["month"].year == 2024
+                      and self.entries[p.entries[1]]["month"].year == 2024]
+        missing = PEOPLE_2024 - len(self._distinct_people(2024))
+        if missing < 0 or missing > len(candidates):
+            raise RuntimeError(f"demo: cannot reach {PEOPLE_2024} people in 2024 ({missing})")
+        for p in candidates[:missing]:
+            newcomer = self._new_participant(self.entries[p.entries[1]]["month"])
+            for i in p.entries[1:]:
+                self.entries[i]["participant_id"] = newcomer
+        people = sorted(self._distinct_people(2024))
+        for pid in people:
+            self.participants[pid - 1]["sex"] = "H"
+        for pid in self.rng.sample(people, WOMEN_2024):
+            self.participants[pid - 1]["sex"] = "F"
+
+    def fix_companies_2021(self) -> None:
+        """Move contracts between holders until exactly COMPANIES_2021 companies did hours in 2021."""
+        worked = sorted({e["contract_id"] for e in self.entries if e["month"].year == 2021})
+        by_holder: dict[int, list[int]] = defaultdict(list)
+        for cid in worked:
+            by_holder[self.contracts[cid - 1]["holder_id"]].append(cid)
+        unused = [c["id"] for c in self.companies
+                  if c["kind"] == CompanyKind.CLASSIQUE.value and c["id"] not in by_holder]
+        while len(by_holder) > COMPANIES_2021:
+            single = min(by_holder, key=lambda h: (len(by_holder[h]), h))
+            big = max(by_holder, key=lambda h: (len(by_holder[h]), -h))
+            for cid in by_holder.pop(single):
+                self.contracts[cid - 1]["holder_id"] = big
+                by_holder[big].append(cid)
+        while len(by_holder) < COMPANIES_2021:
+            big = max(by_holder, key=lambda h: (len(by_holder[h]), -h))
+            cid, newcomer = by_holder[big].pop(), unused.pop(0)
+            self.contracts[cid - 1]["holder_id"] = newcomer
+            by_holder[newcomer] = [cid]
+
+    def fix_hours(self) -> None:
+        """Scale each year's hours to its published total, exact to the hour at scale 1."""
+        by_year: dict[int, list[dict]] = defaultdict(list)
+        for e in self.entries:
+            by_year[e["month"].year].append(e)
+        for year, entries in by_year.items():
+            target = HOURS_BY_YEAR.get(year, LATER_YEAR_HOURS * len({e["month"] for e in entries}) / 12)
+            target = round(target * self.scale)
+            factor = target / sum(e["hours"] for e in entries)
+            for e in entries:
+                e["hours"] = min(250, max(7, round(e["hours"] * factor)))
+            gap, i = target - sum(e["hours"] for e in entries), 0
+            while gap and i < 10 * len(entries):
+                e = entries[i % len(entries)]
+                step = 1 if gap > 0 else -1
+                if 7 <= e["hours"] + step <= 250:
+                    e["hours"] += step
+                    gap -= step
+                i += 1
+
+    def finish_contracts(self) -> None:
+        """Planned hours from the projected hours (completion 80–125 %); amount from the formula."""
+        done: dict[int, float] = defaultdict(float)
+        for e in self.entries:
+            done[e["contract_id"]] += e["hours"]
+            e["company_id"] = self.contracts[e["contract_id"] - 1]["holder_id"]
+        for c in self.contracts:
+            if not c["hours_bearing"]:
+                continue
+            total = month_number(c["end_date"]) - month_number(c["start_date"]) + 1
+            elapsed = min(total, month_number(self.last_month) - month_number(c["start_date"]) + 1)
+            projected = done[c["id"]] * total / max(1, elapsed)
+            planned = round(max(projected, 140) / self.rng.uniform(0.8, 1.25), -1)
+            c["planned_hours"] = planned
+            share = DEFAULT_LABOUR_SHARE[Sector(c["sector"])]
+            rate = self.rng.choice([0.05, 0.05, 0.07, 0.1])
+            c["amount_ht"] = round(planned * 30 / (share * rate), -2)
+            c["above_eu_threshold"] = c["nature"] == "travaux" and c["amount_ht"] > 5_538_000
+
+    def build_exits_and_jobs(self) -> None:
+        last_seen: dict[int, date] = {}
+        for e in self.entries:
+            last_seen[e["participant_id"]] = max(e["month"], last_seen.get(e["participant_id"], e["month"]))
+        for pid, m in sorted(last_seen.items()):
+            if month_number(m) < month_number(self.last_month) - 1:
+                kind = self.rng.choices(list(ExitKind), [30, 25, 15, 30])[0]
+                self.exits.append({"participant_id": pid, "date": months_between(m, m + timedelta(days=40))[-1],
+                                   "kind": kind.value})
+        shares = [self.rng.uniform(0.5, 1.5) for _ in Sector]
+        for m in self.months + [date(2022, 3, 29)]:
+            i = month_number(m) - month_number(date(2021, 6, 1))
+            level = 1500 + (1500 * min(i, 9) / 9.4 if i > 0 else 0) - max(0, i - 12) * 15
+            jobs = 3000 if m == date(2022, 3, 29) else round(max(1500, level) + self.rng.uniform(-70, 70))
+            self.jobs.append({"date": m, "sector": None, "jobs": jobs, "source": "France Travail (démo)"})
+            for sector, share in zip(Sector, shares, strict=True):
+                self.jobs.append({"date": m, "sector": sector.value, "jobs": round(jobs * share / len(Sector)),
+                                  "source": "France Travail (démo)"})
+
+    def build(self) -> "DemoBuilder":
+        self.build_cast()
+        self.build_contracts()
+        self.build_hours()
+        if self.exact and self.last_month >= date(2021, 12, 1):
+            self.fix_companies_2021()
+        if self.exact and self.last_month >= date(2024, 12, 1):
+            self.fix_people_2024()
+        self.fix_hours()
+        self.finish_contracts()
+        self.build_exits_and_jobs()
+        self.build_assessments()
+        return self
+
+
+def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> dict[str, int]:
+    """Fill an empty store with the demo; returns the row counts written."""
+    with session_scope(engine) as session:
+        if session.execute(select(Contract.id).limit(1)).first():
+            raise ValueError("La base contient déjà des marchés : les données de démonstration "
+                             "ne s'ajoutent qu'à une base vide.")
+        seed_parameters(session)
+        params = club_parameters({key: value for key, value in session.execute(select(Parameter.key, Parameter.value))})
+        demo = DemoBuilder(today or date.today(), scale, params).build()
+        tables = [(Buyer, demo.buyers), (Company, demo.companies), (Contract, demo.contracts),
+                  (ContractVehicle, demo.vehicles), (Participant, demo.participants),
+                  (ParticipantPublic, demo.publics), (HoursEntry, demo.entries),
+                  (ParticipantExit, demo.exits), (JobsSnapshot, demo.jobs), (Assessment, demo.assessments)]
+        counts = {}
+        for model, rows in tables:
+            columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+            clean = [{k: v for k, v in row.items() if k in columns} for row in rows]
+            for start in range(0, len(clean), 20_000):
+                session.execute(insert(model), clean[start:start + 20_000])
+            counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
+        catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
+        session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
+        bump_data_version(session)
+    return counts
+
+
+def club_parameters(stored: dict[str, float]) -> SizingParameters:
+    """The club's sizing parameters: the stored values, else the defaults (core.conventions)."""
+    return SizingParameters.from_mapping({key: default for key, (default, *_) in DEFAULTS.items()} | stored)
+
+
+def ensure_demo(engine: Engine) -> bool:
+    """Fill the store with the demo on first start, when it is empty and the demo is wanted."""
+    with engine.connect() as c:
+        empty = c.execute(select(Buyer.id).limit(1)).first() is None
+    if empty and demo_wanted():
+        load_demo(engine)
+        return True
+    return False

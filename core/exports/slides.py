@@ -1,0 +1,206 @@
+"""The slides of a club reception: what each one shows, computed once for the presentation page and
+for the PowerPoint deck (core.exports.workbook), so that both tell exactly the same figures.
+
+Counts of people are masked here ("< 5", docs/indicateurs.md), and so is whatever would give them back
+(core.figures.privacy: "masqué" beside a "< 5", "—" for a share): neither the room nor a deck taken away is
+the facilitator's view.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from core import formatting as fmt
+from core.figures.contracts import contract_list
+from core.figures.filters import Filters
+from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, last_month, yearly
+from core.figures.privacy import HIDDEN, HIDDEN_NOTE, HIDDEN_SHARE, SHARE_NOTE, masked, protect, women_hidden
+from core.store.models import Buyer
+
+CLUB = "Club de l'Achat Social et Solidaire"
+DECK_TITLE = "Les clauses sociales du Club — bilan {period}"
+ALL_BUYERS = "tous les acheteurs du Club"
+DATA_AS_OF = "Données déclarées jusqu'à {month}"  # also the app's caption: ui.texts re-exports it
+NO_DATA_YET = "Aucune heure déclarée"
+GENERATED = "Édité le {date} par Passerelles"
+FILTER_LABELS = {"period": "Période", "buyers": "Acheteurs", "buyer_types": "Types d'acheteur",
+                 "sectors": "Secteurs", "vehicles": "Considérations sociales", "at": "Date de situation"}
+TITLES = {
+    "figures": "L'essentiel de {period}",
+    "yearly": "Année après année",
+    "acheteur": "Les heures par acheteur",
+    "secteur": "Les heures par secteur",
+    "public": "Les publics accompagnés",
+    "sexe": "Femmes et hommes",
+    "contracts": "Zoom sur quelques grands marchés",
+    "members": "Les membres du Club",
+}
+SUBTITLES = {
+    "yearly": "Heures d'insertion prévues et réalisées par année, de {first} à {last}",
+    "acheteur": "Heures prévues et réalisées en {period}",
+    "secteur": "Heures prévues et réalisées en {period}",
+    "public": "Heures réalisées en {period} ; une personne peut relever de plusieurs publics",
+    "sexe": "Part des heures réalisées en {period} ; à droite, les personnes",
+    "contracts": "Heures prévues et réalisées sur toute la durée du marché",
+    "members": "{count} membres permanents",
+}
+PERSONS = "{count} pers."
+DETAILS = {
+    "heures_realisees": "sur {planned} prévues ({rate})",
+    "etp": "équivalents temps plein",
+    "marches": "en exécution sur la période",
+    "entreprises": "ont déclaré des heures",
+    "personnes_en_contrat": "au {date} · {people} participants sur la période",
+    "emplois_disponibles": "contre {usual} habituellement",
+}
+SERIES = {"heures_prevues": "Heures prévues", "heures_realisees": "Heures réalisées"}
+SLIDE_BREAKDOWNS = ("acheteur", "secteur", "public", "sexe")
+FIGURE_KEYS = ("heures_realisees", "etp", "marches", "entreprises", "personnes_en_contrat", "emplois_disponibles")
+ZOOM_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str  # title | figures | yearly | breakdown | contracts | members
+    title: str
+    subtitle: str = ""
+    name: str = ""  # the breakdown's name, for kind == "breakdown"
+    table: pd.DataFrame | None = None  # what the chart shows, raw numbers (people counts masked)
+    lines: tuple[tuple[str, str], ...] = ()  # label and text: tiles, side notes, names (masked, formatted)
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    period: str
+    filters: tuple[tuple[str, str], ...]  # label and value, as a reader reads them
+    data_as_of: str
+    generated: str
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+    @property
+    def footer(self) -> str:
+        return " · ".join([*(f"{label} : {value}" for label, value in self.filters), self.data_as_of])
+
+
+def period_label(f: Filters) -> str:
+    return str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"
+
+
+def filter_lines(f: Filters) -> tuple[tuple[str, str], ...]:
+    """The filters as label/value pairs; the buyers always said, even when all are in."""
+    lines = [(FILTER_LABELS["period"], period_label(f)),
+             (FILTER_LABELS["buyers"], ", ".join(f.buyers) if f.buyers else ALL_BUYERS)]
+    for key in ("buyer_types", "sectors", "vehicles"):
+        if getattr(f, key):
+            lines.append((FILTER_LABELS[key], ", ".join(getattr(f, key))))
+    if f.at:
+        lines.append((FILTER_LABELS["at"], fmt.day(f.at)))
+    return tuple(lines)
+
+
+def data_as_of(engine: Engine) -> str:
+    last = last_month(engine)
+    return DATA_AS_OF.format(month=fmt.month(last)) if last else NO_DATA_YET
+
+
+def figure_tiles(h: dict) -> tuple[tuple[str, str, str], ...]:
+    """The headline figures as (label, value, detail) texts, people masked."""
+    values = {
+        "heures_realisees": fmt.hours(h["heures_realisees"]), "etp": fmt.etp(h["etp"]),
+        "marches": fmt.number(h["marches"]), "entreprises": fmt.number(h["entreprises"]),
+        "personnes_en_contrat": fmt.people(h["personnes_en_contrat"], masked=True),
+        "emplois_disponibles": fmt.number(h["emplois_disponibles"]),
+    }
+    details = dict(DETAILS)
+    details["heures_realisees"] = details["heures_realisees"].format(
+        planned=fmt.hours(h["heures_prevues"]), rate=fmt.percent(h["taux_realisation"]))
+    details["personnes_en_contrat"] = details["personnes_en_contrat"].format(
+        date=fmt.day(h["date_situation"]), people=fmt.people(h["participants"], masked=True))
+    details["emplois_disponibles"] = (details["emplois_disponibles"].format(usual=fmt.number(h["emplois_habituels"]))
+                                      if h["emplois_habituels"] is not None else "")
+    return tuple((DEFINITIONS[key][0], values[key], details[key]) for key in FIGURE_KEYS)
+
+
+def large_contracts(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Contracts with a clause running in the period, the largest planned hours first."""
+    df = contract_list(engine, f)
+    return df.sort_values(["heures_prevues", "reference"], ascending=[False, True], ignore_index=True,
+                          na_position="last")
+
+
+def members(engine: Engine) -> pd.DataFrame:
+    """The club's permanent members, by name."""
+    with engine.connect() as c:
+        rows = c.execute(select(Buyer.name, Buyer.kind).where(Buyer.permanent_member, ~Buyer.archived)
+                         .order_by(Buyer.name)).all()
+    return pd.DataFrame(rows, columns=["acheteur", "type_acheteur"])
+
+
+WOMEN_AMONG_PEOPLE = "Femmes parmi les participants"  # the ring beside it shares out hours, not people
+
+
+def _persons(count: int | str) -> str:
+    """"12 pers.", "< 5 pers."; a count hidden beside a small one reads "masqué"."""
+    if count == HIDDEN:
+        return HIDDEN
+    return PERSONS.format(count=count if isinstance(count, str) else fmt.people(int(count), masked=True))
+
+
+def _breakdown_slide(engine: Engine, f: Filters, name: str, period: str, h: dict) -> Slide:
+    df = protect(breakdown_with_plan(engine, f, name))
+    lines: tuple[tuple[str, str], ...] = ()
+    if name in ("public", "sexe"):
+        lines = tuple((str(row.valeur), _persons(row.participants)) for row in df.itertuples())
+    hidden_share = name == "sexe" and women_hidden(h)
+    if name == "sexe":
+        lines = (*lines, (WOMEN_AMONG_PEOPLE, HIDDEN_SHARE if hidden_share else fmt.percent(h["part_femmes"])))
+    if any(text == HIDDEN for _, text in lines):
+        lines = (*lines, (f"« {HIDDEN} »", HIDDEN_NOTE))
+    if hidden_share:
+        lines = (*lines, (f"« {HIDDEN_SHARE} »", SHARE_NOTE))
+    return Slide("breakdown", TITLES[name], SUBTITLES[name].format(period=period), name=name, table=df, lines=lines)
+
+
+def _contracts_slide(engine: Engine, f: Filters, references: tuple[str, ...] | None) -> Slide:
+    pool = large_contracts(engine, f)
+    if references is None:
+        chosen = pool.head(ZOOM_COUNT)
+    else:
+        chosen = pool[pool["reference"].isin(references)]
+        chosen = chosen.set_index("reference").loc[[r for r in references if r in set(chosen["reference"])]]
+        chosen = chosen.reset_index()
+    lines = tuple((f"{row.reference} — {row.objet}",
+                   f"{row.acheteur} · {row.titulaire or fmt.MISSING} · {fmt.hours(row.heures_realisees)} / "
+                   f"{fmt.hours(row.heures_prevues)} · {_persons(row.participants)}")
+                  for row in chosen.itertuples())
+    chosen = chosen.assign(participants=[masked(int(v)) for v in chosen["participants"]])
+    return Slide("contracts", TITLES["contracts"], SUBTITLES["contracts"], table=chosen, lines=lines)
+
+
+def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
+               today: date | None = None) -> Deck:
+    """Every slide for the filters; `contracts` are the references zoomed on (default: the largest)."""
+    period = period_label(f)
+    h = headline(engine, f)
+    years = yearly(engine, f)
+    years["participants"] = [masked(int(v)) for v in years["participants"]]
+    club = members(engine)
+    slides = [
+        Slide("title", DECK_TITLE.format(period=period), CLUB, lines=filter_lines(f)),
+        Slide("figures", TITLES["figures"].format(period=period), lines=figure_tiles(h)),
+        Slide("yearly", TITLES["yearly"], SUBTITLES["yearly"].format(
+            first=int(years["annee"].min()) if len(years) else f.year_to, last=f.year_to), table=years),
+        *(_breakdown_slide(engine, f, name, period, h) for name in SLIDE_BREAKDOWNS),
+        _contracts_slide(engine, f, contracts),
+        Slide("members", TITLES["members"], SUBTITLES["members"].format(count=len(club)), table=club,
+              lines=tuple((str(row.acheteur), str(row.type_acheteur)) for row in club.itertuples())),
+    ]
+    return Deck(title=DECK_TITLE.format(period=period), period=period, filters=filter_lines(f),
+                data_as_of=data_as_of(engine), generated=GENERATED.format(date=fmt.day(today or date.today())),
+                slides=tuple(slides))
+
+
+__all__ = ["BREAKDOWNS", "SERIES", "Deck", "Slide", "build_deck", "filter_lines", "large_contracts", "members"]

@@ -1,0 +1,245 @@
+"""Files people take away: the deck (.pptx), the workbook (.xlsx) and any table as CSV.
+
+Every export follows the filters of the view it comes from, states them with the date of the data
+and the definitions it used, masks counts of people under 5 and what would give them back
+(core.figures.privacy) and neutralises text a spreadsheet would run as a formula (docs/fichiers-echange.md).
+"""
+
+import io
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from core import formatting as fmt
+from core.exports.deck import deck_pptx
+from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
+from core.figures.contracts import contract_list
+from core.figures.filters import Filters
+from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, yearly
+from core.figures.privacy import (
+    HIDDEN_SHARE,
+    NOTE,
+    PEOPLE_COLUMNS,
+    is_formula_like,
+    mask_people,
+    masked,
+    neutralize_frame,
+    protect,
+    women_hidden,
+)
+
+COLUMN_LABELS = {
+    "cle": "Clé", "indicateur": "Indicateur", "valeur": "Valeur", "annee": "Année",
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "secteur": "Secteur",
+    "considerations": "Considérations sociales", "titulaire": "Titulaire", "date_debut": "Début", "date_fin": "Fin",
+    "heures_prevues": "Heures prévues", "heures_realisees": "Heures réalisées", "taux_realisation": "Réalisation",
+    "etp": "ETP", "marches": "Marchés clausés", "entreprises": "Entreprises", "participants": "Participants",
+    "type_acheteur": "Type d'acheteur",
+}
+INFO_SHEET, FIGURES_SHEET, YEARLY_SHEET, CONTRACTS_SHEET = "Informations", "Chiffres clés", "Par année", "Marchés"
+WORKBOOK_TITLE = "Passerelles — " + CLUB
+SITUATION = "Date de situation"
+GENERATED = "Édité le"
+DATA = "Données"
+MASK_LABEL = "Effectifs masqués"
+MASK_NOTE = "Avec peu de participants, un chiffre pourrait désigner quelqu'un. " + NOTE
+DEFINITIONS_TITLE = "Définitions des indicateurs"
+JOBS_USUAL = "Emplois disponibles habituellement"
+HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp", "marches", "entreprises",
+                 "participants", "personnes_en_contrat", "emplois_disponibles", "emplois_habituels", "part_femmes")
+RATIOS = ("taux_realisation", "part_femmes")
+
+
+def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
+               today: date | None = None) -> bytes:
+    """The presentation's slides for these filters, as a PowerPoint file with native charts."""
+    return deck_pptx(build_deck(engine, f, contracts, today))
+
+
+def _headline_value(h: dict, key: str) -> object:
+    if key in PEOPLE_COLUMNS:
+        return masked(h[key])
+    if key == "part_femmes" and women_hidden(h):
+        return HIDDEN_SHARE  # the share would give the women's count back
+    return fmt.rounded(h[key], fmt.column_kind(key))
+
+
+def headline_table(h: dict) -> pd.DataFrame:
+    """The headline figures as rows (key, French name, value), rounded, people counts masked."""
+    rows = [{"cle": key, "indicateur": DEFINITIONS[key][0] if key in DEFINITIONS else JOBS_USUAL,
+             "valeur": _headline_value(h, key)} for key in HEADLINE_KEYS]
+    return pd.DataFrame(rows, columns=["cle", "indicateur", "valeur"], dtype=object)
+
+
+def rounded(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with hours, ETP and rates rounded as exports keep them (`formatting.DECIMALS`)."""
+    out = df.copy()
+    for column in out.columns:
+        kind = fmt.column_kind(str(column))
+        if kind in fmt.DECIMALS:
+            out[column] = out[column].map(lambda v, kind=kind: fmt.rounded(v, kind))
+    return out
+
+
+def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
+    """Every table of the workbook by sheet name, rounded and masked; a breakdown's first column is named
+    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names."""
+    tables = {FIGURES_SHEET: headline_table(headline(engine, f)),
+              YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
+    for name, label in BREAKDOWNS.items():
+        tables[label] = rounded(protect(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
+    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
+    return tables
+
+
+def french_columns(df: pd.DataFrame) -> pd.DataFrame:
+    return df.rename(columns=lambda c: COLUMN_LABELS.get(c, c))
+
+
+def _csv_value(value: object, kind: str | None) -> object:
+    """A cell as French Excel reads it: dates dd/mm/yyyy, rates "102 %", other numbers rounded with a decimal
+    comma (149.4 -> 149,4; 36450.9 h -> 36451)."""
+    if kind == "date":
+        return "" if value is None or value != value else fmt.day(value)  # type: ignore[arg-type]
+    if isinstance(value, float) and value != value:
+        return ""
+    if kind == "rate" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{round(value * 100)} %"
+    value = fmt.rounded(value, kind)
+    if isinstance(value, float):
+        return f"{value:.10g}".replace(".", ",")
+    return value
+
+
+def table_csv(df: pd.DataFrame) -> bytes:
+    """A table as French Excel reads a CSV: `;`, decimal comma, dates dd/mm/yyyy, rates as percentages,
+    figures rounded as in the workbook, UTF-8 with BOM.
+
+    People counts under 5 are masked, and formula-like text gets a leading apostrophe (OWASP).
+    """
+    out = mask_people(df)
+    keys = out["cle"] if "cle" in out.columns else None  # the headline table: one kind of figure per row
+    for column in out.columns:
+        kind = "date" if column == "mois" else fmt.column_kind(str(column))
+        if column == "valeur" and keys is not None:
+            values = [_csv_value(v, fmt.column_kind(str(k))) for k, v in zip(keys, out[column], strict=True)]
+        else:
+            values = [_csv_value(v, kind) for v in out[column]]
+        out[column] = pd.Series(values, index=out.index, dtype=object)
+    text = neutralize_frame(french_columns(out)).to_csv(sep=";", index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+NUMBER_FORMATS = {"hours": "#,##0", "etp": "#,##0.0", "rate": "0 %", "date": "dd/mm/yyyy", "count": "#,##0"}
+INFO_WIDTHS = (28, 100)  # characters: the labels, then the values and definitions
+
+
+def _print_setup(sheet, header_rows: int) -> None:  # noqa: ANN001 - xlsxwriter
+    """A4 landscape, one page wide, the header repeated on every printed page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_rows:
+        sheet.repeat_rows(0, header_rows - 1)
+
+
+def _info_sheet(book, sheet, f: Filters, h: dict, as_of: str, today: date) -> None:  # noqa: ANN001 - xlsxwriter
+    bold = book.add_format({"bold": True, "font_size": 14})
+    label = book.add_format({"bold": True, "valign": "top"})
+    text = book.add_format({"text_wrap": True, "valign": "top"})
+    quoted = book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})
+    day = book.add_format({"num_format": NUMBER_FORMATS["date"], "align": "left", "valign": "top"})
+
+    def put(row: int, col: int, value: str, style) -> None:  # noqa: ANN001
+        sheet.write_string(row, col, value, quoted if is_formula_like(value) else style)
+        if style is text and len(value) > INFO_WIDTHS[col]:  # a spreadsheet does not grow a wrapped row by itself
+            sheet.set_row(row, 15 * (len(value) // INFO_WIDTHS[col] + 1))
+
+    put(0, 0, WORKBOOK_TITLE, bold)
+    rows = [*filter_lines(f), (DATA, as_of)]
+    for i, (name, value) in enumerate(rows, start=2):
+        put(i, 0, name, label)
+        put(i, 1, value, text)
+    situation = h["date_situation"]
+    for i, (name, when) in enumerate(((SITUATION, situation), (GENERATED, today)), start=len(rows) + 2):
+        put(i, 0, name, label)
+        sheet.write_datetime(i, 1, date.fromisoformat(when) if isinstance(when, str) else when, day)
+    row = len(rows) + 5
+    put(row, 0, MASK_LABEL, label)
+    put(row, 1, MASK_NOTE, text)
+    put(row + 2, 0, DEFINITIONS_TITLE, bold)
+    for i, (name, definition) in enumerate(DEFINITIONS.values(), start=row + 3):
+        put(i, 0, name, label)
+        put(i, 1, definition, text)
+    for col, width in enumerate(INFO_WIDTHS):
+        sheet.set_column(col, col, width)
+    _print_setup(sheet, 0)
+    sheet.set_portrait()
+
+
+def _shown(value: object, kind: str | None) -> str:
+    """A cell as the reader sees it, to size its column."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if kind == "date":
+        return "00/00/0000"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)
+    return str(value)
+
+
+def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
+    """One table: numbers stored as numbers in their format, bold frozen header, columns as wide as they read."""
+    book = writer.book
+    headers = french_columns(df).columns
+    df.set_axis(headers, axis=1).to_excel(writer, sheet_name=name, index=False)
+    sheet = writer.sheets[name]
+    formats = {kind: book.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()}
+    header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#EEF4F1"})
+    quoted = book.add_format({"quote_prefix": True})
+    right = book.add_format({"align": "right"})  # "< 5" among the counts
+    kinds = {column: fmt.column_kind(column) or ("count" if column != "annee" and (
+        pd.api.types.is_numeric_dtype(df[column]) or column in PEOPLE_COLUMNS) else None) for column in df.columns}
+    if name == FIGURES_SHEET:  # one figure per row: each value in its own format
+        kinds["valeur"] = None
+        for row, (key, value) in enumerate(zip(df["cle"], df["valeur"], strict=True), start=1):
+            kind = fmt.column_kind(key) or "count"
+            if isinstance(value, int | float) and value == value:
+                sheet.write_number(row, 2, value, formats[kind])
+            elif isinstance(value, str):
+                sheet.write_string(row, 2, value, right)
+    for col, column in enumerate(df.columns):
+        kind = kinds[column]
+        shown = [_shown(v, fmt.column_kind(k) if name == FIGURES_SHEET and column == "valeur" else kind)
+                 for k, v in zip(df["cle"] if name == FIGURES_SHEET else df[column], df[column], strict=True)]
+        width = max([len(headers[col]), *map(len, shown)]) + 2
+        sheet.set_column(col, col, min(60, max(8, width)), formats.get(kind or ""))
+        sheet.write_string(0, col, headers[col], header)
+        for row, value in enumerate(df[column], start=1):
+            if is_formula_like(value):
+                sheet.write_string(row, col, value, quoted)
+            elif kind == "count" and isinstance(value, str):
+                sheet.write_string(row, col, value, right)
+    sheet.freeze_panes(1, 0)
+    _print_setup(sheet, 1)
+
+
+def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
+    """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts."""
+    h = headline(engine, f)
+    buffer = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options},
+                        date_format="dd/mm/yyyy", datetime_format="dd/mm/yyyy") as writer:
+        info = writer.book.add_worksheet(INFO_SHEET)
+        _info_sheet(writer.book, info, f, h, data_as_of(engine), today or date.today())
+        for name, df in export_tables(engine, f).items():
+            _table_sheet(writer, name, df)
+    return buffer.getvalue()
+
+
+def filename(f: Filters, suffix: str) -> str:
+    """`passerelles-2025.xlsx`, `passerelles-2021-2025.pptx`."""
+    period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}-{f.year_to}"
+    return f"passerelles-{period}.{suffix}"

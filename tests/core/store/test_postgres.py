@@ -1,0 +1,106 @@
+"""The multi-user install: the same store on PostgreSQL (DATABASE_URL), from the migrations to everyday writes.
+
+Runs against the empty database named by PASSERELLES_TEST_POSTGRES, which it wipes. `.ci/run` starts a
+PostgreSQL server and sets it, so in CI these tests always run; elsewhere they run wherever it is set.
+"""
+
+import os
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from core.accounts.auth import CLI_ACTOR, Actor, add_user, authenticate
+from core.accounts.login_sessions import open_session, resolve_session
+from core.decp.published import decp_stats, import_decp
+from core.demo.build import load_demo
+from core.exchange.imports import apply_import, preview_import
+from core.exchange.records import ConflictError, load_record, save_record
+from core.figures.contracts import contract_list
+from core.figures.filters import Filters
+from core.figures.followup import alerts
+from core.figures.indicators import BREAKDOWNS, breakdown, headline
+from core.store.engine import StoreError, check_intact, make_engine, open_store, schema_revision
+from core.store.models import Role
+from tests.conftest import DEMO_TODAY
+from tests.utils.broken import french_only
+from tests.utils.decp import fixture
+
+URL = os.environ.get("PASSERELLES_TEST_POSTGRES")
+# Every test of the one database is in this file: a file's tests run in one worker, never two at once.
+pytestmark = pytest.mark.skipif(not URL, reason="PASSERELLES_TEST_POSTGRES non défini (aucun serveur PostgreSQL)")
+FACILITATOR = Actor("marie", Role.FACILITATEUR)
+
+
+@pytest.fixture(scope="module")
+def pg() -> Engine:
+    wipe = make_engine(URL)
+    with wipe.begin() as c:
+        c.execute(text("DROP SCHEMA public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
+    wipe.dispose()
+    engine = open_store(URL)  # migrated from nothing, as at a club's first start
+    load_demo(engine, today=DEMO_TODAY)
+    yield engine
+    engine.dispose()
+
+
+def test_the_demo_reads_the_same_as_on_sqlite(pg, demo_store):
+    assert schema_revision(pg) == schema_revision(demo_store)
+    for year in (2021, 2024):
+        f = Filters(year, year)
+        on_pg, on_sqlite = headline(pg, f), headline(demo_store, f)
+        assert on_pg.keys() == on_sqlite.keys()
+        for key, value in on_sqlite.items():
+            assert on_pg[key] == (pytest.approx(value) if isinstance(value, float) else value), key
+    for name in BREAKDOWNS:
+        on_pg, on_sqlite = (breakdown(e, Filters(2024, 2024), name) for e in (pg, demo_store))
+        pd.testing.assert_frame_equal(on_pg, on_sqlite, check_dtype=False, obj=name)
+    on_pg, on_sqlite = (contract_list(e, Filters(2024, 2024)) for e in (pg, demo_store))
+    pd.testing.assert_frame_equal(on_pg, on_sqlite, check_dtype=False)
+    on_pg, on_sqlite = (alerts(e, DEMO_TODAY) for e in (pg, demo_store))
+    for name, table in on_sqlite.items():
+        pd.testing.assert_frame_equal(on_pg[name], table, check_dtype=False, obj=name)
+
+
+def test_records_created_after_the_demo_get_free_ids(pg):
+    buyer = save_record(pg, FACILITATOR, "acheteurs", {"nom": "Commune nouvelle", "type": "collectivité"})
+    report = preview_import(pg, "acheteurs", "nom;type\nSyndicat des eaux;établissement public\n".encode(),
+                            "acheteurs.csv")
+    assert report.ok and report.created == 1
+    assert apply_import(pg, FACILITATOR, report).ok
+    assert load_record(pg, "acheteurs", buyer["id"] + 1)["nom"] == "Syndicat des eaux"
+
+
+def test_a_stale_save_is_refused(pg):
+    shown = load_record(pg, "marches", 1)
+    save_record(pg, FACILITATOR, "marches", {"id": 1, "heures_prevues": 1234}, expected_version=shown["version"])
+    with pytest.raises(ConflictError):
+        save_record(pg, FACILITATOR, "marches", {"id": 1, "heures_prevues": 99}, expected_version=shown["version"])
+    assert load_record(pg, "marches", 1)["heures_prevues"] == 1234
+
+
+def test_accounts_logins_and_published_contracts(pg, tmp_path):
+    add_user(pg, CLI_ACTOR, "claire", "une phrase de passe assez longue", Role.ADMIN)
+    claire = authenticate(pg, "claire", "une phrase de passe assez longue")
+    assert resolve_session(pg, open_session(pg, claire)) == claire
+    sqlite = open_store(f"sqlite:///{tmp_path / 'decp.db'}")
+    for engine in (pg, sqlite):
+        import_decp(engine, FACILITATOR, fixture("2022-nested.json"), "2022-nested.json")
+    assert decp_stats(pg) == decp_stats(sqlite)
+    sqlite.dispose()
+
+
+def test_a_read_only_postgresql_refuses_a_write_in_french():
+    open_store(URL).dispose()  # quick_check is SQLite's: on PostgreSQL the start-up check lets a sound store open
+    address = make_url(URL).update_query_dict({"options": "-c default_transaction_read_only=on"})
+    if not address.password:
+        address = address.set(password="mot-de-passe-secret")  # a local server that trusts: a password to hide
+    read_only = make_engine(address.render_as_string(hide_password=False))
+    check_intact(read_only)
+    with pytest.raises(StoreError, match="La base PostgreSQL est en lecture seule") as refused:
+        save_record(read_only, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+    assert f":{address.password}@" not in str(refused.value) and ":***@" in str(refused.value)
+    french_only(str(refused.value))
+    read_only.dispose()
