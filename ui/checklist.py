@@ -30,7 +30,6 @@ REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the
 TRI_STATE = {"oui": True, "non": False, "?": None}
 TRI_WORD = {value: word for word, value in TRI_STATE.items()}
 UNKNOWN_LEVEL = "?"
-RATE, COST, ETP = CONVENTIONS[INSERTION_RATE], CONVENTIONS[HOURLY_COST], CONVENTIONS[ETP_DIVISOR]
 # The required answers' labels, as the page lists those still missing.
 REQUIRED_LABELS = {"subject": texts.SUBJECT, "amount": texts.AMOUNT, "duration_months": texts.DURATION}
 VERDICT_BOX = {Verdict.PERTINENT: (st.success, ":material/check_circle:"),
@@ -60,7 +59,7 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
         "chk_tutoring": TRI_WORD[inputs.tutoring_possible], "chk_safety": TRI_WORD[inputs.safety_constraints],
         "chk_site": TRI_WORD[inputs.site_in_territory], "chk_people": inputs.eligible_people,
         "chk_structures": inputs.insertion_structures, "chk_jobs": inputs.jobs_available,
-        "chk_hourly_cost": params.hourly_cost, "chk_rate": RATE.typed(params.insertion_rate),
+        "chk_hourly_cost": params.hourly_cost, "chk_rate": CONVENTIONS[INSERTION_RATE].typed(params.insertion_rate),
         "chk_etp": params.etp_divisor,
     })
     sector = Sector(inputs.sector) if inputs.sector else None
@@ -75,7 +74,8 @@ def _defaults(club: dict[str, float]) -> None:
                        "chk_lots_covered": "", "chk_eu": "?", "chk_insertion_object": False,
                        "chk_supplies_labour": False, "chk_technicality": UNKNOWN_LEVEL, "chk_tutoring": "?",
                        "chk_safety": "?", "chk_site": "oui", "chk_people": None,
-                       "chk_hourly_cost": club[HOURLY_COST], "chk_rate": RATE.typed(club[INSERTION_RATE]),
+                       "chk_hourly_cost": club[HOURLY_COST],
+                       "chk_rate": CONVENTIONS[INSERTION_RATE].typed(club[INSERTION_RATE]),
                        "chk_etp": club[ETP_DIVISOR]}.items():
         st.session_state.setdefault(key, value)
 
@@ -132,18 +132,19 @@ def purchase_form(club: dict[str, float],
         st.markdown(f"**{texts.CRIT_HOURS}**")
         st.caption(texts.HOURS_RULE)
         share_of = sector_convention(answers.share_sector(sector))
+        cost_of, rate_of, etp_of = (CONVENTIONS[key] for key in (HOURLY_COST, INSERTION_RATE, ETP_DIVISOR))
         club_share = answers.club_share(club_params, sector)
         st.session_state.setdefault(_share_key(sector), share_of.typed(club_share))
         a, b, c, d = st.columns(4)
         share = a.number_input(share_of.input_label, min_value=share_of.typed_low, max_value=share_of.typed_high,
                                step=5.0, format="%g", key=_share_key(sector),
                                help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(share_of.typed(club_share))))
-        hourly_cost = b.number_input(COST.input_label, min_value=COST.typed_low, max_value=COST.typed_high,
+        hourly_cost = b.number_input(cost_of.input_label, min_value=cost_of.typed_low, max_value=cost_of.typed_high,
                                      step=1.0, format="%g", key="chk_hourly_cost")
-        rate = c.number_input(RATE.input_label, min_value=RATE.typed_low, max_value=RATE.typed_high, step=1.0,
-                              format="%g", key="chk_rate", help=texts.INSERTION_RATE_HELP)
-        etp_divisor = d.number_input(ETP.input_label, min_value=ETP.typed_low, max_value=ETP.typed_high, step=1.0,
-                                     format="%g", key="chk_etp")
+        rate = c.number_input(rate_of.input_label, min_value=rate_of.typed_low, max_value=rate_of.typed_high,
+                              step=1.0, format="%g", key="chk_rate", help=texts.INSERTION_RATE_HELP)
+        etp_divisor = d.number_input(etp_of.input_label, min_value=etp_of.typed_low, max_value=etp_of.typed_high,
+                                     step=1.0, format="%g", key="chk_etp")
     with st.container(border=True):
         st.markdown(f"**{texts.CRIT_TECHNICAL}**")
         local = local_for(sector.value if sector else None)
@@ -165,7 +166,7 @@ def purchase_form(club: dict[str, float],
         jobs = d.number_input(texts.JOBS_AVAILABLE, min_value=0, step=10, key="chk_jobs", help=jobs_help)
 
     params = SizingParameters.from_mapping(
-        {**club, HOURLY_COST: hourly_cost, INSERTION_RATE: RATE.stored(rate), ETP_DIVISOR: etp_divisor})
+        {**club, HOURLY_COST: hourly_cost, INSERTION_RATE: rate_of.stored(rate), ETP_DIVISOR: etp_divisor})
     given = {"subject": subject, "nature": nature, "amount": amount, "duration_months": duration, "sector": sector,
              "buyer": buyer, "cpv": cpv, "lots": lots, "lots_covered": lots_covered, "above_eu_threshold": above_eu,
              "labour_share": share_of.stored(share),
