@@ -217,6 +217,11 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
         assert rule in flat, f"règle absente : {rule}"
     for verdict in relevance.Verdict:
         assert f"*{verdict.value}*" in flat
+    defaults = {key: c.default for key, c in parameters.CONVENTIONS.items()}
+    for default in (f"coût horaire chargé** ({fr(defaults[parameters.HOURLY_COST])} €/h par défaut)",
+                    f"taux d'insertion** ({defaults[parameters.INSERTION_RATE]:.0%} par défaut)".replace("%", " %"),
+                    f"heures annuelles d'un ETP** ({fr(defaults[parameters.ETP_DIVISOR])} par défaut)"):
+        assert default in flat, f"valeur par défaut absente : {default}"
     vehicles = {r[1].split(" (")[0] for r in tables(section(grid, "Le véhicule recommandé"))[0]}
     assert vehicles >= {v.value for v in Vehicle}
 
