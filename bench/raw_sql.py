@@ -12,6 +12,7 @@ import statistics
 from datetime import date, timedelta
 from pathlib import Path
 
+from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR
 from core.figures.filters import Filters
 from core.store.enums import SOCIAL_VEHICLES
 
@@ -93,7 +94,7 @@ def last_month(con: sqlite3.Connection) -> date | None:
 
 
 def etp_divisor(con: sqlite3.Connection) -> float:
-    return dict(con.execute("SELECT key, value FROM parameter").fetchall()).get("etp_divisor", 1607)
+    return dict(con.execute("SELECT key, value FROM parameter").fetchall()).get(ETP_DIVISOR, DEFAULT_ETP_DIVISOR)
 
 
 def headline(con: sqlite3.Connection, f: Filters) -> dict:

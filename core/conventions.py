@@ -1,4 +1,12 @@
-"""The club's editable conventions (docs/configuration.md): defaults, reading and writing them."""
+"""The club's editable conventions (docs/configuration.md): one declaration, reading and writing them.
+
+`CONVENTIONS` declares every convention once: its key, default, French label, bounds and unit. The
+admin form, the checklist, the sizing defaults (core.clauses.relevance), the demo and the table of
+docs/configuration.md (checked by tests/test_docs.py) all read it; no bound is typed anywhere else.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -6,41 +14,122 @@ from sqlmodel import Session, select
 from core.accounts.auth import Actor, require
 from core.store.audit import record
 from core.store.engine import bump_data_version, session_scope
-from core.store.enums import DEFAULT_LABOUR_SHARE, Sector
+from core.store.enums import Sector
 from core.store.models import Parameter, Role, StoreMeta
 
 ETP_DIVISOR = "etp_divisor"
 HOURLY_COST = "hourly_cost"
 INSERTION_RATE = "insertion_rate"
+LABOUR_SHARE_PREFIX = "labour_share:"
+
+HOURS, EUROS_PER_HOUR = "h", "€/h"
+# A share (a rate, a part of an amount) is stored, computed and documented as a fraction of 1 (0.05),
+# and typed and shown as a percentage (5 %): the unit says which values are shares, never their size.
+SHARE = "part"
+
+
+@dataclass(frozen=True)
+class Convention:
+    key: str
+    default: float
+    label: str  # French, as the admin form, the store's parameter table and the docs show it
+    low: float  # lowest accepted, in the stored unit (a fraction for a share)
+    high: float  # highest accepted
+    unit: str  # HOURS, EUROS_PER_HOUR or SHARE
+
+    @property
+    def is_share(self) -> bool:
+        return self.unit == SHARE
+
+    @property
+    def scale(self) -> int:
+        """Stored value × scale = the value a person types (5 for a share of 0.05)."""
+        return 100 if self.is_share else 1
+
+    @property
+    def input_label(self) -> str:
+        """The label of a field where the value is typed: a share says it is typed in percent."""
+        return f"{self.label} (%)" if self.is_share else self.label
+
+    def typed(self, value: float) -> float:
+        """A stored value as typed (0.05 -> 5.0), without the float noise of ×100 (0.07 × 100)."""
+        return float(round(value * self.scale, 4))
+
+    def stored(self, typed: float) -> float:
+        """A typed value as stored (5 -> 0.05)."""
+        return typed / self.scale
+
+    @property
+    def typed_low(self) -> float:
+        return self.typed(self.low)
+
+    @property
+    def typed_high(self) -> float:
+        return self.typed(self.high)
 
 
 def labour_share_key(sector: Sector) -> str:
-    return f"labour_share:{sector.value}"
+    return f"{LABOUR_SHARE_PREFIX}{sector.value}"
 
 
-# key -> (default, French label, lowest accepted, highest accepted)
-DEFAULTS: dict[str, tuple[float, str, float, float]] = {
-    ETP_DIVISOR: (1607, "Heures annuelles d'un ETP", 1000, 2500),
-    HOURLY_COST: (30, "Coût horaire chargé (€/h)", 5, 200),
-    INSERTION_RATE: (0.05, "Taux d'insertion", 0.001, 1),
-    **{
-        labour_share_key(sector): (share, f"Part de main-d'œuvre — {sector.value}", 0.01, 1)
-        for sector, share in DEFAULT_LABOUR_SHARE.items()
-    },
+# Default labour share of the amount, by sector; the three published ones are painting, masonry, metal frames.
+_LABOUR_SHARES: dict[Sector, float] = {
+    Sector.GROS_OEUVRE: 0.40,
+    Sector.SECOND_OEUVRE: 0.55,
+    Sector.PEINTURE: 0.70,
+    Sector.MACONNERIE: 0.50,
+    Sector.CHARPENTE_METALLIQUE: 0.20,
+    Sector.VOIRIE_RESEAUX: 0.30,
+    Sector.ESPACES_VERTS: 0.60,
+    Sector.NETTOYAGE: 0.80,
+    Sector.DECHETS: 0.50,
+    Sector.RESTAURATION: 0.50,
+    Sector.PRESTATIONS_INTELLECTUELLES: 0.70,
+    Sector.AUTRE: 0.40,
 }
+
+CONVENTIONS: dict[str, Convention] = {c.key: c for c in [
+    Convention(ETP_DIVISOR, 1607, "Heures annuelles d'un ETP", 1000, 2500, HOURS),
+    Convention(HOURLY_COST, 30, "Coût horaire chargé (€/h)", 5, 200, EUROS_PER_HOUR),
+    Convention(INSERTION_RATE, 0.05, "Taux d'insertion", 0.001, 1, SHARE),
+    *(Convention(labour_share_key(sector), share, f"Part de main-d'œuvre — {sector.value}", 0.01, 1, SHARE)
+      for sector, share in _LABOUR_SHARES.items()),
+]}
+
+
+def labour_shares(values: Mapping[str, float]) -> dict[str, float]:
+    """The labour shares among stored parameters (`labour_share:nettoyage` -> `nettoyage`), by sector name."""
+    return {key.removeprefix(LABOUR_SHARE_PREFIX): value for key, value in values.items()
+            if key.startswith(LABOUR_SHARE_PREFIX)}
+
+
+def sector_convention(sector: Sector) -> Convention:
+    return CONVENTIONS[labour_share_key(sector)]
+
+
+# The defaults, as the sizing uses them: derived from the declaration, never retyped.
+DEFAULT_LABOUR_SHARE: dict[Sector, float] = {sector: sector_convention(sector).default for sector in Sector}
+DEFAULT_ETP_DIVISOR = float(CONVENTIONS[ETP_DIVISOR].default)
+DEFAULT_HOURLY_COST = float(CONVENTIONS[HOURLY_COST].default)
+DEFAULT_INSERTION_RATE = float(CONVENTIONS[INSERTION_RATE].default)
+
+
+def defaults() -> dict[str, float]:
+    """Every convention's default, by key."""
+    return {key: c.default for key, c in CONVENTIONS.items()}
 
 
 def seed_parameters(session: Session) -> None:
     """Write the defaults the store does not have yet (never overwrite the club's values)."""
     existing = set(session.exec(select(Parameter.key)).all())
-    for key, (value, label, _, _) in DEFAULTS.items():
+    for key, c in CONVENTIONS.items():
         if key not in existing:
-            session.add(Parameter(key=key, value=value, label=label))
+            session.add(Parameter(key=key, value=c.default, label=c.label))
 
 
 def get_parameters(engine: Engine) -> dict[str, float]:
     """Every parameter, the store's value where it has one, else the default."""
-    values = {key: default for key, (default, _, _, _) in DEFAULTS.items()}
+    values = defaults()
     with Session(engine) as session:
         values.update({p.key: p.value for p in session.exec(select(Parameter)).all()})
     return values
@@ -48,13 +137,13 @@ def get_parameters(engine: Engine) -> dict[str, float]:
 
 def set_parameter(engine: Engine, actor: Actor, key: str, value: float) -> None:
     require(engine, actor, Role.ADMIN)
-    if key not in DEFAULTS:
+    if key not in CONVENTIONS:
         raise ValueError(f"Paramètre inconnu : {key}")
-    _, label, low, high = DEFAULTS[key]
-    if not low <= value <= high:
-        raise ValueError(f"{label} : la valeur doit être comprise entre {low} et {high}.")
+    c = CONVENTIONS[key]
+    if not c.low <= value <= c.high:
+        raise ValueError(f"{c.label} : la valeur doit être comprise entre {c.low} et {c.high}.")
     with session_scope(engine) as session:
-        parameter = session.get(Parameter, key) or Parameter(key=key, value=DEFAULTS[key][0], label=label)
+        parameter = session.get(Parameter, key) or Parameter(key=key, value=c.default, label=c.label)
         before = parameter.value
         parameter.value = value
         record(session, actor, "modification", "parameter", key, {"value": before}, {"value": value})

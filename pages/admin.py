@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import add_user, lift_slowdown, list_users, update_user
-from core.conventions import DEFAULTS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
+from core.conventions import CONVENTIONS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
 from core.store.audit import audit_log
 from core.store.engine import StoreError, backup
 from core.store.models import Role
@@ -70,11 +70,10 @@ with parameters:
     values = get_parameters(engine)
     with st.form("parameters"):
         edited = {}
-        for key, (_, label, low, high) in DEFAULTS.items():
-            scale = 100 if high <= 1 else 1  # shares and rates are typed in percent: 5, not 0.05
-            edited[key] = st.number_input(label + (" (%)" if scale == 100 else ""), min_value=float(low * scale),
-                                          max_value=float(high * scale), value=float(values[key]) * scale,
-                                          format="%.1f" if scale == 100 else "%.0f", key=f"param_{key}") / scale
+        for key, c in CONVENTIONS.items():  # shares and rates are typed in percent: 5, not 0.05
+            edited[key] = c.stored(st.number_input(c.input_label, min_value=c.typed_low, max_value=c.typed_high,
+                                                   value=c.typed(values[key]), format="%.1f" if c.is_share else "%.0f",
+                                                   key=f"param_{key}"))
         if st.form_submit_button(texts.SAVE):
             try:
                 for key, value in edited.items():

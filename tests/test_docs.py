@@ -208,7 +208,7 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
     flat = " ".join(grid.split())
     example = relevance.estimate_hours(1_000_000, 0.5, 30, 0.05)
     assert f"1 000 000 € × 50 % ÷ 30 €/h × 5 % = {round(example)} h" in flat
-    etp = relevance.estimate_etp(round(example), parameters.DEFAULTS[parameters.ETP_DIVISOR][0])
+    etp = relevance.estimate_etp(round(example), parameters.DEFAULT_ETP_DIVISOR)
     assert f"{round(example)} h ÷ 1 607 h = {fr(round(etp, 2))} ETP" in flat
     for rule in (f"moins de {relevance.MIN_DURATION_MONTHS} mois", f"sous {fr(relevance.MIN_AMOUNT_HT)} €",
                  f"sous {relevance.MIN_LABOUR_SHARE:.0%}".replace("%", " %"), f"moins de {fr(relevance.MIN_HOURS)} h",
@@ -217,6 +217,11 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
         assert rule in flat, f"règle absente : {rule}"
     for verdict in relevance.Verdict:
         assert f"*{verdict.value}*" in flat
+    defaults = {key: c.default for key, c in parameters.CONVENTIONS.items()}
+    for default in (f"coût horaire chargé** ({fr(defaults[parameters.HOURLY_COST])} €/h par défaut)",
+                    f"taux d'insertion** ({defaults[parameters.INSERTION_RATE]:.0%} par défaut)".replace("%", " %"),
+                    f"heures annuelles d'un ETP** ({fr(defaults[parameters.ETP_DIVISOR])} par défaut)"):
+        assert default in flat, f"valeur par défaut absente : {default}"
     vehicles = {r[1].split(" (")[0] for r in tables(section(grid, "Le véhicule recommandé"))[0]}
     assert vehicles >= {v.value for v in Vehicle}
 
@@ -247,9 +252,10 @@ def test_every_club_parameter_with_its_default_and_bounds() -> None:
     def number(cell: str) -> float:
         return float(cell.replace(" ", "").replace(",", "."))
 
-    documented = {code(r[0]): (number(r[2]), r[1], number(r[3]), number(r[4])) for r in rows}
-    assert documented == {key: (float(d), label, float(low), float(high))
-                          for key, (d, label, low, high) in parameters.DEFAULTS.items()}
+    documented = {code(r[0]): (r[1], r[2], number(r[3]), number(r[4]), number(r[5])) for r in rows}
+    assert documented == {key: (c.label, c.unit, float(c.default), float(c.low), float(c.high))
+                          for key, c in parameters.CONVENTIONS.items()}
+    assert f"*{parameters.SHARE}*" in section(read(CONFIG), "Les paramètres du Club")  # the unit is explained
 
 
 def commands() -> dict[str, argparse.ArgumentParser]:

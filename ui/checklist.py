@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.clauses import answers
 from core.clauses.relevance import (
     MIN_AMOUNT_HT,
     MIN_DURATION_MONTHS,
@@ -19,7 +20,7 @@ from core.clauses.relevance import (
     Technicality,
     Verdict,
 )
-from core.conventions import ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, labour_share_key
+from core.conventions import CONVENTIONS, ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, sector_convention
 from core.store.enums import Nature, Sector
 from ui import texts
 from ui.plain import plain
@@ -29,6 +30,8 @@ REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the
 TRI_STATE = {"oui": True, "non": False, "?": None}
 TRI_WORD = {value: word for word, value in TRI_STATE.items()}
 UNKNOWN_LEVEL = "?"
+# The required answers' labels, as the page lists those still missing.
+REQUIRED_LABELS = {"subject": texts.SUBJECT, "amount": texts.AMOUNT, "duration_months": texts.DURATION}
 VERDICT_BOX = {Verdict.PERTINENT: (st.success, ":material/check_circle:"),
                Verdict.A_APPROFONDIR: (st.warning, ":material/help:"),
                Verdict.NON_PERTINENT: (st.error, ":material/cancel:")}
@@ -39,15 +42,7 @@ def _tri_label(word: str) -> str:
 
 
 def _share_key(sector: Sector | None) -> str:
-    return f"chk_share_{(sector or Sector.AUTRE).name}"
-
-
-def _club_share(club: dict[str, float], sector: Sector | None) -> float:
-    return club[labour_share_key(sector or Sector.AUTRE)]
-
-
-def _percent(value: float) -> float:
-    return round(value * 100, 4)
+    return f"chk_share_{answers.share_sector(sector).name}"
 
 
 def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
@@ -59,17 +54,17 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
         "chk_amount": inputs.amount, "chk_duration": inputs.duration_months, "chk_lots": inputs.lots,
         "chk_lots_covered": inputs.lots_covered, "chk_eu": TRI_WORD[inputs.above_eu_threshold],
         "chk_insertion_object": inputs.insertion_as_object,
-        "chk_supplies_labour": inputs.nature == Nature.FOURNITURES and inputs.labour_share is not None,
+        "chk_supplies_labour": answers.supplies_labour(inputs),
         "chk_technicality": Technicality(inputs.technicality).value if inputs.technicality else UNKNOWN_LEVEL,
         "chk_tutoring": TRI_WORD[inputs.tutoring_possible], "chk_safety": TRI_WORD[inputs.safety_constraints],
         "chk_site": TRI_WORD[inputs.site_in_territory], "chk_people": inputs.eligible_people,
         "chk_structures": inputs.insertion_structures, "chk_jobs": inputs.jobs_available,
-        "chk_hourly_cost": params.hourly_cost, "chk_rate": _percent(params.insertion_rate),
+        "chk_hourly_cost": params.hourly_cost, "chk_rate": CONVENTIONS[INSERTION_RATE].typed(params.insertion_rate),
         "chk_etp": params.etp_divisor,
     })
     sector = Sector(inputs.sector) if inputs.sector else None
-    share = inputs.labour_share if inputs.labour_share is not None else params.labour_share[sector or Sector.AUTRE]
-    state[_share_key(sector)] = _percent(share)
+    share_of = sector_convention(answers.share_sector(sector))
+    state[_share_key(sector)] = share_of.typed(answers.shown_share(inputs, params))
     state["chk_local_for"] = "reopened"  # keep the reopened local answers, whatever the sector
 
 
@@ -79,7 +74,8 @@ def _defaults(club: dict[str, float]) -> None:
                        "chk_lots_covered": "", "chk_eu": "?", "chk_insertion_object": False,
                        "chk_supplies_labour": False, "chk_technicality": UNKNOWN_LEVEL, "chk_tutoring": "?",
                        "chk_safety": "?", "chk_site": "oui", "chk_people": None,
-                       "chk_hourly_cost": club[HOURLY_COST], "chk_rate": _percent(club[INSERTION_RATE]),
+                       "chk_hourly_cost": club[HOURLY_COST],
+                       "chk_rate": CONVENTIONS[INSERTION_RATE].typed(club[INSERTION_RATE]),
                        "chk_etp": club[ETP_DIVISOR]}.items():
         st.session_state.setdefault(key, value)
 
@@ -106,6 +102,7 @@ def purchase_form(club: dict[str, float],
                   local_for: Callable[[str | None], dict]) -> tuple[PurchaseInputs | None, SizingParameters, list[str]]:
     """Draw the form; returns the inputs (None while a required answer is missing), the parameters, the gaps."""
     _defaults(club)
+    club_params = SizingParameters.from_mapping(club)
     st.subheader(texts.PURCHASE)
     left, right = st.columns(2)
     buyer = left.text_input(texts.BUYER, key="chk_buyer", help=texts.BUYER_HELP)
@@ -127,25 +124,27 @@ def purchase_form(club: dict[str, float],
         st.markdown(f"**{texts.CRIT_NATURE}**")
         insertion_object = st.checkbox(texts.INSERTION_OBJECT, key="chk_insertion_object")
         supplies_labour = (st.checkbox(texts.SUPPLIES_LABOUR, key="chk_supplies_labour")
-                           if nature == Nature.FOURNITURES else False)
+                           if answers.asks_supplies_labour(nature) else False)
     with st.container(border=True):
         st.markdown(f"**{texts.CRIT_SIZE}**")
         st.caption(texts.SIZE_RULE.format(months=MIN_DURATION_MONTHS, amount=fmt.number(MIN_AMOUNT_HT)))
     with st.container(border=True):
         st.markdown(f"**{texts.CRIT_HOURS}**")
         st.caption(texts.HOURS_RULE)
-        club_share = _club_share(club, sector)
-        st.session_state.setdefault(_share_key(sector), _percent(club_share))
+        share_of = sector_convention(answers.share_sector(sector))
+        cost_of, rate_of, etp_of = (CONVENTIONS[key] for key in (HOURLY_COST, INSERTION_RATE, ETP_DIVISOR))
+        club_share = answers.club_share(club_params, sector)
+        st.session_state.setdefault(_share_key(sector), share_of.typed(club_share))
         a, b, c, d = st.columns(4)
-        share = a.number_input(texts.LABOUR_SHARE.format(sector=(sector or Sector.AUTRE).value), min_value=1.0,
-                               max_value=100.0, step=5.0, format="%g", key=_share_key(sector),
-                               help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(club_share * 100)))
-        hourly_cost = b.number_input(texts.HOURLY_COST, min_value=5.0, max_value=200.0, step=1.0, format="%g",
-                                     key="chk_hourly_cost")
-        rate = c.number_input(texts.INSERTION_RATE, min_value=0.1, max_value=100.0, step=1.0, format="%g",
-                              key="chk_rate", help=texts.INSERTION_RATE_HELP)
-        etp_divisor = d.number_input(texts.ETP_DIVISOR, min_value=1000.0, max_value=2500.0, step=1.0,
-                                     format="%g", key="chk_etp")
+        share = a.number_input(share_of.input_label, min_value=share_of.typed_low, max_value=share_of.typed_high,
+                               step=5.0, format="%g", key=_share_key(sector),
+                               help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(share_of.typed(club_share))))
+        hourly_cost = b.number_input(cost_of.input_label, min_value=cost_of.typed_low, max_value=cost_of.typed_high,
+                                     step=1.0, format="%g", key="chk_hourly_cost")
+        rate = c.number_input(rate_of.input_label, min_value=rate_of.typed_low, max_value=rate_of.typed_high,
+                              step=1.0, format="%g", key="chk_rate", help=texts.INSERTION_RATE_HELP)
+        etp_divisor = d.number_input(etp_of.input_label, min_value=etp_of.typed_low, max_value=etp_of.typed_high,
+                                     step=1.0, format="%g", key="chk_etp")
     with st.container(border=True):
         st.markdown(f"**{texts.CRIT_TECHNICAL}**")
         local = local_for(sector.value if sector else None)
@@ -166,27 +165,17 @@ def purchase_form(club: dict[str, float],
                      if local["jobs_available"] is not None else texts.JOBS_HELP_NONE)
         jobs = d.number_input(texts.JOBS_AVAILABLE, min_value=0, step=10, key="chk_jobs", help=jobs_help)
 
-    params = SizingParameters(
-        hourly_cost=hourly_cost, insertion_rate=rate / 100, etp_divisor=etp_divisor,
-        labour_share={key.split(":", 1)[1]: v for key, v in club.items() if key.startswith("labour_share:")})
-    missing = [label for label, value in [(texts.SUBJECT, subject.strip()), (texts.AMOUNT, amount),
-                                          (texts.DURATION, duration)] if not value]
-    if missing:
-        return None, params, missing
-    # The facilitator's share is an input of its own ("saisie par le facilitateur") when it differs from
-    # the club's, and always for supplies with labour on site (without it, supplies are not relevant).
-    own_share = supplies_labour or abs(share / 100 - club_share) > 1e-9
-    inputs = PurchaseInputs(
-        subject=subject.strip(), nature=nature, amount=float(amount), duration_months=float(duration),
-        sector=sector, buyer=buyer.strip(), cpv=cpv.strip(), lots=int(lots) if lots else None,
-        lots_covered=lots_covered.strip(), above_eu_threshold=above_eu,
-        labour_share=share / 100 if own_share else None,
-        technicality=Technicality(technicality) if technicality != UNKNOWN_LEVEL else None, tutoring_possible=tutoring,
-        safety_constraints=safety, site_in_territory=site,
-        eligible_people=int(people) if people is not None else None,
-        insertion_structures=int(structures) if structures is not None else None,
-        jobs_available=int(jobs) if jobs is not None else None, insertion_as_object=insertion_object)
-    return inputs, params, []
+    params = SizingParameters.from_mapping(
+        {**club, HOURLY_COST: hourly_cost, INSERTION_RATE: rate_of.stored(rate), ETP_DIVISOR: etp_divisor})
+    given = {"subject": subject, "nature": nature, "amount": amount, "duration_months": duration, "sector": sector,
+             "buyer": buyer, "cpv": cpv, "lots": lots, "lots_covered": lots_covered, "above_eu_threshold": above_eu,
+             "labour_share": share_of.stored(share),
+             "technicality": Technicality(technicality) if technicality != UNKNOWN_LEVEL else None,
+             "tutoring_possible": tutoring, "safety_constraints": safety, "site_in_territory": site,
+             "eligible_people": people, "insertion_structures": structures, "jobs_available": jobs,
+             "insertion_as_object": insertion_object}
+    inputs = answers.purchase_inputs(given, club_params, supplies_labour=supplies_labour)
+    return inputs, params, [REQUIRED_LABELS[name] for name in answers.missing_answers(given)]
 
 
 def show_result(result: Assessment, amount: float) -> None:

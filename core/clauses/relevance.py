@@ -13,8 +13,18 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from core import formatting as fmt
+from core.conventions import (
+    DEFAULT_ETP_DIVISOR,
+    DEFAULT_HOURLY_COST,
+    DEFAULT_INSERTION_RATE,
+    DEFAULT_LABOUR_SHARE,
+    ETP_DIVISOR,
+    HOURLY_COST,
+    INSERTION_RATE,
+    labour_shares,
+)
 from core.exchange.cells import parse_enum
-from core.store.enums import DEFAULT_LABOUR_SHARE, Nature, Sector, Vehicle
+from core.store.enums import Nature, Sector, Vehicle
 
 # --- the rules of the verdict -------------------------------------------------------------------
 MIN_DURATION_MONTHS = 2  # shorter leaves no time to integrate anyone
@@ -107,10 +117,10 @@ def _sector(value: Any) -> Sector:
 class SizingParameters:
     """The club's sizing conventions (docs/configuration.md); a partial `labour_share` keeps the other defaults."""
 
-    hourly_cost: float = 30.0  # €/h, with charges
-    insertion_rate: float = 0.05
+    hourly_cost: float = DEFAULT_HOURLY_COST  # €/h, with charges
+    insertion_rate: float = DEFAULT_INSERTION_RATE
     labour_share: Mapping[Sector, float] = field(default_factory=lambda: dict(DEFAULT_LABOUR_SHARE))
-    etp_divisor: float = 1607.0  # statutory annual hours of one full-time job
+    etp_divisor: float = DEFAULT_ETP_DIVISOR  # statutory annual hours of one full-time job
 
     def __post_init__(self) -> None:
         _check_positive(self.hourly_cost, "Le coût horaire chargé")
@@ -125,12 +135,10 @@ class SizingParameters:
     @classmethod
     def from_mapping(cls, values: Mapping[str, float]) -> "SizingParameters":
         """From the stored parameters' keys, as core.conventions names them (`labour_share:nettoyage`…)."""
-        shares = {key.split(":", 1)[1]: v for key, v in values.items() if key.startswith("labour_share:")}
-        defaults = cls.__dataclass_fields__
-        return cls(hourly_cost=values.get("hourly_cost", defaults["hourly_cost"].default),
-                   insertion_rate=values.get("insertion_rate", defaults["insertion_rate"].default),
-                   labour_share=shares,  # type: ignore[arg-type]  # sector names, checked above
-                   etp_divisor=values.get("etp_divisor", defaults["etp_divisor"].default))
+        return cls(hourly_cost=values.get(HOURLY_COST, DEFAULT_HOURLY_COST),
+                   insertion_rate=values.get(INSERTION_RATE, DEFAULT_INSERTION_RATE),
+                   labour_share=labour_shares(values),  # type: ignore[arg-type]  # sector names, checked above
+                   etp_divisor=values.get(ETP_DIVISOR, DEFAULT_ETP_DIVISOR))
 
 
 # Short names for the statuses, so that each rule below reads on one line.
@@ -204,8 +212,8 @@ def estimate_hours(amount: float, labour_share: float, hourly_cost: float, inser
     return amount * labour_share / hourly_cost * insertion_rate
 
 
-def estimate_etp(hours: float, etp_divisor: float = 1607.0) -> float:
-    """ETP = heures ÷ heures annuelles d'un temps plein (1 607 by default; 1 820 was the old one)."""
+def estimate_etp(hours: float, etp_divisor: float = DEFAULT_ETP_DIVISOR) -> float:
+    """ETP = heures ÷ heures annuelles d'un temps plein (the club's convention by default; 1 820 was the old one)."""
     return hours / _check_positive(etp_divisor, "Le nombre d'heures d'un ETP")
 
 

@@ -16,12 +16,18 @@ from sqlalchemy import Engine, insert, select
 
 from core.clauses.relevance import SizingParameters
 from core.config import demo_wanted
-from core.conventions import DEFAULTS, seed_parameters
+from core.conventions import (
+    DEFAULT_HOURLY_COST,
+    DEFAULT_INSERTION_RATE,
+    DEFAULT_LABOUR_SHARE,
+    defaults,
+    seed_parameters,
+)
 from core.demo import catalog as cat
 from core.demo.history import AssessmentHistory
 from core.months import months_between
 from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
-from core.store.enums import DEFAULT_LABOUR_SHARE, CompanyKind, Education, ExitKind, Public, Sector, Vehicle
+from core.store.enums import CompanyKind, Education, ExitKind, Public, Sector, Vehicle
 from core.store.models import (
     DEMO_FLAG,
     Assessment,
@@ -298,8 +304,8 @@ class DemoBuilder(AssessmentHistory):
             planned = round(max(projected, 140) / self.rng.uniform(0.8, 1.25), -1)
             c["planned_hours"] = planned
             share = DEFAULT_LABOUR_SHARE[Sector(c["sector"])]
-            rate = self.rng.choice([0.05, 0.05, 0.07, 0.1])
-            c["amount_ht"] = round(planned * 30 / (share * rate), -2)
+            rate = self.rng.choice([DEFAULT_INSERTION_RATE, DEFAULT_INSERTION_RATE, 0.07, 0.1])
+            c["amount_ht"] = round(planned * DEFAULT_HOURLY_COST / (share * rate), -2)
             c["above_eu_threshold"] = c["nature"] == "travaux" and c["amount_ht"] > 5_538_000
 
     def build_exits_and_jobs(self) -> None:
@@ -364,7 +370,7 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
 
 def club_parameters(stored: dict[str, float]) -> SizingParameters:
     """The club's sizing parameters: the stored values, else the defaults (core.conventions)."""
-    return SizingParameters.from_mapping({key: default for key, (default, *_) in DEFAULTS.items()} | stored)
+    return SizingParameters.from_mapping(defaults() | stored)
 
 
 def ensure_demo(engine: Engine) -> bool:

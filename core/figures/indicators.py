@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, and_, case, distinct, extract, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
-from core.conventions import ETP_DIVISOR, anonymous_readers, get_parameters
+from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR, anonymous_readers, get_parameters
 from core.figures.filters import Filters
 from core.figures.hours_done import completion, completion_column, counted
 from core.store.enums import SOCIAL_VEHICLES
@@ -28,6 +28,8 @@ from core.store.models import (
     month_number,
 )
 
+_ETP_DEFAULT = f"{DEFAULT_ETP_DIVISOR:,.0f}".replace(",", " ")  # 1 607, as the definition writes it
+
 # Each figure's definition, written once; the app and the exports show them.
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "heures_realisees": ("Heures réalisées", "Heures d'insertion déclarées sur les mois de la période ; une "
@@ -36,7 +38,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
                        "d'exécution de chaque marché tombant dans la période."),
     "taux_realisation": ("Taux de réalisation", "Heures réalisées ÷ heures prévues sur la période."),
     "etp": ("ETP", "Équivalents temps plein : heures réalisées ÷ heures annuelles d'un ETP "
-            "(paramètre, 1 607 h par défaut) ; sur plusieurs années, la moyenne par an."),
+            f"(paramètre, {_ETP_DEFAULT} h par défaut) ; sur plusieurs années, la moyenne par an."),
     "marches": ("Marchés clausés", "Marchés portant au moins une considération sociale, en exécution "
                 "pendant la période ; un marché pluriannuel compte une fois par année, jamais additionné "
                 "d'une année à l'autre."),

@@ -55,23 +55,6 @@ class Sector(StrEnum):
     AUTRE = "autre"
 
 
-# Default labour share of the amount, by sector (docs/configuration.md); editable as parameters.
-DEFAULT_LABOUR_SHARE: dict[Sector, float] = {
-    Sector.GROS_OEUVRE: 0.40,
-    Sector.SECOND_OEUVRE: 0.55,
-    Sector.PEINTURE: 0.70,
-    Sector.MACONNERIE: 0.50,
-    Sector.CHARPENTE_METALLIQUE: 0.20,
-    Sector.VOIRIE_RESEAUX: 0.30,
-    Sector.ESPACES_VERTS: 0.60,
-    Sector.NETTOYAGE: 0.80,
-    Sector.DECHETS: 0.50,
-    Sector.RESTAURATION: 0.50,
-    Sector.PRESTATIONS_INTELLECTUELLES: 0.70,
-    Sector.AUTRE: 0.40,
-}
-
-
 class Vehicle(StrEnum):
     """Social considerations of a contract (DECP values, plus the insertion contract)."""
 

@@ -1,7 +1,10 @@
 """The facilitator's pages under AppTest: the checklist, the history, the follow-up, the purchase plan."""
 
+from dataclasses import replace
+
 import pytest
 
+from core import conventions
 from core import formatting as fmt
 from core.accounts.auth import Actor
 from core.clauses.assessments import save_assessment
@@ -75,6 +78,22 @@ def test_parameters_are_adjustable(store, facilitator_app):
     # 1 000 000 × 40 % ÷ 25 × 10 % = 1 600 h
     assert metric(at, "Heures d'insertion estimées") == fmt.hours(1600)
     assert any("saisie par le facilitateur" in m.value for m in at.markdown)
+
+
+def test_the_parameters_bounds_and_labels_are_the_declarations(store, facilitator_app, monkeypatch):
+    """Narrow the declaration: the checklist's fields follow it, with no bound of their own."""
+    narrowed = {conventions.HOURLY_COST: {"low": 10, "high": 150}, conventions.INSERTION_RATE: {"low": 0.01},
+                conventions.ETP_DIVISOR: {"high": 2000}, "labour_share:maçonnerie": {"high": 0.9}}
+    for key, bounds in narrowed.items():
+        monkeypatch.setitem(conventions.CONVENTIONS, key, replace(conventions.CONVENTIONS[key], **bounds))
+    at = facilitator_app(store, "pages/checklist.py")
+    at.selectbox(key="chk_sector").set_value(Sector.MACONNERIE).run()
+    keys = ("chk_hourly_cost", "chk_rate", "chk_etp", "chk_share_MACONNERIE")
+    fields = {key: at.number_input(key=key) for key in keys}
+    assert {key: (f.min, f.max) for key, f in fields.items()} == {
+        "chk_hourly_cost": (10, 150), "chk_rate": (1, 100), "chk_etp": (1000, 2000), "chk_share_MACONNERIE": (1, 90)}
+    assert [f.label for f in fields.values()] == ["Coût horaire chargé (€/h)", "Taux d'insertion (%)",
+                                                 "Heures annuelles d'un ETP", "Part de main-d'œuvre — maçonnerie (%)"]
 
 
 def test_a_short_small_purchase_is_not_relevant_and_says_why(store, facilitator_app):

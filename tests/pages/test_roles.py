@@ -143,6 +143,23 @@ def test_the_journal_reads_in_french_with_the_logins(store, app):
     assert set(journal["Objet"]) == {"Comptes et connexions"}
 
 
+def test_admin_form_bounds_are_the_declarations(store, app, monkeypatch):
+    from dataclasses import replace
+
+    from core import conventions
+
+    cost = conventions.CONVENTIONS[conventions.HOURLY_COST]
+    monkeypatch.setitem(conventions.CONVENTIONS, cost.key, replace(cost, low=10, high=150))
+    at = app(store)
+    log_in(at, store, Actor("claire", Role.ADMIN))
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    field = at.number_input(key=f"param_{cost.key}")
+    assert (field.min, field.max, field.label) == (10, 150, "Coût horaire chargé (€/h)")
+    share = at.number_input(key="param_labour_share:nettoyage")
+    assert (share.min, share.max, share.value, share.label) == (1, 100, 80, "Part de main-d'œuvre — nettoyage (%)")
+
+
 def test_admin_types_rates_in_percent(store, app):
     from core.conventions import INSERTION_RATE, get_parameters
 

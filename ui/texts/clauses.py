@@ -36,12 +36,8 @@ SIZE_RULE = ("Repères : au moins {months} mois d'exécution (sinon le temps man
 CRIT_HOURS = "3. Volume d'heures"
 HOURS_RULE = ("heures = montant HT × part de main-d'œuvre ÷ coût horaire chargé × taux d'insertion. Les valeurs "
               "proposées sont les paramètres du Club ; modifiez-les pour cet achat si besoin.")
-LABOUR_SHARE = "Part de main-d'œuvre — {sector} (%)"
 LABOUR_SHARE_HELP = "Part du montant consacrée à la main-d'œuvre pour ce métier. Valeur du Club : {share} %."
-HOURLY_COST = "Coût horaire chargé (€/h)"
-INSERTION_RATE = "Taux d'insertion (%)"
 INSERTION_RATE_HELP = "Part des heures de travail réservée à l'insertion : 5 à 20 % en général, 5 % en ANRU."
-ETP_DIVISOR = "Heures annuelles d'un ETP"
 CRIT_TECHNICAL = "4. Contraintes techniques du chantier et ressources locales"
 TECHNICALITY = "Technicité des postes"
 TECHNICALITY_LEVELS = {"?": "Ne sait pas", "faible": "Faible", "moyenne": "Moyenne", "élevée": "Élevée"}

@@ -22,7 +22,8 @@ from core.clauses.relevance import (
     estimate_etp,
     estimate_hours,
 )
-from core.store.enums import DEFAULT_LABOUR_SHARE, Nature, Sector, Vehicle
+from core.conventions import DEFAULT_LABOUR_SHARE
+from core.store.enums import Nature, Sector, Vehicle
 
 
 def plain(text: str) -> str:
