@@ -11,6 +11,7 @@ from core.store.engine import StoreError
 from core.store.models import Role
 from ui import data, session, texts
 from ui.filters import filter_bar
+from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
@@ -39,6 +40,7 @@ presentation = st.Page(
     "pages/presentation.py", title=texts.PAGE_PRESENTATION, icon=":material/slideshow:", url_path="diaporama"
 )
 login = st.Page("pages/login.py", title=texts.PAGE_LOGIN, icon=":material/login:", url_path="connexion")
+account = st.Page("pages/account.py", title=texts.PAGE_ACCOUNT, icon=":material/person:", url_path="mon-compte")
 admin = [
     st.Page("pages/admin.py", title=texts.PAGE_ADMIN, icon=":material/admin_panel_settings:", url_path="administration")
 ]
@@ -59,20 +61,25 @@ reader = session.actor() is not None
 sections: dict[str, list] = {}
 if public or reader:
     sections[texts.SECTION_OFFICIALS] = [*officials, procurement, presentation]
-if not reader:
-    sections[texts.SECTION_ACCOUNT] = [login]
+sections[texts.SECTION_ACCOUNT] = [account] if reader else [login]
 if session.can(Role.FACILITATEUR):
     sections[texts.SECTION_FACILITATOR] = facilitator
 if session.can(Role.ADMIN):
     sections[texts.SECTION_ADMIN] = admin
-# An address that opens no page for this browser (a mistyped or old link, a page file's name, a page of another
-# role) gets a French answer on a hidden page registered at that address, not Streamlit's "Page not found".
+# An address that opens no page for this browser gets a French answer on a hidden page registered at that
+# address, not Streamlit's "Page not found": a page of a higher role says which role it needs and offers the
+# login, after which the same address opens; any other (a mistyped or old link, a page file's name) says so.
+needs = {p.url_path: Role.LECTEUR for p in [*officials, procurement, presentation, account]} | {
+    p.url_path: Role.FACILITATEUR for p in facilitator} | {p.url_path: Role.ADMIN for p in admin}
 asked = urlsplit(st.context.url).path.rstrip("/").rsplit("/", 1)[-1] if isinstance(st.context.url, str) else ""
-if ADDRESS.fullmatch(asked) and asked not in {HOME, *(p.url_path for pages in sections.values() for p in pages)}:
+if ADDRESS.fullmatch(asked) and asked not in {p.url_path for pages in sections.values() for p in pages}:
+    st.session_state[NEEDED] = needs.get(asked)
+    answer = "pages/refused.py" if asked in needs else "pages/unknown.py"
+    title = texts.REFUSED_TITLE if asked in needs else texts.UNKNOWN_TITLE
     sections.setdefault(texts.SECTION_OFFICIALS if public or reader else texts.SECTION_ACCOUNT, []).append(
-        st.Page("pages/unknown.py", title=texts.UNKNOWN_TITLE, url_path=asked, visibility="hidden"))
+        st.Page(answer, title=title, url_path=asked, visibility="hidden"))
 page = st.navigation(sections)
-if st.session_state.pop("after_login", False) and session.can(Role.FACILITATEUR):
+if st.session_state.pop(TO_HOME, False) and session.can(Role.FACILITATEUR):
     st.switch_page(facilitator[0])  # the facilitator's home: the clauses to follow up
 
 if st.query_params.get("mode") == "presentation" and page.url_path != presentation.url_path and (public or reader):

@@ -88,6 +88,7 @@ def client_address() -> str | None:
 
 def log_in(who: Actor) -> None:
     """Log this browser in, here and, through the cookie the server sets, in its other tabs and after a reload."""
+    close_session(data.engine(), st.session_state.get(TOKEN))  # another account's login in this browser ends
     token = open_session(data.engine(), who)
     st.session_state[TOKEN] = token
     refresh()
@@ -101,11 +102,14 @@ def log_out() -> None:
 
 
 def write_cookie(page_path: str) -> None:
-    """Send the browser to the server's cookie address, which brings it back to `page_path`: from the frame,
+    """Send the browser to the server's cookie address, which brings it back to `page_path` with the address's
+    parameters (a page asked for before logging in opens as it was asked): from the frame,
     after its reruns and page switches (a run cut short before this point leaves it pending for the next one).
     The server sets or clears the cookie, HttpOnly: no script of the page reads it."""
     if pending := st.session_state.pop(PENDING_COOKIE, None):
         address, query = pending
-        target = f"{address}?{urlencode({**query, 'retour': '/' + page_path})}"
+        asked = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+        back = f"/{page_path}?{asked}" if asked else f"/{page_path}"
+        target = f"{address}?{urlencode({**query, 'retour': back})}"
         # st.html is not in an iframe: its script runs in the app's own document, and moves that document.
         st.html(f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True)

@@ -162,6 +162,39 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str |
         return who
 
 
+WRONG_CURRENT = "Le mot de passe actuel est incorrect : le mot de passe n'a pas été changé."
+SAME_PASSWORD = "Le nouveau mot de passe est celui d'aujourd'hui : choisissez-en un autre."
+PASSWORD_CHANGED = "changement de mot de passe"  # journal action
+
+
+def change_own_password(engine: Engine, *, actor: Actor, current: str, new: str,
+                        now: datetime | None = None) -> None:
+    """A logged-in user changes their own password, the current one typed first (an open tab is not enough).
+
+    A wrong current password counts as a failed login of that name (the same slowing down); the account's
+    other logins end, as with any new password, and this one stays open."""
+    now = now or datetime.now(UTC)
+    require(engine, actor, Role.LECTEUR)
+    validate_password(new)
+    keys = [throttle.account_key(actor.username)]
+    with session_scope(engine) as session:
+        if left := throttle.wait_left(session, keys, now):
+            raise AuthError(throttle.wait_message(left))
+        user = session.exec(select(User).where(User.username == actor.username, User.active)).one()
+        if not _verify(user.password_hash, current):
+            throttle.fail(session, keys, now)
+            session.commit()
+            raise AuthError(WRONG_CURRENT)
+        if _verify(user.password_hash, new):
+            raise ValueError(SAME_PASSWORD)
+        throttle.forget(session, keys)
+        user.password_hash = _hasher.hash(new)
+        session.add(user)
+        others = [LoginSession.user_id == user.id] + ([LoginSession.id != actor.login] if actor.login else [])
+        session.execute(delete(LoginSession).where(*others))
+        record(session, actor, PASSWORD_CHANGED, "app_user", user.username)
+
+
 def lift_slowdown(engine: Engine, actor: Actor, username: str) -> None:
     """An administrator lets an account's name be tried again at once (journaled)."""
     require(engine, actor, Role.ADMIN)

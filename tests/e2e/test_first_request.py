@@ -77,5 +77,10 @@ def test_first_request_of_a_new_server_shows_nothing_restricted(first: str, new_
     assert "Page not found" not in page.locator("body").inner_text()  # an unknown address is answered in French
     if first not in ADDRESSES:
         expect(page.get_by_role("heading", name=texts.UNKNOWN_TITLE)).to_be_visible()
+    else:  # a page of a higher role: said politely, with the role it needs and the login
+        role = "administrateur" if ADDRESSES[first] == "admin" else "facilitateur"
+        expect(page.get_by_role("heading", name=texts.REFUSED_TITLE)).to_be_visible()
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text(texts.REFUSED_VISITOR.format(role=role))
+        expect(page.get_by_role("button", name=texts.LOGIN)).to_be_visible()
     context.close()
     new_servers.pop(first).stop()  # its memory back for the others

@@ -112,3 +112,22 @@ def test_the_cookie_address_goes_back_only_to_this_server_and_takes_a_ticket_onc
     assert resolve_session(engine, cookie.split(";")[0].split("=", 1)[1]).username == "billet"
     assert "passerelles_session" not in visit(f"{server.url}/api/connexion?ticket={ticket}&retour=/")[2]  # once
     engine.dispose()
+
+
+def test_an_address_refused_to_a_visitor_names_its_role_and_opens_after_the_login(page: Page, server,
+                                                                                   facilitator_account):
+    """Politely: the page says which role it needs and offers the login; then the same address, parameters kept."""
+    page.goto(f"{server.url}/saisie?onglet=marches")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    expect(page.get_by_role("heading", name=texts.REFUSED_TITLE)).to_be_visible(timeout=60_000)
+    expect(main).to_contain_text(texts.REFUSED_VISITOR.format(role="facilitateur"))
+    expect(page.get_by_role("heading", name=texts.ENTRY_TITLE)).to_have_count(0)
+    main.get_by_label(texts.USERNAME).fill(facilitator_account[0])
+    main.get_by_label(texts.PASSWORD).fill(facilitator_account[1])
+    main.get_by_role("button", name=texts.LOGIN).click()
+    expect(page.get_by_role("heading", name=texts.ENTRY_TITLE)).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"/saisie\?onglet=marches$"), timeout=30_000)  # after the cookie's trip
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=texts.ENTRY_TITLE)).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(facilitator_account[0])

@@ -85,6 +85,6 @@ def test_logout_closes_the_session_and_clears_the_cookie(marie, app, cookies):
     assert not at.exception
     assert "actor" not in at.session_state
     assert resolve_session(marie, token) is None
-    assert '"/api/deconnexion?retour=%2F"' in scripts(at)  # the server clears the cookie
+    assert '"/api/deconnexion?retour=%2F' in scripts(at)  # the server clears the cookie
     at.run()  # the cookie the session connected with is not read again
     assert "actor" not in at.session_state

@@ -55,6 +55,21 @@ PAGE_REFUSED = ("Cette page est réservée au rôle « {role} » ou supérieur :
 UNKNOWN_TITLE = "Adresse sans page"
 UNKNOWN_TEXT = ("Cette adresse n'ouvre aucune page pour vous : elle n'existe pas, ou la page qu'elle désigne "
                 "demande un compte (menu « Se connecter »). Le tableau de bord reste ouvert ci-dessous.")
+REFUSED_TITLE = "Page réservée"
+REFUSED_VISITOR = ("Cette page est réservée aux comptes « {role} » (ou d'un rôle supérieur). Connectez-vous "
+                   "ci-dessous : la page s'ouvrira ensuite, telle que demandée.")
+REFUSED_ROLE = ("Cette page est réservée aux comptes « {role} » (ou d'un rôle supérieur) ; vous êtes connecté "
+                "avec un compte « {current} ». Connectez-vous avec un autre compte pour l'ouvrir.")
+PAGE_ACCOUNT = "Mon compte"
+ACCOUNT_TITLE = "Mon compte"
+ACCOUNT_WHO = "Connecté : {name}, rôle « {role} »."
+CHANGE_PASSWORD = "Changer mon mot de passe"
+CURRENT_PASSWORD = "Mot de passe actuel"
+NEW_OWN_PASSWORD = "Nouveau mot de passe ({length} caractères au moins)"
+NEW_OWN_PASSWORD_AGAIN = "Nouveau mot de passe, encore une fois"
+PASSWORDS_DIFFER = "Les deux nouveaux mots de passe diffèrent : le mot de passe n'a pas été changé."
+PASSWORD_CHANGED = ("Mot de passe changé. Vos autres connexions (autres navigateurs, autres appareils) sont "
+                    "fermées ; celle-ci reste ouverte.")
 NEED_LOGIN = "Connectez-vous pour consulter les indicateurs du Club."
 SECTION_OFFICIALS = "Indicateurs"
 SECTION_FACILITATOR = "Facilitateur"
