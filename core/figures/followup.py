@@ -13,9 +13,9 @@ Definitions (months are calendar months, counted whole):
 - ending soon: a running contract ending within ENDING_SOON_MONTHS months with hours still missing;
 - hours declared late: a contract running in the last LATE_MONTHS complete months, with no hours entry in
   any of them;
-- exemption missing: a running contract (any, with or without hours) started since 22/08/2026, above the EU
-  thresholds, with no social consideration ("Pas de considération sociale", or none recorded) and no exemption
-  reason — it must carry one or the other (docs/fichiers-echange.md; the rule is not retroactive).
+- exemption missing: a running contract (any, with or without hours) that breaks the rule of
+  core.exchange.eu_rule (above the EU thresholds, started from EU_RULE_SINCE, no social consideration and no
+  exemption reason), here as SQL.
 """
 
 from datetime import date
@@ -23,7 +23,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, case, exists, func, or_, select
 
-from core.exchange.kinds import EU_RULE_SINCE
+from core.exchange.eu_rule import EU_RULE_SINCE
 from core.figures.hours_done import completion, done_by_contract
 from core.months import add_months, month_number, month_start, months_spanned
 from core.store.enums import Vehicle
