@@ -112,8 +112,26 @@ def test_the_server_and_the_docs_say_the_same_upload_limit():
     assert copies(r"\b50\s*\*\s*1024", {"core/exchange/imports.py"}) == []
 
 
-@pytest.mark.parametrize("pattern", [MONTH_ARITHMETIC])
-def test_the_scan_sees_a_copy(tmp_path, pattern):
-    copy = tmp_path / "copy.py"
-    copy.write_text("index = d.year * 12 + d.month - 1  # a copy\n", encoding="utf-8")
-    assert any(re.search(pattern, line) for _, line in code_lines(copy))
+@pytest.mark.parametrize(("pattern", "copy"), [
+    (MONTH_ARITHMETIC, "index = d.year * 12 + d.month - 1  # a copy"),
+    (MONTH_ARITHMETIC, "end = (start.replace(day=28) + timedelta(days=4))"),
+])
+def test_the_scan_sees_a_copy(tmp_path, pattern, copy):
+    path = tmp_path / "copy.py"
+    path.write_text(copy + "\n", encoding="utf-8")
+    assert any(re.search(pattern, line) for _, line in code_lines(path))
+
+
+COMPLETION = r"\b(done|heures_realisees)\b[\"'\]\)]{0,3}\s*/\s*[\w.(\[\"']{0,14}\b(planned|heures_prevues)\b"
+
+
+def test_done_hours_and_completion_are_defined_in_hours_done_only():
+    home = {"core/figures/hours_done.py", "core/store/models.py", "core/exchange/records.py", "bench/raw_sql.py"}
+    assert copies(r"HoursEntry\.archived", home) == []  # the hours that count: counted()
+    assert copies(COMPLETION, {"core/figures/hours_done.py", "bench/raw_sql.py"}) == []  # completion()
+
+
+@pytest.mark.parametrize("copy", ["rate = float(done) / float(planned)",
+                                  'df["heures_realisees"] / df["heures_prevues"]'])
+def test_the_scan_sees_a_completion_copy(copy):
+    assert re.search(COMPLETION, copy)
