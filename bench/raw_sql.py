@@ -14,13 +14,10 @@ from pathlib import Path
 
 from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR
 from core.figures.filters import Filters
+from core.months import month_end, month_number, month_start, year_months, year_of
 from core.store.enums import SOCIAL_VEHICLES
 
 SOCIAL = ", ".join("'" + v.value.replace("'", "''") + "'" for v in SOCIAL_VEHICLES)
-
-
-def month_index(column: str) -> str:
-    return f"(CAST(strftime('%Y', {column}) AS INTEGER) * 12 + CAST(strftime('%m', {column}) AS INTEGER) - 1)"
 
 
 def counted(alias: str = "hours_entry") -> str:
@@ -77,15 +74,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _idx(d: date) -> int:
-    return d.year * 12 + d.month - 1
-
-
 def _period(f: Filters) -> dict:
     if f.scoped:
         raise ValueError("the raw floor covers unscoped filters only")
-    return {"start": f.start.isoformat(), "end": f.end.isoformat(), "first": _idx(f.start), "last": _idx(f.end),
-            "open_end": date.today().isoformat(), "open_end_month": _idx(date.today()), "year_to": f.year_to}
+    return {"start": f.start.isoformat(), "end": f.end.isoformat(),
+            "first": month_number(f.start), "last": month_number(f.end), "open_end": date.today().isoformat(),
+            "open_end_month": month_number(date.today()), "year_to": f.year_to}
 
 
 def last_month(con: sqlite3.Connection) -> date | None:
@@ -102,8 +96,8 @@ def headline(con: sqlite3.Connection, f: Filters) -> dict:
     at = f.at
     if at is None:
         latest = last_month(con) or date.today()
-        at = min(f.end, (latest.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
-    month = at.replace(day=1).isoformat()
+        at = min(f.end, month_end(latest))
+    month = month_start(at).isoformat()
     done, people, companies = con.execute(HOURS, p).fetchone()
     planned, contracts = con.execute(PLANNED, p).fetchone()
     in_contract = con.execute(PEOPLE, {"start": month, "end": month}).fetchone()[0]
@@ -143,15 +137,15 @@ def yearly(con: sqlite3.Connection, f: Filters) -> list[dict]:
 
 def yearly_hours(con: sqlite3.Connection, f: Filters) -> list[dict]:
     """The dashboard's chart: hours done by month summed by year, planned hours of every year in one pass."""
-    first = con.execute("SELECT min(start_month) FROM contract").fetchone()[0] // 12
+    first = year_of(con.execute("SELECT min(start_month) FROM contract").fetchone()[0])
     years = list(range(first, f.year_to + 1))
     p = _period(Filters(years[0], f.year_to))
     done = dict.fromkeys(years, 0.0)
     for month, hours in con.execute("SELECT month, sum(hours) FROM hours_entry WHERE month >= :start "
                                     f"AND month <= :end AND {counted()} GROUP BY month", p):
         done[int(month[:4])] += hours
-    sums = ", ".join(f"sum({PLANNED_EXPR.replace(':first', str(y * 12)).replace(':last', str(y * 12 + 11))})"
-                     for y in years)
+    spans = [year_months(y) for y in years]
+    sums = ", ".join(f"sum({PLANNED_EXPR.replace(':first', str(a)).replace(':last', str(b))})" for a, b in spans)
     planned = con.execute(f"SELECT {sums} FROM contract c WHERE {RUNNING}", p).fetchone()
     divisor = etp_divisor(con)
     return [{"annee": y, "heures_realisees": done[y], "heures_prevues": float(planned[i] or 0),

@@ -13,6 +13,7 @@ from core.store.audit import audit_log
 from core.store.engine import StoreError, backup
 from core.store.models import Role
 from ui import data, session, texts
+from ui.exports import MIME_TYPES
 from ui.plain import plain
 
 session.allow(Role.ADMIN)
@@ -103,6 +104,6 @@ with copy:
                 backup(engine, target)
                 st.download_button(texts.BACKUP_DOWNLOAD, target.read_bytes(),
                                    file_name=f"passerelles-{date.today().isoformat()}.db",
-                                   mime="application/vnd.sqlite3")
+                                   mime=MIME_TYPES["db"])
         except StoreError as exc:
             st.error(plain(exc))

@@ -9,6 +9,7 @@ from core.clauses.relevance import RelevanceError, assess
 from core.store.engine import StoreError
 from core.store.models import Role
 from ui import checklist, data, session, texts
+from ui.exports import MIME_TYPES
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -46,9 +47,9 @@ if contact.strip():
     st.code(clause, language="markdown", wrap_lines=True, height=320)
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(texts.CLAUSE_DOWNLOAD_MD, clause.encode("utf-8"), f"{texts.CLAUSE_FILENAME}.md",
-                         "text/markdown", icon=":material/download:")
+                         MIME_TYPES["md"], icon=":material/download:")
     right.download_button(texts.CLAUSE_DOWNLOAD_TXT, clause.encode("utf-8"), f"{texts.CLAUSE_FILENAME}.txt",
-                          "text/plain", icon=":material/download:")
+                          MIME_TYPES["txt"], icon=":material/download:")
 else:
     st.caption(texts.CLAUSE_NEED_CONTACT)
 

@@ -21,10 +21,8 @@ data.prefetch(lambda: data.yearly_hours(f, version), lambda: data.headline(f, ve
               *[lambda name=name: data.breakdown(f, name, version) for name in shown],
               lambda: data.jobs_series(sector, version))
 
-period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"
-previous = f.previous()
-previous_label = (str(previous.year_from) if previous.year_from == previous.year_to
-                  else f"{previous.year_from}–{previous.year_to}")
+period = f.period_label
+previous_label = f.previous().period_label
 figures = data.headline(f, version)
 current = {key: value["valeur"] for key, value in figures.items()}
 

@@ -5,7 +5,8 @@ from datetime import date
 import streamlit as st
 
 from core import formatting as fmt
-from core.figures.followup import BEHIND_PACE_RATIO, ENDING_SOON_MONTHS, LATE_MONTHS, add_months
+from core.figures.followup import BEHIND_PACE_RATIO, ENDING_SOON_MONTHS, LATE_MONTHS
+from core.months import add_months
 from core.store.models import Role
 from ui import data, session, texts
 from ui.followup import alert_table, late_months_label, progress_table

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import AuthError
-from core.exchange.imports import apply_import, preview_import, template
+from core.exchange.imports import MAX_UPLOAD_MB, apply_import, preview_import, template
 from core.exchange.kinds import KINDS
 from core.store.engine import StoreError
 from core.store.models import Role
@@ -31,7 +31,8 @@ xlsx.download_button("modele-" + kind + ".xlsx", template(kind, "xlsx"), file_na
 csv.download_button("modele-" + kind + ".csv", template(kind, "csv"), file_name=f"modele-{kind}.csv",
                     icon=":material/download:")
 
-upload = st.file_uploader(texts.IMPORT_UPLOAD, type=["xlsx", "csv"], key=f"import_file_{kind}")
+upload = st.file_uploader(texts.IMPORT_UPLOAD, type=["xlsx", "csv"], max_upload_size=MAX_UPLOAD_MB,
+                          key=f"import_file_{kind}")
 if upload is None:
     st.stop()
 if (written := st.session_state.get(IMPORTED)) and written[0] == (kind, upload.file_id):

@@ -7,8 +7,10 @@ from core import formatting as fmt
 from core.clauses.purchase_plan import COLUMNS, write_plan
 from core.clauses.relevance import Verdict
 from core.exchange.cells import TableError
+from core.exchange.imports import MAX_UPLOAD_MB
 from core.store.models import Role
 from ui import data, session, texts
+from ui.exports import MIME_TYPES
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -17,7 +19,7 @@ st.caption(texts.PLAN_INTRO)
 st.caption(texts.PLAN_COLUMNS_HELP)
 st.download_button(texts.PLAN_TEMPLATE, write_plan(pd.DataFrame(columns=COLUMNS), "xlsx"), "plan_achats.xlsx",
                    icon=":material/download:", key="plan_template")
-upload = st.file_uploader(texts.PLAN_UPLOAD, type=["xlsx", "csv"], key="plan_upload")
+upload = st.file_uploader(texts.PLAN_UPLOAD, type=["xlsx", "csv"], max_upload_size=MAX_UPLOAD_MB, key="plan_upload")
 if upload is None:
     st.stop()
 try:
@@ -52,5 +54,5 @@ stem = texts.PLAN_RESULT_NAME
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(texts.PLAN_DOWNLOAD_XLSX, write_plan(assessed, "xlsx"), f"{stem}.xlsx",
                      icon=":material/download:", key="plan_xlsx")
-right.download_button(texts.PLAN_DOWNLOAD_CSV, write_plan(assessed, "csv"), f"{stem}.csv", "text/csv",
+right.download_button(texts.PLAN_DOWNLOAD_CSV, write_plan(assessed, "csv"), f"{stem}.csv", MIME_TYPES["csv"],
                       icon=":material/download:", key="plan_csv")

@@ -6,9 +6,10 @@ import streamlit as st
 from core import formatting as fmt
 from core.decp.departements import label
 from core.decp.published import NATIONAL_ACTUAL_2021
+from core.exchange.imports import MAX_UPLOAD_MB
 from core.store.models import DECP_NOT_INFORMED
 from ui import charts, data, session, texts
-from ui.decp import MAX_UPLOAD_MB, choose_scope
+from ui.decp import choose_scope
 
 session.allow()  # an official's page
 version = data.version()

@@ -18,7 +18,7 @@ from core.decp import fields as decp_read
 from core.decp import published as decp
 from core.exchange import cells as tabular
 from core.exchange import csv_reader as tabular_csv
-from core.exchange import imports
+from core.exchange import eu_rule, imports
 from core.exchange import kinds as import_kinds
 from core.exchange import xlsx_reader as tabular_xlsx
 from core.figures import indicators, privacy
@@ -129,7 +129,11 @@ def test_form_only_columns_are_documented() -> None:
     rows = tables(section(read(EXCHANGE), "Colonnes de la saisie seulement"))[0]
     documented = {(code(r[0]), code(r[1])) for r in rows}
     assert documented == {(k.name, c.name) for k in import_kinds.KINDS.values() for c in k.form_columns}
-    assert f"{import_kinds.EU_RULE_SINCE:%d/%m/%Y}" in rows[-1][2]
+    assert f"{eu_rule.EU_RULE_SINCE:%d/%m/%Y}" in rows[-1][2]
+
+
+def test_the_checklist_doc_dates_the_eu_rule_as_the_code_does() -> None:
+    assert f"obligatoire depuis le {eu_rule.EU_RULE_SINCE_WORDS}" in read(FIGURES)
 
 
 def test_the_purchase_plan_columns_and_results() -> None:

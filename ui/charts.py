@@ -3,6 +3,7 @@
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.months import months_spanned
 from ui import texts
 from ui.plain import chart_text
 
@@ -75,7 +76,7 @@ def monthly_hours(df: pd.DataFrame) -> go.Figure:
     """One bar a month, centred on its month and labelled with it ("12/2021"): about a dozen labels at most."""
     months = pd.to_datetime(df["mois"])
     first, last = (months.min(), months.max()) if not months.empty else (pd.Timestamp.now(),) * 2
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    span = months_spanned(first, last)
     fig = go.Figure(go.Bar(name=texts.HOURS_DONE, x=months, y=df["heures_realisees"], marker_color=DONE,
                            xperiod="M1", xperiodalignment="middle",
                            hovertemplate="%{x|%m/%Y} : %{y:,.0f} h<extra></extra>"))

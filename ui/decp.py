@@ -8,11 +8,11 @@ from core import formatting as fmt
 from core.accounts.auth import AuthError
 from core.decp.departements import NAMES, label
 from core.decp.published import apply_decp, preview_decp
+from core.exchange.imports import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB  # a département's file; a national one: the CLI
 from core.store.engine import StoreError
 from ui import data, filters, session, texts
 from ui.plain import plain
 
-MAX_UPLOAD_MB = 50  # a département's file; the national files (hundreds of Mo) go through the command line
 ALL = "tous"  # the "every département" choice, as it reads in the address
 PREVIEW = "decp_preview"
 
@@ -67,7 +67,7 @@ def upload_flow() -> None:
                               key="decp_import_file")
     if upload is None:
         return
-    if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+    if upload.size > MAX_UPLOAD_BYTES:
         st.error(texts.DECP_TOO_LARGE.format(size=fmt.number(upload.size / 1024 / 1024), limit=MAX_UPLOAD_MB))
         return
     # Reading a large file takes seconds: once per file, département and state of the store.

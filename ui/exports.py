@@ -7,8 +7,15 @@ from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS
 from ui import data, texts
 
-PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The media type of every file the app hands out, by its suffix: the one table.
+MIME_TYPES = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+    "db": "application/vnd.sqlite3",
+    "md": "text/markdown",
+    "txt": "text/plain",
+}
 
 
 def export_buttons(f: Filters) -> None:
@@ -16,14 +23,14 @@ def export_buttons(f: Filters) -> None:
     st.subheader(texts.EXPORTS_TITLE)
     st.caption(texts.EXPORTS_HELP)
     row = st.container(horizontal=True, vertical_alignment="bottom")
-    row.download_button(texts.EXPORT_PPTX, lambda: data.pptx_file(f), file_name=filename(f, "pptx"), mime=PPTX,
-                        icon=":material/slideshow:", on_click="ignore", key="export_pptx")
-    row.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f), file_name=filename(f, "xlsx"), mime=XLSX,
-                        icon=":material/table_view:", on_click="ignore", key="export_xlsx")
+    row.download_button(texts.EXPORT_PPTX, lambda: data.pptx_file(f), file_name=filename(f, "pptx"),
+                        mime=MIME_TYPES["pptx"], icon=":material/slideshow:", on_click="ignore", key="export_pptx")
+    row.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f), file_name=filename(f, "xlsx"),
+                        mime=MIME_TYPES["xlsx"], icon=":material/table_view:", on_click="ignore", key="export_xlsx")
     tables = [FIGURES_SHEET, YEARLY_SHEET, *BREAKDOWNS.values(), CONTRACTS_SHEET]
     table = row.selectbox(texts.EXPORT_TABLE, tables, key="export_table", width=280)
     row.download_button(texts.EXPORT_CSV, lambda: data.csv_file(f, table),
-                        file_name=filename(f, "csv").replace(".csv", f"-{_slug(table)}.csv"), mime="text/csv",
+                        file_name=filename(f, "csv").replace(".csv", f"-{_slug(table)}.csv"), mime=MIME_TYPES["csv"],
                         icon=":material/download:", on_click="ignore", key="export_csv")
 
 

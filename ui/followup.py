@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.months import month_start
 from ui import texts
 from ui.components import french_table
 
@@ -45,6 +46,5 @@ def progress_table(frame: pd.DataFrame) -> None:
 
 def late_months_label(today: date, months: int) -> str:
     """`septembre 2026 et octobre 2026`: the complete months checked for declarations."""
-    index = today.year * 12 + today.month - 1
-    names = [fmt.month(date((index - k) // 12, (index - k) % 12 + 1, 1)) for k in range(months, 0, -1)]
+    names = [fmt.month(month_start(today, -k)) for k in range(months, 0, -1)]
     return " et ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]

@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from core import formatting as fmt
+from core.exports.workbook import filename
 from core.figures.filters import Filters
 from ui import data, slide_views, texts
+from ui.exports import MIME_TYPES
 from ui.filters import STATE as FILTERS_STATE
 from ui.filters import default_year
 
@@ -99,12 +101,11 @@ def _contracts_key(year: int, buyers: tuple[str, ...]) -> str:
 def _downloads(show: Show, container) -> None:  # noqa: ANN001 - a Streamlit container
     f = show.filters
     container.download_button(texts.EXPORT_PPTX, lambda: data.pptx_file(f, show.contracts),
-                              file_name=f"passerelles-presentation-{show.year}.pptx", icon=":material/slideshow:",
-                              mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                              file_name=f"passerelles-presentation-{f.period_slug}.pptx", icon=":material/slideshow:",
+                              mime=MIME_TYPES["pptx"],
                               on_click="ignore", key="pres_pptx")
     container.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f),
-                              file_name=f"passerelles-{show.year}.xlsx", icon=":material/table_view:",
-                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              file_name=filename(f, "xlsx"), icon=":material/table_view:", mime=MIME_TYPES["xlsx"],
                               on_click="ignore", key="pres_xlsx")
 
 

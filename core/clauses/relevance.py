@@ -24,6 +24,7 @@ from core.conventions import (
     labour_shares,
 )
 from core.exchange.cells import parse_enum
+from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
 from core.store.enums import Nature, Sector, Vehicle
 
 # --- the rules of the verdict -------------------------------------------------------------------
@@ -268,7 +269,7 @@ def _size_reasons(p: PurchaseInputs) -> list[Reason]:
         out.append(Reason(c, OK, f"{_num(p.amount)} € HT sur {_num(p.duration_months)} mois"))
     if p.above_eu_threshold:
         out.append(Reason(c, INFO, "au-dessus des seuils européens : une condition d'exécution sociale est "
-                                   "obligatoire depuis le 22 août 2026, sauf dérogation motivée"))
+                                   f"obligatoire depuis le {EU_RULE_SINCE_WORDS}, sauf dérogation motivée"))
     return out
 
 

@@ -25,7 +25,7 @@ from core.conventions import (
 )
 from core.demo import catalog as cat
 from core.demo.history import AssessmentHistory
-from core.months import months_between
+from core.months import month_end, month_number, month_start, months_between, months_spanned
 from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
 from core.store.enums import CompanyKind, Education, ExitKind, Public, Sector, Vehicle
 from core.store.models import (
@@ -42,7 +42,6 @@ from core.store.models import (
     ParticipantExit,
     ParticipantPublic,
     StoreMeta,
-    month_number,
 )
 
 FIRST_YEAR = 2016
@@ -76,7 +75,7 @@ class DemoBuilder(AssessmentHistory):
         self.params = params or club_parameters({})
         self.scale = scale
         self.exact = scale == 1
-        self.last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        self.last_month = month_start(today, -1)
         self.months = months_between(date(FIRST_YEAR, 1, 1), self.last_month)
         self.years = sorted({m.year for m in self.months})
         self.communes = cat.communes()
@@ -125,8 +124,7 @@ class DemoBuilder(AssessmentHistory):
             for _ in range(target - running):
                 start = date(year, self.rng.randint(1, last), 1)
                 months = self.rng.choice([3, 4, 6, 8, 9, 10, 12, 12, 12, 15, 18, 18, 24])
-                end = (date(start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1,
-                            1) - timedelta(days=1))
+                end = month_end(month_start(start, months - 1))
                 self._add_contract(weights, classic, start, end)
             for _ in range(round(6 * self.scale)):  # assessed, no clause: they do not count
                 start = date(year, self.rng.randint(1, last), 1)
@@ -298,8 +296,8 @@ class DemoBuilder(AssessmentHistory):
         for c in self.contracts:
             if not c["hours_bearing"]:
                 continue
-            total = month_number(c["end_date"]) - month_number(c["start_date"]) + 1
-            elapsed = min(total, month_number(self.last_month) - month_number(c["start_date"]) + 1)
+            total = months_spanned(c["start_date"], c["end_date"])
+            elapsed = min(total, months_spanned(c["start_date"], self.last_month))
             projected = done[c["id"]] * total / max(1, elapsed)
             planned = round(max(projected, 140) / self.rng.uniform(0.8, 1.25), -1)
             c["planned_hours"] = planned
@@ -315,7 +313,7 @@ class DemoBuilder(AssessmentHistory):
         for pid, m in sorted(last_seen.items()):
             if month_number(m) < month_number(self.last_month) - 1:
                 kind = self.rng.choices(list(ExitKind), [30, 25, 15, 30])[0]
-                self.exits.append({"participant_id": pid, "date": months_between(m, m + timedelta(days=40))[-1],
+                self.exits.append({"participant_id": pid, "date": month_start(m, 1),
                                    "kind": kind.value})
         shares = [self.rng.uniform(0.5, 1.5) for _ in Sector]
         for m in self.months + [date(2022, 3, 29)]:

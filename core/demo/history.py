@@ -12,9 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from core.clauses.assessments import row_values
 from core.clauses.relevance import MIN_LABOUR_SHARE, PurchaseInputs, SizingParameters, Technicality, Verdict, assess
 from core.demo import catalog as cat
-from core.months import month_end, months_between
+from core.months import month_end, months_between, months_spanned
 from core.store.enums import Nature, Sector, Vehicle
-from core.store.models import month_number
 
 HISTORY_SEED = 2017  # its own random stream (the builder's seed + 1): the rest of the demo does not move
 
@@ -131,7 +130,7 @@ class AssessmentHistory:
             structures = rng.choice([1, 1, 2, 3])
             inputs = PurchaseInputs(
                 subject=c["object"], nature=Nature(c["nature"]), amount=c["amount_ht"], sector=Sector(c["sector"]),
-                duration_months=float(month_number(c["end_date"]) - month_number(c["start_date"]) + 1),
+                duration_months=float(months_spanned(c["start_date"], c["end_date"])),
                 buyer=names[c["buyer_id"]], lots=1 if structures > 1 else rng.choice([None, 1, 3, 5]),
                 above_eu_threshold=c["above_eu_threshold"], technicality=level,
                 tutoring_possible=True if level == Technicality.MOYENNE else None, safety_constraints=False,

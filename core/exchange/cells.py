@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from core.months import month_start
 from core.store.enums import ALIASES
 
 E = TypeVar("E", bound=StrEnum)
@@ -219,7 +220,7 @@ def parse_month(value: Any) -> dt.date:
         year, month = int(m.group(1)), int(m.group(2))
     else:
         try:
-            return parse_date(value).replace(day=1)
+            return month_start(parse_date(value))
         except ValueError:
             raise ValueError("mois attendu au format MM/AAAA ou AAAA-MM (ou une date)") from None
     if not 1 <= month <= 12:

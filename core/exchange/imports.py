@@ -27,8 +27,11 @@ from core.store.engine import bump_data_version, check_intact, session_scope
 from core.store.enums import Vehicle
 from core.store.models import Role
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-MAX_UPLOAD_LABEL = "50 Mo"
+# The one upload limit: every uploader of the app (imports, purchase plan, DECP) and .streamlit/config.toml's
+# server.maxUploadSize say it (tests/test_docs.py checks the file and the docs); larger files go through the CLI.
+MAX_UPLOAD_MB = 50
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_MB} Mo"
 
 KIND_LABELS = {
     "acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",

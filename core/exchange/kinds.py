@@ -24,6 +24,7 @@ from core.exchange.cells import (
     parse_month,
     parse_number,
 )
+from core.exchange.eu_rule import EU_RULE, EU_THRESHOLD, EXEMPTION, needs_exemption
 from core.store.enums import (
     BuyerType,
     CompanyKind,
@@ -207,20 +208,12 @@ def _contract_rules(row: dict) -> list[tuple[str, str]]:
     return out
 
 
-EU_THRESHOLD, EXEMPTION = "seuils_europeens", "motif_derogation"
-EU_RULE_SINCE = dt.date(2026, 8, 22)
-
-
 def _eu_threshold_rules(row: dict, vehicles: list[str]) -> list[tuple[str, str]]:
-    """Since 22/08/2026 a contract above the EU thresholds carries a social consideration or a justified
-    exemption; the rule is not retroactive: a contract started before is not asked for one. A
-    reason on a contract below the thresholds is refused, not silently cleared: the facilitator says which of
-    the two is wrong."""
-    above, reason, start = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION), row.get("date_debut")
-    under_rule = not isinstance(start, dt.date) or start >= EU_RULE_SINCE
-    if above and under_rule and not reason and (not vehicles or vehicles == [Vehicle.AUCUNE.value]):
-        return [(EXEMPTION, f"motif obligatoire : depuis le {EU_RULE_SINCE:%d/%m/%Y}, un marché au-dessus des "
-                            "seuils européens porte une considération sociale ou une dérogation motivée")]
+    """The rule of core.exchange.eu_rule. A reason on a contract below the thresholds is refused, not silently
+    cleared: the facilitator says which of the two is wrong."""
+    above, reason = bool(row.get(EU_THRESHOLD)), row.get(EXEMPTION)
+    if needs_exemption(above, row.get("date_debut"), vehicles, reason):
+        return [(EXEMPTION, f"motif obligatoire : {EU_RULE}")]
     if reason and not above:
         return [(EXEMPTION, "un motif de dérogation ne vaut que pour un marché au-dessus des seuils européens : "
                             "cochez la case ou videz le motif")]

@@ -85,13 +85,9 @@ class Deck:
         return " · ".join([*(f"{label} : {value}" for label, value in self.filters), self.data_as_of])
 
 
-def period_label(f: Filters) -> str:
-    return str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}–{f.year_to}"
-
-
 def filter_lines(f: Filters) -> tuple[tuple[str, str], ...]:
     """The filters as label/value pairs; the buyers always said, even when all are in."""
-    lines = [(FILTER_LABELS["period"], period_label(f)),
+    lines = [(FILTER_LABELS["period"], f.period_label),
              (FILTER_LABELS["buyers"], ", ".join(f.buyers) if f.buyers else ALL_BUYERS)]
     for key in ("buyer_types", "sectors", "vehicles"):
         if getattr(f, key):
@@ -183,7 +179,7 @@ def _contracts_slide(engine: Engine, f: Filters, references: tuple[str, ...] | N
 def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
                today: date | None = None) -> Deck:
     """Every slide for the filters; `contracts` are the references zoomed on (default: the largest)."""
-    period = period_label(f)
+    period = f.period_label
     h = headline(engine, f)
     years = yearly(engine, f)
     years["participants"] = [masked(int(v)) for v in years["participants"]]

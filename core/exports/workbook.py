@@ -241,5 +241,4 @@ def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
 
 def filename(f: Filters, suffix: str) -> str:
     """`passerelles-2025.xlsx`, `passerelles-2021-2025.pptx`."""
-    period = str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}-{f.year_to}"
-    return f"passerelles-{period}.{suffix}"
+    return f"passerelles-{f.period_slug}.{suffix}"

@@ -31,6 +31,16 @@ class Filters:
         return date(self.year_to, 12, 31)
 
     @property
+    def period_label(self) -> str:
+        """`2025`, or `2021–2025` (an en dash) for several years: how every page and export names the period."""
+        return str(self.year_from) if self.year_from == self.year_to else f"{self.year_from}–{self.year_to}"
+
+    @property
+    def period_slug(self) -> str:
+        """The period label for a file name: `2025`, `2021-2025` (a plain hyphen)."""
+        return self.period_label.replace("–", "-")
+
+    @property
     def scoped(self) -> bool:
         """Whether the filters narrow the contracts (else every contract is in scope)."""
         return bool(self.buyers or self.buyer_types or self.sectors or self.vehicles)

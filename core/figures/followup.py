@@ -13,18 +13,19 @@ Definitions (months are calendar months, counted whole):
 - ending soon: a running contract ending within ENDING_SOON_MONTHS months with hours still missing;
 - hours declared late: a contract running in the last LATE_MONTHS complete months, with no hours entry in
   any of them;
-- exemption missing: a running contract (any, with or without hours) started since 22/08/2026, above the EU
-  thresholds, with no social consideration ("Pas de considération sociale", or none recorded) and no exemption
-  reason — it must carry one or the other (docs/fichiers-echange.md; the rule is not retroactive).
+- exemption missing: a running contract (any, with or without hours) that breaks the rule of
+  core.exchange.eu_rule (above the EU thresholds, started from EU_RULE_SINCE, no social consideration and no
+  exemption reason), here as SQL.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine, and_, case, exists, func, or_, select
 
-from core.exchange.kinds import EU_RULE_SINCE
+from core.exchange.eu_rule import EU_RULE_SINCE
 from core.figures.hours_done import completion, done_by_contract
+from core.months import add_months, month_number, month_start, months_spanned
 from core.store.enums import Vehicle
 from core.store.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
@@ -37,28 +38,11 @@ PROGRESS_COLUMNS = ["reference", "objet", "acheteur", "titulaire", "date_debut",
                     "taux_projete", "heures_manquantes", "dernier_mois_declare", "en_cours"]
 
 
-def _month_start(d: date, shift: int = 0) -> date:
-    """First day of d's month, moved by `shift` months."""
-    index = d.year * 12 + d.month - 1 + shift
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _months(d: date) -> int:
-    return d.year * 12 + d.month - 1
-
-
-def add_months(d: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it has fewer days)."""
-    first = _month_start(d, months)
-    last_day = (_month_start(first, 1) - timedelta(days=1)).day
-    return first.replace(day=min(d.day, last_day))
-
-
 def clause_progress(engine: Engine, today: date | None = None) -> pd.DataFrame:
     """One row per contract with a clause: planned, done, pace projection; newest contracts first."""
     today = today or date.today()
-    current = _month_start(today)
-    late_from = _month_start(today, -LATE_MONTHS)
+    current = month_start(today)
+    late_from = month_start(today, -LATE_MONTHS)
     done = done_by_contract(func.max(HoursEntry.month).label("last_month"),
                             func.sum(case((and_(HoursEntry.month >= late_from, HoursEntry.month < current), 1),
                                           else_=0)).label("recent"), people=False)
@@ -80,8 +64,8 @@ def clause_progress(engine: Engine, today: date | None = None) -> pd.DataFrame:
 def _progress_row(row: tuple, today: date) -> dict:
     reference, subject, buyer, holder, start, end, planned, done, last_month, recent = row
     planned, done = float(planned), float(done)
-    total = _months(end) - _months(start) + 1 if end else None
-    elapsed = max(0, _months(today) - _months(start))
+    total = months_spanned(start, end) if end else None
+    elapsed = max(0, month_number(today) - month_number(start))
     if total is not None:
         elapsed = min(elapsed, total)
     projection = done / elapsed * total if elapsed and total else None
@@ -122,10 +106,10 @@ def ending_soon(progress: pd.DataFrame, today: date | None = None) -> pd.DataFra
 def late_declarations(progress: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     """Clauses running through the last LATE_MONTHS complete months without any hours entry in them."""
     today = today or date.today()
-    first = _month_start(today, -LATE_MONTHS)
-    last_complete = _month_start(today, -1)
+    first = month_start(today, -LATE_MONTHS)
+    last_complete = month_start(today, -1)
     p = progress
-    running = (p["date_debut"].map(lambda d: d < _month_start(first, 1))
+    running = (p["date_debut"].map(lambda d: d < month_start(first, 1))
                & p["date_fin"].map(lambda d: d is None or d != d or d >= last_complete))
     out = p[running & (p["_recent"] == 0)].sort_values("dernier_mois_declare", kind="stable", na_position="first")
     return _public(out, ["reference", "objet", "acheteur", "titulaire", "date_debut", "date_fin",

@@ -14,6 +14,7 @@ from sqlalchemy.sql import ColumnElement
 from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR, anonymous_readers, get_parameters
 from core.figures.filters import Filters
 from core.figures.hours_done import completion, completion_column, counted
+from core.months import month_end, month_number, month_start, year_months, year_of
 from core.store.enums import SOCIAL_VEHICLES
 from core.store.models import (
     DEMO_FLAG,
@@ -25,7 +26,6 @@ from core.store.models import (
     Participant,
     ParticipantPublic,
     StoreMeta,
-    month_number,
 )
 
 _ETP_DEFAULT = f"{DEFAULT_ETP_DIVISOR:,.0f}".replace(",", " ")  # 1 607, as the definition writes it
@@ -133,8 +133,7 @@ def situation_date(engine: Engine, f: Filters) -> date:
     if f.at:
         return f.at
     latest = last_month(engine) or date.today()
-    month_end = (latest.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return min(f.end, month_end)
+    return min(f.end, month_end(latest))
 
 
 def _period_totals(c: Connection, f: Filters) -> tuple:
@@ -158,7 +157,7 @@ def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
         done, people, companies, planned, contracts = _period_totals(c, f)
         in_contract = c.execute(
             select(func.count(distinct(HoursEntry.participant_id)))
-            .where(*_entries(f, at.replace(day=1), at.replace(day=1)))).scalar()
+            .where(*_entries(f, month_start(at), month_start(at)))).scalar()
         # The women among the period's participants: each participant looked up once, not each entry.
         women = c.execute(
             select(func.count()).select_from(Participant)
@@ -229,11 +228,11 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
     and no date function per row, which are what make `yearly` cost a scan per year on a large store."""
     with engine.connect() as c:
         first = c.execute(select(func.min(Contract.start_month))).scalar()
-        years = list(range(first // 12 if first is not None else f.year_from, f.year_to + 1))
+        years = list(range(year_of(first) if first is not None else f.year_from, f.year_to + 1))
         by_month = c.execute(select(HoursEntry.month, func.sum(HoursEntry.hours))
                              .where(*_entries(f, date(years[0], 1, 1), f.end)).group_by(HoursEntry.month)).all()
         # One pass over the contracts, one sum per year (each contract's share of every year).
-        sums = c.execute(select(*[func.sum(_planned_in(y * 12, y * 12 + 11, date.today())) for y in years])
+        sums = c.execute(select(*[func.sum(_planned_in(*year_months(y), date.today())) for y in years])
                          .where(*contracts_running(f, date(years[0], 1, 1), f.end))).one()
         planned = {y: float(total or 0) for y, total in zip(years, sums, strict=True)}
     done = {y: 0.0 for y in years}

@@ -11,6 +11,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
+from core.months import month_number
 from core.store.enums import (
     BuyerType,
     CompanyKind,
@@ -99,11 +100,6 @@ class Contract(SQLModel, table=True):
     exemption_reason: str | None = None
     archived: bool = False
     version: int = 1
-
-
-def month_number(day: date | None) -> int | None:
-    """Months since year 0 (January of year 0 = 0): what `Contract.start_month` stores."""
-    return None if day is None else day.year * 12 + day.month - 1
 
 
 @event.listens_for(Contract, "before_insert")

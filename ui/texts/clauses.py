@@ -1,5 +1,7 @@
 """Texts of the facilitator's clause work: relevance checklist, history, follow-up, purchase plan."""
 
+from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
+
 # --- Relevance checklist, assessments history, follow-up of the clauses, purchase plan (issue 4) -------
 PAGE_CHECKLIST = "Pertinence d'une clause"
 PAGE_ASSESSMENTS = "Historique des évaluations"
@@ -129,7 +131,7 @@ FOLLOWUP_EXEMPTION = "Seuils européens sans considération sociale ni dérogati
 # The tiles are narrow: short names there, the full ones as titles of their lists below.
 FOLLOWUP_ENDING_TILE = "Finissent sous {months} mois"
 FOLLOWUP_EXEMPTION_TILE = "Seuils UE à régulariser"
-EXEMPTION_HELP = ("Marchés en cours, commencés depuis le 22 août 2026, au-dessus des seuils européens, sans "
+EXEMPTION_HELP = (f"Marchés en cours, commencés depuis le {EU_RULE_SINCE_WORDS}, au-dessus des seuils européens, sans "
                   "considération sociale ni motif de dérogation : ils doivent porter l'une ou l'autre. Complétez-les "
                   "dans la page « Saisie ».")
 NO_ALERT = "Aucun marché dans ce cas."

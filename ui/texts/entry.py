@@ -1,5 +1,7 @@
 """Texts of the facilitator's data entry: forms, hours grid, imports."""
 
+from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
+
 # Data entry and imports (the facilitator)
 PAGE_ENTRY = "Saisie"
 PAGE_HOURS_GRID = "Heures du mois"
@@ -29,10 +31,10 @@ FIELD_LABELS = {
     "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
 }
 FIELD_HELP = {
-    "seuils_europeens": ("Un marché au-dessus des seuils européens commencé depuis le 22 août 2026 doit porter une "
-                         "condition d'exécution sociale ou une dérogation motivée."),
-    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens, commencé depuis le 22 août 2026, "
-                         "sans considération sociale ; à laisser vide sous les seuils."),
+    "seuils_europeens": (f"Un marché au-dessus des seuils européens commencé depuis le {EU_RULE_SINCE_WORDS} "
+                         "doit porter une condition d'exécution sociale ou une dérogation motivée."),
+    "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens, commencé depuis le "
+                         f"{EU_RULE_SINCE_WORDS}, sans considération sociale ; à laisser vide sous les seuils."),
 }
 ENTRY_TITLE = "Saisie et correction"
 ENTRY_KIND = "Que voulez-vous saisir ?"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from core.figures.followup import BEHIND_PACE_RATIO, add_months, alerts, clause_progress
+from core.figures.followup import BEHIND_PACE_RATIO, alerts, clause_progress
 from core.store.engine import session_scope
 from core.store.models import Contract, HoursEntry
 
@@ -94,9 +94,3 @@ def test_late_declarations(followed):
 def test_no_clause_no_rows(empty_store):
     result = alerts(empty_store, TODAY)
     assert all(frame.empty for frame in result.values())
-
-
-def test_add_months_keeps_the_day_or_takes_the_last():
-    assert add_months(date(2026, 11, 25), 3) == date(2027, 2, 25)
-    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
-    assert add_months(date(2026, 1, 31), -2) == date(2025, 11, 30)

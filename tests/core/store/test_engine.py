@@ -103,7 +103,7 @@ def test_migration_0009_indexes_the_archived_contracts_and_the_figures_use_it(tm
 
 
 def test_contract_months_follow_its_dates_on_every_write(store):
-    from core.store.models import month_number
+    from core.months import month_number
 
     with session_scope(store) as s:
         contract = s.get(Contract, 1)
