@@ -76,8 +76,10 @@ def _check_version(session: Session, kind: Kind, record: Any, label: str, expect
             "enregistré. Rechargez la fiche pour voir les nouvelles valeurs, puis refaites votre modification.")
 
 
-def _write(engine: Engine, action: Callable[[Session], dict]) -> dict:
-    def transaction() -> dict:
+def write_record(engine: Engine, action: Callable[[Session], Any]) -> Any:
+    """Run `action` in one transaction that bumps the data version, again if the store is busy; a key another
+    write just took is refused with a French ValidationError. Every record write goes through here."""
+    def transaction() -> Any:
         with session_scope(engine) as session:
             result = action(session)
             bump_data_version(session)
@@ -89,7 +91,31 @@ def _write(engine: Engine, action: Callable[[Session], dict]) -> dict:
                                      "créer la même clé) : rien n'a été écrit."}) from exc
 
 
-def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str, Any],
+def _plan_one(session: Session, spec: Kind, row: dict[str, Any], present: list[str]) -> RowPlan:
+    errors: list[RowError] = []
+    plans = plan_rows(session, spec, [(None, row)], present, errors)
+    if errors:
+        raise ValidationError(_field_errors(errors), errors)
+    return plans[0]
+
+
+def update_record(session: Session, actor: Actor, spec: Kind, target: Any, values: dict[str, Any],
+                  expected_version: int) -> RowPlan:
+    """Update one stored record in the caller's transaction (`write_record`): the record with `values` over it is
+    validated whole, checked against the version it was read at (ConflictError), then written and audited.
+    The forms' updates and an assessment attached to its contract (core.clauses.assessments) both come here."""
+    plan = _plan_one(session, spec, {**to_columns(session, spec, target), **values}, spec.names)
+    if plan.record is not None and plan.record.id != target.id:
+        raise ValidationError({name: f"« {values.get(name)} » est déjà la clé d'une autre fiche"
+                               for name in spec.key if name in spec.required})
+    _check_version(session, spec, target, plan.label, expected_version)
+    if plan.action == CREATE:  # the key itself changes
+        plan = RowPlan(None, plan.key, UPDATE, plan.values, target, plan.label, list(plan.values))
+    write_plan(session, actor, spec, plan)
+    return plan
+
+
+def save_record(engine: Engine, *, actor: Actor | None, kind: str, values: dict[str, Any],
                 expected_version: int | None = None) -> dict:
     """Create (expected_version None) or update one record; returns it as stored (with id, version).
 
@@ -98,39 +124,26 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
     actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_entry_kind(kind)
 
-    def plan_one(session: Session, row: dict[str, Any], present: list[str]) -> RowPlan:
-        errors: list[RowError] = []
-        plans = plan_rows(session, spec, [(None, row)], present, errors)
-        if errors:
-            raise ValidationError(_field_errors(errors), errors)
-        return plans[0]
-
     def action(session: Session) -> dict:
         if expected_version is None:
-            plan = plan_one(session, values, spec.names)
+            plan = _plan_one(session, spec, values, spec.names)
             if plan.action != CREATE:
                 state = " (archivé : restaurez-le plutôt)" if plan.record.archived else ""
                 raise ValidationError({name: f"« {values.get(name)} » existe déjà{state}" for name in spec.key
                                        if name in spec.required} or {FORM: f"{spec.label} existe déjà{state}"})
+            write_plan(session, actor, spec, plan)
         else:
             if values.get("id") is not None:
                 target = session.get(spec.model, values["id"])
             else:  # found by its key
-                target = plan_one(session, values, [n for n in spec.names if n in values]).record
+                target = _plan_one(session, spec, values, [n for n in spec.names if n in values]).record
             if target is None:
                 raise ValidationError({FORM: f"Fiche introuvable : {spec.label} n'existe pas (ou plus)."})
-            plan = plan_one(session, {**to_columns(session, spec, target), **values}, spec.names)
-            if plan.record is not None and plan.record.id != target.id:
-                raise ValidationError({name: f"« {values.get(name)} » est déjà la clé d'une autre fiche"
-                                       for name in spec.key if name in spec.required})
-            _check_version(session, spec, target, plan.label, expected_version)
-            if plan.action == CREATE:  # the key itself changes
-                plan = RowPlan(None, plan.key, UPDATE, plan.values, target, plan.label, list(plan.values))
-        write_plan(session, actor, spec, plan)
+            plan = update_record(session, actor, spec, target, values, expected_version)
         session.flush()  # a new record's id
         return snapshot(plan.record, spec)
 
-    return _write(engine, action)
+    return write_record(engine, action)
 
 
 def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
@@ -164,7 +177,7 @@ def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: in
                          label, before, snapshot(record, spec))
         return snapshot(record, spec)
 
-    return _write(engine, action)
+    return write_record(engine, action)
 
 
 def save_buyer(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
@@ -248,7 +261,7 @@ def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: 
             counts[{CREATE: "créées", UPDATE: "modifiées", UNCHANGED: "inchangées"}[plan.action]] += 1
         return counts
 
-    return _write(engine, action)
+    return write_record(engine, action)
 
 
 def list_records(engine: Engine, kind: str, search: str = "", archived: bool = False,

@@ -123,7 +123,7 @@ def test_save_then_see_it_in_the_history_and_reopen(store, facilitator_app):
 def test_a_not_relevant_assessment_offers_no_attachment(store, facilitator_app):
     coffee = PurchaseInputs(subject="Café des réunions", nature=Nature.FOURNITURES, amount=5_000, duration_months=1,
                             buyer="Ville de Test")
-    save_assessment(store, FACILITATOR, coffee, assess(coffee))
+    save_assessment(store, actor=FACILITATOR, inputs=coffee, assessment=assess(coffee))
     at = facilitator_app(store, "pages/assessments.py")
     at.selectbox(key="hist_pick").set_value(1).run()
     assert not at.exception
