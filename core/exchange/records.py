@@ -284,6 +284,24 @@ def list_records(engine: Engine, kind: str, search: str = "", archived: bool = F
     return pd.DataFrame(rows, columns=["id", "version", "archived", *spec.names])
 
 
+def contract_id(engine: Engine, reference: str) -> int | None:
+    """The id of the live contract of exactly that reference (None if there is none)."""
+    with Session(engine) as session:
+        return session.exec(select(Contract.id).where(Contract.reference == reference, ~Contract.archived)).first()  # type: ignore[arg-type]
+
+
+def contract_hours(engine: Engine, *, contract_id: int) -> pd.DataFrame:
+    """Every live hours entry of one contract in column space, as list_records gives them (the hours grid).
+
+    Found by the contract's id: never capped, never mixed with a contract whose reference contains this one."""
+    spec = get_entry_kind("heures")
+    query = (select(HoursEntry).where(HoursEntry.contract_id == contract_id, ~HoursEntry.archived)
+             .order_by(HoursEntry.id.desc()))  # type: ignore[union-attr]
+    with Session(engine) as session:
+        rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
+    return pd.DataFrame(rows, columns=["id", "version", "archived", *spec.names])
+
+
 def reference_choices(engine: Engine, ref: str) -> dict[str, str]:
     """The values a reference column may take, each with the label a form shows for it."""
     spec = REFS[ref]

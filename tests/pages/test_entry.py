@@ -11,6 +11,7 @@ from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.models import Role
 from tests.utils.accounts import log_in
+from tests.utils.bulk import contract_like, many_hours
 from tests.utils.fixtures import CITY
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
@@ -134,6 +135,21 @@ def test_hours_grid_shows_the_contract_months(as_facilitator, store):
     grid = at.dataframe[0].value  # the data editor's content
     assert sorted(grid["heures"]) == [50, 100, 120, 150, 150]  # K1's five monthly lines
     assert set(grid["participant_code"]) == {"P1", "P2", "P3"}
+
+
+def test_hours_grid_shows_its_contract_only_and_whole(as_facilitator, store):
+    contract_like(store, "M-1")
+    save_monthly_hours(store, actor=FACILITATOR, contract_reference="M-1", rows=[
+        {"entreprise_siret": "73282932000074", "participant_code": "P1", "mois": "03/2021", "heures": 20,
+         "mode": "embauche directe"}])
+    many_hours(store, contract_like(store, "M-10"))  # 6 000 entries, newer than M-1's
+    at = as_facilitator("pages/hours_grid.py")
+    at.selectbox(key="grid_contract").select("M-1").run()
+    assert not at.exception
+    assert at.dataframe[0].value["heures"].tolist() == [20]  # M-1's own line, none of M-10's
+    at.selectbox(key="grid_contract").select("M-10").run()
+    grid = at.dataframe[0].value
+    assert len(grid) == 6000 and grid["heures"].sum() == 42_000
 
 
 def test_hours_saved_by_a_colleague_meanwhile_are_not_overwritten(as_facilitator, store):

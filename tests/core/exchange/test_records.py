@@ -14,6 +14,7 @@ from core.exchange.records import (
     ConflictError,
     ValidationError,
     archive_record,
+    contract_hours,
     load_record,
     save_buyer,
     save_company,
@@ -27,6 +28,7 @@ from core.exchange.records import (
 )
 from core.store.engine import StoreError
 from core.store.models import AuditEntry, Contract, HoursEntry, Role
+from tests.utils.bulk import contract_like, many_hours
 from tests.utils.files import counts
 
 ALICE, BOB = Actor("alice", Role.FACILITATEUR), Actor("bob", Role.ADMIN)
@@ -247,3 +249,18 @@ def test_retry_when_the_store_is_locked(monkeypatch):
 
     with pytest.raises(OperationalError):
         planning.retry_locked(other)
+
+
+def test_a_contracts_hours_are_all_its_own(store):
+    """By the contract's id: a reference contained in another (M-1, M-10) never mixes them, and no cap."""
+    m1, m10 = contract_like(store, "M-1"), contract_like(store, "M-10")
+    save_monthly_hours(store, actor=ALICE, contract_reference="M-1", rows=[
+        {"entreprise_siret": HOLDER, "participant_code": code, "mois": "03/2021", "heures": 20,
+         "mode": "embauche directe"} for code in ("P1", "P2")])
+    assert many_hours(store, m10) == 6000  # newer than M-1's: first in any "newest first" list
+    own = contract_hours(store, contract_id=m1)
+    assert own["marche_reference"].tolist() == ["M-1", "M-1"]
+    assert sorted(own["participant_code"]) == ["P1", "P2"] and own["heures"].tolist() == [20, 20]
+    whole = contract_hours(store, contract_id=m10)
+    assert len(whole) == 6000 and set(whole["marche_reference"]) == {"M-10"}
+    assert whole["heures"].sum() == 42_000
