@@ -73,7 +73,7 @@ if st.button(texts.GRID_SAVE, type="primary", key="grid_save"):
         if row["mois"] is not None:
             row["mois"] = pd.Timestamp(row["mois"]).date()
     try:
-        counts = save_monthly_hours(engine, session.actor(), reference, records)
+        counts = save_monthly_hours(engine, actor=session.actor(), contract_reference=reference, rows=records)
     except ValidationError as exc:
         st.error("\n\n".join(f"**{plain(where)}** : {plain(message)}" for where, message in exc.errors.items()))
     except ConflictError as exc:

@@ -155,7 +155,7 @@ def preview_import(engine: Engine, kind: str, data: bytes, filename: str) -> Imp
         return _detach(_build(session, kind, data, filename))
 
 
-def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, filename: str,
+def run_import(engine: Engine, *, actor: Actor | None, kind: str, data: bytes, filename: str,
                dry_run: bool = False) -> ImportReport:
     """Validate the whole file and write it in one transaction — or nothing if any row is wrong."""
     actor = require(engine, actor, Role.FACILITATEUR)
@@ -185,10 +185,10 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
                                    "les mêmes clés) : rien n'a été écrit. Importez de nouveau le fichier.")
 
 
-def apply_import(engine: Engine, actor: Actor | None, report: ImportReport) -> ImportReport:
+def apply_import(engine: Engine, *, actor: Actor | None, report: ImportReport) -> ImportReport:
     """Write a previewed file. It is validated again against the store as it is now, in the write
     transaction, so that a change made since the preview is neither lost nor overwritten blindly."""
-    return run_import(engine, actor, report.kind, report.data, report.filename)
+    return run_import(engine, actor=actor, kind=report.kind, data=report.data, filename=report.filename)
 
 
 # --- templates ----------------------------------------------------------------------------------

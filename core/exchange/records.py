@@ -155,7 +155,7 @@ def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
         return to_columns(session, spec, record) if record is not None else None
 
 
-def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: int, expected_version: int,
+def archive_record(engine: Engine, *, actor: Actor | None, kind: str, record_id: int, expected_version: int,
                    archived: bool = True) -> dict:
     """Archive (or restore, archived=False) one record: it leaves the lists, never the store."""
     actor = require(engine, actor, Role.FACILITATEUR)
@@ -180,43 +180,12 @@ def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: in
     return write_record(engine, action)
 
 
-def save_buyer(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "acheteurs", values, expected_version)
-
-
-def save_contract(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    """A contract with its social considerations (`considerations_sociales`: a list or `a | b`)."""
-    return save_record(engine, actor, "marches", values, expected_version)
-
-
-def save_company(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "entreprises", values, expected_version)
-
-
-def save_participant(engine: Engine, actor: Actor | None, values: dict,
-                     expected_version: int | None = None) -> dict:
-    """A participant with their eligible publics (`publics`: a list or `a | b`)."""
-    return save_record(engine, actor, "participants", values, expected_version)
-
-
-def save_hours(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "heures", values, expected_version)
-
-
-def save_exit(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "sorties", values, expected_version)
-
-
-def save_jobs(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "emplois", values, expected_version)
-
-
 def _cleared(row: dict) -> bool:
     value = row.get("heures")
     return is_blank(value) or value == 0 or value == "0"
 
 
-def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: str, rows: list[dict]) -> dict:
+def save_monthly_hours(engine: Engine, *, actor: Actor | None, contract_reference: str, rows: list[dict]) -> dict:
     """Save a grid of one contract's monthly hours (st.data_editor rows, columns of the `heures` file
     without `marche_reference`) in one transaction, every row validated first.
 

@@ -6,7 +6,7 @@ from core import formatting as fmt
 from core.accounts.auth import Actor
 from core.clauses.assessments import save_assessment
 from core.clauses.relevance import PurchaseInputs, assess
-from core.exchange.records import load_record, save_contract
+from core.exchange.records import load_record, save_record
 from core.store.enums import Nature, Sector
 from core.store.models import Role
 from tests.utils.accounts import log_in
@@ -140,7 +140,8 @@ def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facil
     at.selectbox(key="hist_contract").set_value("K4").run()
     assert any("version 1" in c.value for c in at.caption)
     # meanwhile, someone else gives K4 a clause of 400 h
-    save_contract(store, Actor("bob", Role.FACILITATEUR), {"reference": "K4", "heures_prevues": 400,
+    save_record(store, actor=Actor("bob", Role.FACILITATEUR), kind="marches",
+                values={"reference": "K4", "heures_prevues": 400,
                                                             "considerations_sociales": ["Clause sociale"]},
                   expected_version=1)
     at.button(key="hist_attach").click().run()

@@ -67,7 +67,8 @@ def test_a_contract_saved_by_a_colleague_meanwhile_is_not_overwritten(as_facilit
     at = as_facilitator("pages/entry.py")
     at.selectbox(key="entry_pick_marches").select(2).run()  # Marie opens K2
     shown = load_record(store, "marches", 2)
-    save_record(store, COLLEAGUE, "marches", {"id": 2, "heures_prevues": 700}, expected_version=shown["version"])
+    save_record(store, actor=COLLEAGUE, kind="marches", values={"id": 2, "heures_prevues": 700},
+                expected_version=shown["version"])
     at.run()  # any rerun meanwhile: the form keeps what Marie was shown
     at.number_input(key="marches_2_heures_prevues").set_value(900.0)
     at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
@@ -158,7 +159,8 @@ def test_hours_saved_by_a_colleague_meanwhile_are_not_overwritten(as_facilitator
     shown = at.dataframe[0].value
     changed = shown.iloc[0].to_dict()
     changed["mois"] = changed["mois"].date()
-    save_monthly_hours(store, COLLEAGUE, "K1", [{**changed, "heures": changed["heures"] + 1}])
+    save_monthly_hours(store, actor=COLLEAGUE, contract_reference="K1",
+                       rows=[{**changed, "heures": changed["heures"] + 1}])
     at.run()
     assert list(at.dataframe[0].value["heures"]) == list(shown["heures"])  # still what Marie was shown
     at.button(key="grid_save").click().run()
