@@ -173,8 +173,8 @@ def import_decp(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run(open_store(), CLI_ACTOR, data, Path(args.file).name, departement=args.departement,
-                 buyers=args.acheteur or ())
+    report = run(open_store(), actor=CLI_ACTOR, data=data, filename=Path(args.file).name,
+                 departement=args.departement, buyers=args.acheteur or ())
     for line in report.notes + report.warning_lines():
         print(line)
     print(report.summary())

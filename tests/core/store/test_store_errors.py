@@ -16,7 +16,7 @@ from core.__main__ import main
 from core.accounts.auth import Actor
 from core.exchange import rows as planning
 from core.exchange.imports import run_import
-from core.exchange.records import FORM, ValidationError, _write, save_record
+from core.exchange.records import FORM, ValidationError, save_record, write_record
 from core.store.engine import StoreError, data_version, make_engine, open_store
 from core.store.models import Buyer, Role
 from tests.utils.broken import (
@@ -182,7 +182,7 @@ def test_a_refused_constraint_is_said_without_the_drivers_words(store):
         return {}
 
     with pytest.raises(ValidationError) as refused:
-        _write(store, duplicate)
+        write_record(store, duplicate)
     assert "rien n'a été écrit" in refused.value.errors[FORM]
     french_only(refused.value.errors[FORM])
 
