@@ -267,12 +267,6 @@ def get_assessment(engine: Engine, assessment_id: int) -> dict[str, Any]:
                 "result": result}
 
 
-def reopen(engine: Engine, assessment_id: int) -> tuple[PurchaseInputs, SizingParameters]:
-    """The answers and the parameters of a saved assessment, to put back in the checklist."""
-    saved = get_assessment(engine, assessment_id)
-    return saved["inputs"], saved["params"]
-
-
 def contract_choices(engine: Engine, buyer: str | None = None) -> pd.DataFrame:
     """Contracts an assessment may be attached to (the buyer's first), newest first, with the version the
     attachment must name (`attach_to_contract`)."""

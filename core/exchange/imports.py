@@ -30,13 +30,6 @@ from core.store.models import Role
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UPLOAD_LABEL = "50 Mo"
 
-KIND_LABELS = {
-    "acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
-    "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
-    "emplois": "Emplois disponibles",
-}
-
-
 @dataclass
 class ImportReport:
     """What an import found, or did: rows by action, every error, and notes (ignored columns…)."""

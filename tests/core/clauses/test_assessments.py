@@ -17,7 +17,6 @@ from core.clauses.assessments import (
     get_assessment,
     list_assessments,
     local_defaults,
-    reopen,
     save_assessment,
 )
 from core.clauses.relevance import PurchaseInputs, SizingParameters, Technicality, assess
@@ -112,7 +111,8 @@ def test_only_a_facilitator_writes(store, actor):
 def test_reopen_gives_back_the_same_inputs_and_parameters(store):
     params = SizingParameters(hourly_cost=25, insertion_rate=0.07, labour_share={Sector.MACONNERIE: 0.45})
     new_id = save(store, WORKS, params)
-    inputs, reopened_params = reopen(store, new_id)
+    saved = get_assessment(store, new_id)  # what the checklist puts back in its form
+    inputs, reopened_params = saved["inputs"], saved["params"]
     assert inputs == WORKS
     assert isinstance(inputs.nature, Nature) and isinstance(inputs.technicality, Technicality)
     assert reopened_params == params
