@@ -12,7 +12,7 @@ from core.clauses.assessments import (
     duplicate_assessment,
 )
 from core.clauses.relevance import Verdict
-from core.exchange.records import ConflictError
+from core.exchange.records import ConflictError, ValidationError
 from core.store.engine import StoreError
 from core.store.models import Role
 from ui import checklist, data, session, texts
@@ -102,7 +102,7 @@ def attach(assessment_id: int, reference: str, seen_version: int) -> None:
     try:
         hours = attach_to_contract(data.engine(), actor=session.actor(), assessment_id=assessment_id,
                                    reference=reference, expected_version=seen_version)
-    except (AuthError, AssessmentError, ConflictError, StoreError) as exc:
+    except (AuthError, AssessmentError, ConflictError, ValidationError, StoreError) as exc:
         st.session_state[ATTACH_OUTCOME] = (False, plain(exc))
     else:
         said = texts.ATTACHED.format(reference=plain(reference), hours=fmt.hours(hours))

@@ -146,7 +146,7 @@ def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facil
                   expected_version=1)
     at.button(key="hist_attach").click().run()
     assert not at.exception
-    assert any("modifié par bob" in e.value and "rien n'a été rattaché" in e.value for e in at.error)
+    assert any("modifié par bob" in e.value and "rien n'a été enregistré" in e.value for e in at.error)
     assert load_record(store, "marches", 4)["heures_prevues"] == 400
     assert any("400" in c.value and "version 2" in c.value for c in at.caption)  # the page now shows it
     at.button(key="hist_attach").click().run()  # attached knowingly, on the version now shown

@@ -21,7 +21,7 @@ from core.clauses.assessments import (
 )
 from core.clauses.relevance import PurchaseInputs, SizingParameters, Technicality, assess
 from core.exchange import records
-from core.exchange.records import ConflictError, load_record, save_record
+from core.exchange.records import ConflictError, ValidationError, load_record, save_record
 from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.engine import data_version, session_scope
@@ -199,6 +199,17 @@ def test_a_stale_attach_is_refused_by_the_forms_write_and_writes_nothing(store, 
     assert get_assessment(store, new_id)["contract_id"] is None
     assert data_version(store) == stored_version
     assert attach(store, new_id, "K4") == 833  # read again: done
+
+
+def test_attach_validates_the_contract_as_a_form_does(store):
+    """A contract stored against a rule (here an exemption below the EU thresholds) is refused, nothing written."""
+    new_id = save(store, WORKS)
+    with session_scope(store) as s:
+        s.exec(select(Contract).where(Contract.reference == "K4")).one().exemption_reason = "Motif"
+    with pytest.raises(ValidationError, match="motif de dérogation ne vaut que"):
+        attach(store, new_id, "K4")
+    assert load_record(store, "marches", 4)["heures_prevues"] is None
+    assert get_assessment(store, new_id)["contract_id"] is None
 
 
 def test_attach_gives_the_contract_its_clause(store):
