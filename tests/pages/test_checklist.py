@@ -142,8 +142,8 @@ def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facil
     # meanwhile, someone else gives K4 a clause of 400 h
     save_record(store, actor=Actor("bob", Role.FACILITATEUR), kind="marches",
                 values={"reference": "K4", "heures_prevues": 400,
-                                                            "considerations_sociales": ["Clause sociale"]},
-                  expected_version=1)
+                        "considerations_sociales": ["Clause sociale"]},
+                expected_version=1)
     at.button(key="hist_attach").click().run()
     assert not at.exception
     assert any("modifié par bob" in e.value and "rien n'a été enregistré" in e.value for e in at.error)

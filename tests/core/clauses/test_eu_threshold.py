@@ -53,20 +53,22 @@ def test_a_reason_below_the_thresholds_is_refused_not_cleared(store):
 
 
 def test_above_the_thresholds_with_a_reason_or_a_clause_is_saved(store):
-    saved = save_record(store, actor=ALICE, kind="marches", values={**CONTRACT, "seuils_europeens": True,
-                                         "motif_derogation": "Prestation sans main-d'œuvre sur place"})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "seuils_europeens": True,
+                                "motif_derogation": "Prestation sans main-d'œuvre sur place"})
     assert saved["above_eu_threshold"] is True
     form = load_record(store, "marches", saved["id"])
     assert (form["seuils_europeens"], form["motif_derogation"]) == (True, "Prestation sans main-d'œuvre sur place")
     clause = save_record(store, actor=ALICE, kind="marches",
                          values={**CONTRACT, "reference": "K41", "seuils_europeens": True,
-                                          "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
+                                 "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
     assert clause["above_eu_threshold"] is True and clause["exemption_reason"] is None
 
 
 def test_an_update_is_checked_with_the_stored_flag(store):
-    saved = save_record(store, actor=ALICE, kind="marches", values={**CONTRACT, "seuils_europeens": True,
-                                         "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "seuils_europeens": True,
+                                "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
     with pytest.raises(ValidationError) as caught:  # dropping the clause, the reason becomes due
         save_record(store, actor=ALICE, kind="marches", values={"id": saved["id"], "considerations_sociales": [NONE]},
                     expected_version=1)

@@ -46,7 +46,7 @@ def test_each_kind_can_be_created(store):
                        values={"nom": "Port Atlantique", "type": "établissement public"})["version"] == 1
     assert save_record(store, actor=ALICE, kind="entreprises",
                        values={"siret": "55555555000022", "raison_sociale": "GEIQ BTP",
-                                       "type": "GEIQ"})["kind"] == "GEIQ"
+                               "type": "GEIQ"})["kind"] == "GEIQ"
     contract = save_record(store, actor=ALICE, kind="marches", values=CONTRACT)
     assert contract["vehicles"] == ["Clause sociale"] and contract["planned_hours"] == 900
     participant = save_record(store, actor=ALICE, kind="participants",
@@ -54,10 +54,11 @@ def test_each_kind_can_be_created(store):
     assert participant["publics"] == ["RSA", "jeune de moins de 26 ans"]
     hours = save_record(store, actor=ALICE, kind="heures",
                         values={"marche_reference": "K30", "entreprise_siret": HOLDER, "participant_code": "P30",
-                                      "mois": date(2024, 2, 1), "heures": 70, "mode": "embauche directe"})
+                                "mois": date(2024, 2, 1), "heures": 70, "mode": "embauche directe"})
     assert hours["hours"] == 70
-    assert save_record(store, actor=ALICE, kind="sorties", values={"participant_code": "P30", "date": date(2024, 6, 30),
-                                    "type_sortie": "emploi durable"})["kind"] == "emploi durable"
+    assert save_record(store, actor=ALICE, kind="sorties",
+                       values={"participant_code": "P30", "date": date(2024, 6, 30),
+                               "type_sortie": "emploi durable"})["kind"] == "emploi durable"
     assert save_record(store, actor=ALICE, kind="emplois",
                        values={"date": date(2024, 1, 1), "emplois_disponibles": 1800})["jobs"] == 1800
     with Session(store) as session:
@@ -68,8 +69,8 @@ def test_each_kind_can_be_created(store):
 def test_french_message_per_field_and_nothing_written(store):
     errors = refused(store, save_record, actor=ALICE, kind="marches",
                      values={**CONTRACT, "objet": " ", "acheteur": "Inconnu",
-                                                   "date_debut": "31/02/2024", "montant_ht": "beaucoup",
-                                                   "heures_prevues": None, "entreprise_siret": "12345678000015"})
+                             "date_debut": "31/02/2024", "montant_ht": "beaucoup",
+                             "heures_prevues": None, "entreprise_siret": "12345678000015"})
     assert errors == {
         "objet": "Valeur obligatoire",
         "montant_ht": "Nombre attendu (ex. 1 234,56 ou 1234.56)",
@@ -90,8 +91,8 @@ def test_dates_in_order(store):
 def test_absurd_hours_refused(store, hours):
     errors = refused(store, save_record, actor=ALICE, kind="heures",
                      values={"marche_reference": "K1", "entreprise_siret": HOLDER,
-                                                "participant_code": "P1", "mois": "2022-05", "heures": hours,
-                                                "mode": "embauche directe"})
+                             "participant_code": "P1", "mois": "2022-05", "heures": hours,
+                             "mode": "embauche directe"})
     assert list(errors) == ["heures"]
 
 
@@ -161,7 +162,7 @@ def test_archive_never_deletes_and_checks_the_version(store):
     assert load_record(store, "participants", created["id"])["code"] == "P31"
     errors = refused(store, save_record, actor=ALICE, kind="sorties",
                      values={"participant_code": "P31", "date": date(2024, 1, 31),
-                                               "type_sortie": "autre"})
+                             "type_sortie": "autre"})
     assert errors == {"participant_code": "Participant archivé : à restaurer avant de l'utiliser"}
     restored = archive_record(store, actor=ALICE, kind="participants", record_id=created["id"], expected_version=2,
                               archived=False)
@@ -197,9 +198,8 @@ def test_monthly_hours_grid(store):
          "mode": "embauche directe", "type_contrat": "CDD"},  # as stored
         {},  # a blank new row of the editor
     ]
-    assert save_monthly_hours(store, actor=ALICE, contract_reference="K1", rows=grid) == {"créées": 1, "modifiées": 1,
-                                                                                          "inchangées": 1,
-                                                             "archivées": 1}
+    assert save_monthly_hours(store, actor=ALICE, contract_reference="K1", rows=grid) == {
+        "créées": 1, "modifiées": 1, "inchangées": 1, "archivées": 1}
     hours = _hours_of(store, "K1")
     assert hours[(1, date(2021, 1, 1))] == (160, False)
     assert hours[(1, date(2021, 2, 1))] == (150, True)

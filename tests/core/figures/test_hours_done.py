@@ -82,7 +82,7 @@ def test_an_hours_line_emptied_in_the_grid_counts_nowhere(store):
     """The other way to archive an entry: empty its hours in the contract's monthly grid."""
     counts = save_monthly_hours(store, actor=ALICE, contract_reference="K1",
                                 rows=[{"entreprise_siret": "73282932000074", "participant_code": "P3",
-                                                      "mois": "01/2022", "heures": ""}])
+                                       "mois": "01/2022", "heures": ""}])
     assert counts["archivées"] == 1
     assert _row(contract_list(store, LIFE), "K1")["heures_realisees"] == 520
     assert contract_detail(store, "K1")["heures_realisees"] == 520
