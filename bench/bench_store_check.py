@@ -51,7 +51,8 @@ def measure(path: Path, runs: int) -> dict[str, float]:
     data = buyers(100)
     # a dry run: the whole import (read, validate, plan in the write transaction), rolled back, check included
     steps = {"check": lambda: check_intact(engine),
-             "import": lambda: run_import(engine, FACILITATOR, "acheteurs", data, "banc.csv", dry_run=True),
+             "import": lambda: run_import(engine, actor=FACILITATOR, kind="acheteurs", data=data, filename="banc.csv",
+                                          dry_run=True),
              "open": lambda: open_store(f"sqlite:///{path}").dispose()}
     for step in steps.values():  # untimed, to warm the page cache
         step()

@@ -104,7 +104,7 @@ def import_file(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run_import(open_store(), CLI_ACTOR, args.kind, data, args.file)
+    report = run_import(open_store(), actor=CLI_ACTOR, kind=args.kind, data=data, filename=args.file)
     for note in report.notes:
         print(note)
     for message in report.error_messages():
@@ -123,7 +123,7 @@ def user(args: argparse.Namespace) -> int:
         password = getpass.getpass("Mot de passe : ")
         if getpass.getpass("Confirmez le mot de passe : ") != password:
             raise ValueError("Les deux mots de passe diffèrent.")
-    add_user(open_store(), CLI_ACTOR, args.name, password, args.role)
+    add_user(open_store(), actor=CLI_ACTOR, username=args.name, password=password, role=args.role)
     print(f"Compte « {args.name} » créé avec le rôle {args.role}.")
     return 0
 
@@ -173,8 +173,8 @@ def import_decp(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run(open_store(), CLI_ACTOR, data, Path(args.file).name, departement=args.departement,
-                 buyers=args.acheteur or ())
+    report = run(open_store(), actor=CLI_ACTOR, data=data, filename=Path(args.file).name,
+                 departement=args.departement, buyers=args.acheteur or ())
     for line in report.notes + report.warning_lines():
         print(line)
     print(report.summary())

@@ -135,7 +135,7 @@ def get_parameters(engine: Engine) -> dict[str, float]:
     return values
 
 
-def set_parameter(engine: Engine, actor: Actor, key: str, value: float) -> None:
+def set_parameter(engine: Engine, *, actor: Actor, key: str, value: float) -> None:
     require(engine, actor, Role.ADMIN)
     if key not in CONVENTIONS:
         raise ValueError(f"Paramètre inconnu : {key}")
@@ -162,7 +162,7 @@ def anonymous_readers(engine: Engine) -> bool:
     return meta is None or meta.value == "1"
 
 
-def set_anonymous_readers(engine: Engine, actor: Actor, value: bool) -> None:
+def set_anonymous_readers(engine: Engine, *, actor: Actor, value: bool) -> None:
     require(engine, actor, Role.ADMIN)
     with session_scope(engine) as session:
         meta = session.get(StoreMeta, ANONYMOUS_READERS) or StoreMeta(key=ANONYMOUS_READERS, value="1")

@@ -33,7 +33,7 @@ with accounts:
         target = st.selectbox(texts.SLOWED_ACCOUNT, slowed, key="slowed_account")
         if st.button(texts.LIFT_SLOWDOWN, key="lift_slowdown"):
             try:
-                lift_slowdown(engine, admin, target)
+                lift_slowdown(engine, actor=admin, username=target)
                 st.rerun()
             except PermissionError as exc:
                 st.error(plain(exc))
@@ -44,7 +44,7 @@ with accounts:
         role = st.selectbox(texts.ROLE, [r.value for r in Role])
         if st.form_submit_button(texts.CREATE):
             try:
-                add_user(engine, admin, name, password, role)
+                add_user(engine, actor=admin, username=name, password=password, role=role)
                 st.success(texts.USER_CREATED.format(name=plain(name)))
             except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
@@ -58,7 +58,8 @@ with accounts:
         new_password = st.text_input(texts.NEW_PASSWORD, type="password")
         if st.form_submit_button(texts.SAVE) and target:
             try:
-                update_user(engine, admin, target, role=new_role, active=active, password=new_password or None)
+                update_user(engine, actor=admin, username=target, role=new_role, active=active,
+                            password=new_password or None)
                 st.success(texts.USER_UPDATED.format(name=plain(target)))
             except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
@@ -66,7 +67,7 @@ with accounts:
 with parameters:
     public = st.toggle(texts.ANONYMOUS_READERS, value=anonymous_readers(engine), help=texts.ANONYMOUS_HELP)
     if public != anonymous_readers(engine):
-        set_anonymous_readers(engine, admin, public)
+        set_anonymous_readers(engine, actor=admin, value=public)
         st.rerun()
     values = get_parameters(engine)
     with st.form("parameters"):
@@ -79,7 +80,7 @@ with parameters:
             try:
                 for key, value in edited.items():
                     if abs(value - values[key]) > 1e-9:
-                        set_parameter(engine, admin, key, value)
+                        set_parameter(engine, actor=admin, key=key, value=value)
                 st.success(texts.PARAMETERS_SAVED)
             except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))

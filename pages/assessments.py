@@ -12,7 +12,7 @@ from core.clauses.assessments import (
     duplicate_assessment,
 )
 from core.clauses.relevance import Verdict
-from core.exchange.records import ConflictError
+from core.exchange.records import ConflictError, ValidationError
 from core.store.engine import StoreError
 from core.store.models import Role
 from ui import checklist, data, session, texts
@@ -71,10 +71,10 @@ if not allowed:
     st.caption(texts.NEED_FACILITATOR)
 
 
-def run(write, *args) -> tuple[bool, object]:  # noqa: ANN001 - a core write function
+def run(write, **args) -> tuple[bool, object]:  # noqa: ANN001 - a core write function
     """A core write with the current actor: (done, its answer), its French refusal shown when not done."""
     try:
-        return True, write(data.engine(), actor, *args)
+        return True, write(data.engine(), actor=actor, **args)
     except (AuthError, AssessmentError, StoreError) as exc:
         st.error(plain(exc))
         return False, None
@@ -85,12 +85,12 @@ if a.button(texts.REOPEN, key="hist_reopen", icon=":material/edit_note:"):
     st.session_state[checklist.REOPEN] = int(chosen)
     st.switch_page("pages/checklist.py")
 if b.button(texts.DUPLICATE, key="hist_duplicate", icon=":material/content_copy:", disabled=not allowed):
-    done, copy = run(duplicate_assessment, int(chosen))
+    done, copy = run(duplicate_assessment, assessment_id=int(chosen))
     if done:
         st.success(texts.DUPLICATED.format(id=copy))
 archive = c.button(texts.ARCHIVE, key="hist_archive", icon=":material/archive:",
                    disabled=not allowed or bool(saved["archived"]))
-if archive and run(archive_assessment, int(chosen))[0]:
+if archive and run(archive_assessment, assessment_id=int(chosen))[0]:
     st.success(texts.ARCHIVED.format(id=chosen))
 
 ATTACH_OUTCOME = "hist_attach_outcome"
@@ -100,8 +100,9 @@ def attach(assessment_id: int, reference: str, seen_version: int) -> None:
     """The attach button's callback: its arguments were bound when the page was drawn, so the version is the
     one the facilitator saw, not the one re-read by the run the click starts (a change in between is refused)."""
     try:
-        hours = attach_to_contract(data.engine(), session.actor(), assessment_id, reference, seen_version)
-    except (AuthError, AssessmentError, ConflictError, StoreError) as exc:
+        hours = attach_to_contract(data.engine(), actor=session.actor(), assessment_id=assessment_id,
+                                   reference=reference, expected_version=seen_version)
+    except (AuthError, AssessmentError, ConflictError, ValidationError, StoreError) as exc:
         st.session_state[ATTACH_OUTCOME] = (False, plain(exc))
     else:
         said = texts.ATTACHED.format(reference=plain(reference), hours=fmt.hours(hours))

@@ -59,7 +59,7 @@ if not allowed:
     st.caption(texts.NEED_FACILITATOR)
 if st.button(texts.SAVE_ASSESSMENT, key="chk_save", icon=":material/save:", type="primary", disabled=not allowed):
     try:
-        new_id = save_assessment(data.engine(), actor, inputs, result)
+        new_id = save_assessment(data.engine(), actor=actor, inputs=inputs, assessment=result)
     except (AuthError, StoreError) as exc:
         st.error(plain(exc))
     else:

@@ -44,11 +44,11 @@ submitted = record_form(kind, record, choices, st.session_state.get(errors_key, 
 if submitted is not None:
     try:
         if record:
-            saved = save_record(engine, session.actor(), kind_name, {**submitted, "id": record["id"]},
+            saved = save_record(engine, actor=session.actor(), kind=kind_name, values={**submitted, "id": record["id"]},
                                 expected_version=shown_version(kind, record))
             keep_version(kind, record, saved["version"])
         else:
-            saved = save_record(engine, session.actor(), kind_name, submitted)
+            saved = save_record(engine, actor=session.actor(), kind=kind_name, values=submitted)
             forget_form(kind, None)  # the next new record starts from an empty form
             st.session_state[CREATED] = saved["id"]
     except ValidationError as exc:
@@ -72,7 +72,8 @@ if record:
     label = texts.ENTRY_RESTORE if restore else texts.ENTRY_ARCHIVE
     if st.button(label, icon=":material/archive:", key="entry_archive"):
         try:
-            archive_record(engine, session.actor(), kind_name, record["id"], record["version"], archived=not restore)
+            archive_record(engine, actor=session.actor(), kind=kind_name, record_id=record["id"],
+                           expected_version=record["version"], archived=not restore)
         except (ConflictError, ValidationError, AuthError, StoreError) as exc:
             st.error(plain(exc))
         else:

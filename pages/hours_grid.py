@@ -29,8 +29,7 @@ editor_key, shown_key = f"grid_{reference}", f"grid_shown_{reference}"
 if editor_key not in st.session_state or shown_key not in st.session_state:
     # The rows as first shown, versions included, stay the grid's base until saved: a save is checked against
     # them, so hours that someone else saved in the meantime are refused instead of silently overwritten.
-    rows = data.records("heures", reference, False, 5000, version)
-    rows = rows[rows["marche_reference"] == reference][columns].sort_values(["mois", "participant_code"])
+    rows = data.contract_hours(reference, version)[columns].sort_values(["mois", "participant_code"])
     rows["mois"] = pd.to_datetime(rows["mois"])
     st.session_state[shown_key] = rows.reset_index(drop=True)
 rows = st.session_state[shown_key]
@@ -74,7 +73,7 @@ if st.button(texts.GRID_SAVE, type="primary", key="grid_save"):
         if row["mois"] is not None:
             row["mois"] = pd.Timestamp(row["mois"]).date()
     try:
-        counts = save_monthly_hours(engine, session.actor(), reference, records)
+        counts = save_monthly_hours(engine, actor=session.actor(), contract_reference=reference, rows=records)
     except ValidationError as exc:
         st.error("\n\n".join(f"**{plain(where)}** : {plain(message)}" for where, message in exc.errors.items()))
     except ConflictError as exc:

@@ -65,7 +65,7 @@ if report.created + report.updated == 0:
     st.stop()
 if st.button(texts.IMPORT_CONFIRM, type="primary"):
     try:
-        done = apply_import(engine, session.actor(), report)
+        done = apply_import(engine, actor=session.actor(), report=report)
     except (AuthError, StoreError) as exc:
         st.error(plain(exc))
         st.stop()

@@ -23,6 +23,7 @@ from core.exchange import kinds as import_kinds
 from core.exchange import xlsx_reader as tabular_xlsx
 from core.figures import indicators, privacy
 from core.store.enums import ALIASES, Vehicle
+from ui import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -98,7 +99,7 @@ def kind_sections() -> dict[str, tuple[str, str]]:
 def test_every_kind_of_file_is_documented_and_only_those() -> None:
     documented = kind_sections()
     assert list(documented) == list(import_kinds.KINDS)
-    assert {name: label for name, (label, _) in documented.items()} == imports.KIND_LABELS
+    assert {name: label for name, (label, _) in documented.items()} == texts.KIND_NAMES
 
 
 @pytest.mark.parametrize("kind", list(import_kinds.KINDS))

@@ -175,6 +175,13 @@ def records(kind: str, search: str, archived: bool, limit: int, store_version: s
     return core_records.list_records(engine(), kind, search, archived, limit)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def contract_hours(reference: str, store_version: str) -> pd.DataFrame:
+    """One contract's hours entries, all of them (the hours grid)."""
+    found = core_records.contract_id(engine(), reference)
+    return core_records.contract_hours(engine(), contract_id=found if found is not None else -1)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def choices(ref: str, store_version: str) -> dict[str, str]:
     """The values a reference column may take, with their labels (buyers, SIRETs, contracts, codes)."""

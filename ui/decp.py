@@ -74,7 +74,7 @@ def upload_flow() -> None:
     key = (upload.file_id, departement, data.version())
     if st.session_state.get(PREVIEW, (None,))[0] != key:
         try:
-            report = preview_decp(engine, session.actor(), upload.getvalue(), upload.name,
+            report = preview_decp(engine, actor=session.actor(), data=upload.getvalue(), filename=upload.name,
                                   departement=departement or None)
         except (ValueError, AuthError, StoreError) as exc:  # DecpFileError is a ValueError: the file cannot be read
             st.error(plain(exc))
@@ -102,7 +102,7 @@ def upload_flow() -> None:
         return
     if st.button(texts.DECP_CONFIRM, type="primary", key="decp_confirm"):
         try:
-            done = apply_decp(engine, session.actor(), report)
+            done = apply_decp(engine, actor=session.actor(), report=report)
         except (AuthError, StoreError) as exc:
             st.error(plain(exc))
             return

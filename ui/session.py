@@ -89,7 +89,7 @@ def client_address() -> str | None:
 def log_in(who: Actor) -> None:
     """Log this browser in, here and, through the cookie the server sets, in its other tabs and after a reload."""
     close_session(data.engine(), st.session_state.get(TOKEN))  # another account's login in this browser ends
-    token = open_session(data.engine(), who)
+    token = open_session(data.engine(), actor=who)
     st.session_state[TOKEN] = token
     refresh()
     st.session_state[PENDING_COOKIE] = ("/api/connexion", {"ticket": issue_ticket(data.engine(), token)})

@@ -86,7 +86,7 @@ def validate_password(password: str) -> None:
         raise ValueError(f"Le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères.")
 
 
-def add_user(engine: Engine, actor: Actor, username: str, password: str, role: Role | str) -> None:
+def add_user(engine: Engine, *, actor: Actor, username: str, password: str, role: Role | str) -> None:
     require(engine, actor, Role.ADMIN)
     username = username.strip()
     if not username:
@@ -100,7 +100,7 @@ def add_user(engine: Engine, actor: Actor, username: str, password: str, role: R
         record(session, actor, "création", "app_user", username, None, {"role": role.value})
 
 
-def update_user(engine: Engine, actor: Actor, username: str, *, role: Role | str | None = None,
+def update_user(engine: Engine, *, actor: Actor, username: str, role: Role | str | None = None,
                 active: bool | None = None, password: str | None = None) -> None:
     """Change an account's role, activity or password (admins only); lifts a slowdown of its logins too."""
     require(engine, actor, Role.ADMIN)
@@ -195,7 +195,7 @@ def change_own_password(engine: Engine, *, actor: Actor, current: str, new: str,
         record(session, actor, PASSWORD_CHANGED, "app_user", user.username)
 
 
-def lift_slowdown(engine: Engine, actor: Actor, username: str) -> None:
+def lift_slowdown(engine: Engine, *, actor: Actor, username: str) -> None:
     """An administrator lets an account's name be tried again at once (journaled)."""
     require(engine, actor, Role.ADMIN)
     with session_scope(engine) as session:

@@ -25,7 +25,7 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def open_session(engine: Engine, actor: Actor, *, now: datetime | None = None) -> str:
+def open_session(engine: Engine, *, actor: Actor, now: datetime | None = None) -> str:
     """A new session for this (just authenticated) actor: the token for the browser, shown only once.
     Expired sessions of every account are purged on the way."""
     now = now or datetime.now(UTC)

@@ -15,12 +15,14 @@ from sqlmodel import Session
 
 from core.accounts.auth import Actor, Role, require
 from core.clauses.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality, Verdict
-from core.exchange.records import ConflictError
+from core.exchange.kinds import get_entry_kind
+from core.exchange.records import update_record, write_record
+from core.exchange.rows import to_columns
 from core.store.audit import record
 from core.store.engine import bump_data_version, session_scope
 from core.store.enums import CompanyKind, Nature, Sector, Vehicle
 from core.store.models import Assessment as AssessmentRow
-from core.store.models import AuditEntry, Buyer, Company, Contract, ContractVehicle, JobsSnapshot
+from core.store.models import Buyer, Company, Contract, JobsSnapshot
 
 # The insertion structures counted as "available locally" by default: the SIAE (EI, ETTI, AI, ACI, EITI),
 # the GEIQ and the EA. ESAT, régies de quartier and ordinary temp agencies are left to the facilitator.
@@ -125,7 +127,7 @@ def row_values(author: str, inputs: PurchaseInputs, assessment: Assessment) -> d
 # --- writes -----------------------------------------------------------------------------------------
 
 
-def save_assessment(engine: Engine, actor: Actor | None, inputs: PurchaseInputs, assessment: Assessment) -> int:
+def save_assessment(engine: Engine, *, actor: Actor | None, inputs: PurchaseInputs, assessment: Assessment) -> int:
     """Keep an assessment (its answers and its result) in the history; returns its id."""
     actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
@@ -144,7 +146,7 @@ def _get(session: Session, assessment_id: int) -> AssessmentRow:
     return row
 
 
-def duplicate_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> int:
+def duplicate_assessment(engine: Engine, *, actor: Actor | None, assessment_id: int) -> int:
     """A copy to work a variant from: same answers and result, new author and date, no contract."""
     actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
@@ -165,28 +167,25 @@ NOT_RELEVANT_TO_ATTACH = ("Cette évaluation conclut qu'une clause n'est pas per
                           "reporter sur un marché. Si l'achat a changé, dupliquez-la et revoyez les réponses.")
 
 
-def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, reference: str,
+def attach_to_contract(engine: Engine, *, actor: Actor | None, assessment_id: int, reference: str,
                        expected_version: int) -> float:
     """Once the contract is awarded: link the assessment, its estimated hours become the planned hours.
 
-    `expected_version` is the contract's version as the page showed it (`contract_choices`): if the contract
-    was saved since, ConflictError and nothing is written, as for every other record write (core.exchange.records).
-    Returns the planned hours written. Both changes are audited; the contract's version goes up by one.
+    `expected_version` is the contract's version as the page showed it (`contract_choices`). The contract is
+    written as an entry form writes it (core.exchange.records.update_record): validated whole, refused with
+    ConflictError if it was saved since (nothing is written), audited, its version up by one, retried when the
+    store is busy. Returns the planned hours written. The assessment's link is audited too.
     """
     actor = require(engine, actor, Role.FACILITATEUR)
-    with session_scope(engine) as session:
+    spec = get_entry_kind("marches")
+
+    def action(session: Session) -> float:
         row = _get(session, assessment_id)
         if row.archived:
             raise AssessmentError(f"L'évaluation n° {assessment_id} est archivée : dupliquez-la pour la réutiliser.")
         contract = session.execute(select(Contract).where(Contract.reference == reference.strip())).scalar_one_or_none()
         if contract is None or contract.archived:
             raise AssessmentError(f"Le marché « {reference} » n'existe pas.")
-        if contract.version != expected_version:
-            raise ConflictError(
-                f"Le marché « {contract.reference} » a été modifié par {_contract_editor(session, contract)} depuis "
-                f"l'affichage de cette page (version {contract.version}, vous aviez la version {expected_version}) : "
-                "rien n'a été rattaché. La page montre maintenant le marché à jour : vérifiez ses heures prévues, "
-                "puis rattachez à nouveau si c'est toujours voulu.")
         if row.contract_id is not None and row.contract_id != contract.id:
             other = session.get(Contract, row.contract_id)
             raise AssessmentError(f"L'évaluation n° {assessment_id} est déjà rattachée au marché "
@@ -195,37 +194,22 @@ def attach_to_contract(engine: Engine, actor: Actor | None, assessment_id: int, 
             raise AssessmentError(NOT_RELEVANT_TO_ATTACH)
         if not row.estimated_hours:
             raise AssessmentError("Cette évaluation n'estime aucune heure : rien à reporter sur le marché.")
-        before_contract = {"planned_hours": contract.planned_hours, "version": contract.version}
-        before_row = _row_dict(row)
-        contract.planned_hours = row.estimated_hours
-        contract.version += 1
-        row.contract_id = contract.id
-        session.add_all([contract, row])
         # Planned hours are a clause's: the contract now carries one (and no longer "none").
-        vehicles = {v.vehicle: v for v in session.execute(
-            select(ContractVehicle).where(ContractVehicle.contract_id == contract.id)).scalars()}
-        if Vehicle.CLAUSE_SOCIALE.value not in vehicles:
-            session.add(ContractVehicle(contract_id=contract.id, vehicle=Vehicle.CLAUSE_SOCIALE.value))
-        if Vehicle.AUCUNE.value in vehicles:
-            session.delete(vehicles[Vehicle.AUCUNE.value])
-        record(session, actor, "modification", "contract", contract.reference, before=before_contract,
-               after={"planned_hours": contract.planned_hours, "version": contract.version,
-                      "evaluation": assessment_id, "considerations": sorted(
-                          {*vehicles, Vehicle.CLAUSE_SOCIALE.value} - {Vehicle.AUCUNE.value})})
+        vehicles = set(to_columns(session, spec, contract)["considerations_sociales"] or [])
+        update_record(session, actor, spec, contract, {
+            "heures_prevues": row.estimated_hours,
+            "considerations_sociales": sorted({*vehicles, Vehicle.CLAUSE_SOCIALE.value} - {Vehicle.AUCUNE.value}),
+        }, expected_version)
+        before_row = _row_dict(row)
+        row.contract_id = contract.id
+        session.add(row)
         record(session, actor, "rattachement", "assessment", str(row.id), before=before_row, after=_row_dict(row))
-        bump_data_version(session)
-        return float(contract.planned_hours)
+        return float(contract.planned_hours)  # type: ignore[arg-type]
+
+    return write_record(engine, action)
 
 
-def _contract_editor(session: Session, contract: Contract) -> str:
-    """Who saved the contract last (the audit trail), for a conflict's message."""
-    return session.execute(select(AuditEntry.username)
-                           .where(AuditEntry.entity == "contract", AuditEntry.entity_key == contract.reference)
-                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())  # type: ignore[attr-defined,union-attr]
-                           .limit(1)).scalar() or "un autre utilisateur"
-
-
-def archive_assessment(engine: Engine, actor: Actor | None, assessment_id: int) -> None:
+def archive_assessment(engine: Engine, *, actor: Actor | None, assessment_id: int) -> None:
     """Out of the history list, kept in the store (never destroyed)."""
     actor = require(engine, actor, Role.FACILITATEUR)
     with session_scope(engine) as session:
@@ -281,12 +265,6 @@ def get_assessment(engine: Engine, assessment_id: int) -> dict[str, Any]:
         return {**_row_dict(row), "created_at": row.created_at, "contract_reference": reference,
                 "inputs": inputs_from_dict(json.loads(row.inputs)), "params": params_from_dict(result["params"]),
                 "result": result}
-
-
-def reopen(engine: Engine, assessment_id: int) -> tuple[PurchaseInputs, SizingParameters]:
-    """The answers and the parameters of a saved assessment, to put back in the checklist."""
-    saved = get_assessment(engine, assessment_id)
-    return saved["inputs"], saved["params"]
 
 
 def contract_choices(engine: Engine, buyer: str | None = None) -> pd.DataFrame:

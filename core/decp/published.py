@@ -72,7 +72,7 @@ def normalize_sirets(values: list[str] | tuple[str, ...]) -> frozenset[str]:
     return sirets
 
 
-def preview_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
+def preview_decp(engine: Engine, *, actor: Actor | None, data: bytes, filename: str,
                  departement: str | None = None,
                  buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
     """Read a whole DECP file and tell what importing it would do, without writing anything.
@@ -96,7 +96,7 @@ def preview_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str
     return report
 
 
-def apply_decp(engine: Engine, actor: Actor | None, report: DecpImportReport) -> DecpImportReport:
+def apply_decp(engine: Engine, *, actor: Actor | None, report: DecpImportReport) -> DecpImportReport:
     """Write a previewed file in one transaction. What to create or update is decided again against
     the store as it is now, so the counts returned are those of the write."""
     actor = require(engine, actor, Role.FACILITATEUR)
@@ -117,11 +117,11 @@ def apply_decp(engine: Engine, actor: Actor | None, report: DecpImportReport) ->
     return report
 
 
-def import_decp(engine: Engine, actor: Actor | None, data: bytes, filename: str, *,
+def import_decp(engine: Engine, *, actor: Actor | None, data: bytes, filename: str,
                 departement: str | None = None, buyers: list[str] | tuple[str, ...] = ()) -> DecpImportReport:
     """Read a whole DECP file, then upsert its contracts in one transaction (DecpFileError: nothing written)."""
-    report = preview_decp(engine, actor, data, filename, departement=departement, buyers=buyers)
-    return apply_decp(engine, actor, report)
+    report = preview_decp(engine, actor=actor, data=data, filename=filename, departement=departement, buyers=buyers)
+    return apply_decp(engine, actor=actor, report=report)
 
 
 _Changed = tuple[DecpContract, DecpRecord, bool]  # a stored row, its new values, considerations changed or not

@@ -57,7 +57,6 @@ class AssessmentHistory:
         rng = random.Random(HISTORY_SEED)
         if self.last_month < HISTORY_FROM:
             return
-        self.history_end = month_end(self.last_month)
         self.job_counts = {(j["date"], j["sector"]): j["jobs"] for j in self.jobs}
         months = months_between(HISTORY_FROM, self.last_month) * ASSESSMENTS_PER_MONTH
         attached, pertinent, deepen = (round(len(months) * s) for s in (ATTACHED_SHARE, PERTINENT_SHARE, DEEPEN_SHARE))

@@ -33,13 +33,6 @@ MAX_UPLOAD_MB = 50
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_MB} Mo"
 
-KIND_LABELS = {
-    "acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
-    "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
-    "emplois": "Emplois disponibles",
-}
-
-
 @dataclass
 class ImportReport:
     """What an import found, or did: rows by action, every error, and notes (ignored columns…)."""
@@ -158,7 +151,7 @@ def preview_import(engine: Engine, kind: str, data: bytes, filename: str) -> Imp
         return _detach(_build(session, kind, data, filename))
 
 
-def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, filename: str,
+def run_import(engine: Engine, *, actor: Actor | None, kind: str, data: bytes, filename: str,
                dry_run: bool = False) -> ImportReport:
     """Validate the whole file and write it in one transaction — or nothing if any row is wrong."""
     actor = require(engine, actor, Role.FACILITATEUR)
@@ -188,10 +181,10 @@ def run_import(engine: Engine, actor: Actor | None, kind: str, data: bytes, file
                                    "les mêmes clés) : rien n'a été écrit. Importez de nouveau le fichier.")
 
 
-def apply_import(engine: Engine, actor: Actor | None, report: ImportReport) -> ImportReport:
+def apply_import(engine: Engine, *, actor: Actor | None, report: ImportReport) -> ImportReport:
     """Write a previewed file. It is validated again against the store as it is now, in the write
     transaction, so that a change made since the preview is neither lost nor overwritten blindly."""
-    return run_import(engine, actor, report.kind, report.data, report.filename)
+    return run_import(engine, actor=actor, kind=report.kind, data=report.data, filename=report.filename)
 
 
 # --- templates ----------------------------------------------------------------------------------

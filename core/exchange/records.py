@@ -76,8 +76,10 @@ def _check_version(session: Session, kind: Kind, record: Any, label: str, expect
             "enregistré. Rechargez la fiche pour voir les nouvelles valeurs, puis refaites votre modification.")
 
 
-def _write(engine: Engine, action: Callable[[Session], dict]) -> dict:
-    def transaction() -> dict:
+def write_record(engine: Engine, action: Callable[[Session], Any]) -> Any:
+    """Run `action` in one transaction that bumps the data version, again if the store is busy; a key another
+    write just took is refused with a French ValidationError. Every record write goes through here."""
+    def transaction() -> Any:
         with session_scope(engine) as session:
             result = action(session)
             bump_data_version(session)
@@ -89,7 +91,31 @@ def _write(engine: Engine, action: Callable[[Session], dict]) -> dict:
                                      "créer la même clé) : rien n'a été écrit."}) from exc
 
 
-def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str, Any],
+def _plan_one(session: Session, spec: Kind, row: dict[str, Any], present: list[str]) -> RowPlan:
+    errors: list[RowError] = []
+    plans = plan_rows(session, spec, [(None, row)], present, errors)
+    if errors:
+        raise ValidationError(_field_errors(errors), errors)
+    return plans[0]
+
+
+def update_record(session: Session, actor: Actor, spec: Kind, target: Any, values: dict[str, Any],
+                  expected_version: int) -> RowPlan:
+    """Update one stored record in the caller's transaction (`write_record`): the record with `values` over it is
+    validated whole, checked against the version it was read at (ConflictError), then written and audited.
+    The forms' updates and an assessment attached to its contract (core.clauses.assessments) both come here."""
+    plan = _plan_one(session, spec, {**to_columns(session, spec, target), **values}, spec.names)
+    if plan.record is not None and plan.record.id != target.id:
+        raise ValidationError({name: f"« {values.get(name)} » est déjà la clé d'une autre fiche"
+                               for name in spec.key if name in spec.required})
+    _check_version(session, spec, target, plan.label, expected_version)
+    if plan.action == CREATE:  # the key itself changes
+        plan = RowPlan(None, plan.key, UPDATE, plan.values, target, plan.label, list(plan.values))
+    write_plan(session, actor, spec, plan)
+    return plan
+
+
+def save_record(engine: Engine, *, actor: Actor | None, kind: str, values: dict[str, Any],
                 expected_version: int | None = None) -> dict:
     """Create (expected_version None) or update one record; returns it as stored (with id, version).
 
@@ -98,39 +124,26 @@ def save_record(engine: Engine, actor: Actor | None, kind: str, values: dict[str
     actor = require(engine, actor, Role.FACILITATEUR)
     spec = get_entry_kind(kind)
 
-    def plan_one(session: Session, row: dict[str, Any], present: list[str]) -> RowPlan:
-        errors: list[RowError] = []
-        plans = plan_rows(session, spec, [(None, row)], present, errors)
-        if errors:
-            raise ValidationError(_field_errors(errors), errors)
-        return plans[0]
-
     def action(session: Session) -> dict:
         if expected_version is None:
-            plan = plan_one(session, values, spec.names)
+            plan = _plan_one(session, spec, values, spec.names)
             if plan.action != CREATE:
                 state = " (archivé : restaurez-le plutôt)" if plan.record.archived else ""
                 raise ValidationError({name: f"« {values.get(name)} » existe déjà{state}" for name in spec.key
                                        if name in spec.required} or {FORM: f"{spec.label} existe déjà{state}"})
+            write_plan(session, actor, spec, plan)
         else:
             if values.get("id") is not None:
                 target = session.get(spec.model, values["id"])
             else:  # found by its key
-                target = plan_one(session, values, [n for n in spec.names if n in values]).record
+                target = _plan_one(session, spec, values, [n for n in spec.names if n in values]).record
             if target is None:
                 raise ValidationError({FORM: f"Fiche introuvable : {spec.label} n'existe pas (ou plus)."})
-            plan = plan_one(session, {**to_columns(session, spec, target), **values}, spec.names)
-            if plan.record is not None and plan.record.id != target.id:
-                raise ValidationError({name: f"« {values.get(name)} » est déjà la clé d'une autre fiche"
-                                       for name in spec.key if name in spec.required})
-            _check_version(session, spec, target, plan.label, expected_version)
-            if plan.action == CREATE:  # the key itself changes
-                plan = RowPlan(None, plan.key, UPDATE, plan.values, target, plan.label, list(plan.values))
-        write_plan(session, actor, spec, plan)
+            plan = update_record(session, actor, spec, target, values, expected_version)
         session.flush()  # a new record's id
         return snapshot(plan.record, spec)
 
-    return _write(engine, action)
+    return write_record(engine, action)
 
 
 def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
@@ -142,7 +155,7 @@ def load_record(engine: Engine, kind: str, record_id: int) -> dict | None:
         return to_columns(session, spec, record) if record is not None else None
 
 
-def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: int, expected_version: int,
+def archive_record(engine: Engine, *, actor: Actor | None, kind: str, record_id: int, expected_version: int,
                    archived: bool = True) -> dict:
     """Archive (or restore, archived=False) one record: it leaves the lists, never the store."""
     actor = require(engine, actor, Role.FACILITATEUR)
@@ -164,38 +177,7 @@ def archive_record(engine: Engine, actor: Actor | None, kind: str, record_id: in
                          label, before, snapshot(record, spec))
         return snapshot(record, spec)
 
-    return _write(engine, action)
-
-
-def save_buyer(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "acheteurs", values, expected_version)
-
-
-def save_contract(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    """A contract with its social considerations (`considerations_sociales`: a list or `a | b`)."""
-    return save_record(engine, actor, "marches", values, expected_version)
-
-
-def save_company(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "entreprises", values, expected_version)
-
-
-def save_participant(engine: Engine, actor: Actor | None, values: dict,
-                     expected_version: int | None = None) -> dict:
-    """A participant with their eligible publics (`publics`: a list or `a | b`)."""
-    return save_record(engine, actor, "participants", values, expected_version)
-
-
-def save_hours(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "heures", values, expected_version)
-
-
-def save_exit(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "sorties", values, expected_version)
-
-
-def save_jobs(engine: Engine, actor: Actor | None, values: dict, expected_version: int | None = None) -> dict:
-    return save_record(engine, actor, "emplois", values, expected_version)
+    return write_record(engine, action)
 
 
 def _cleared(row: dict) -> bool:
@@ -203,7 +185,7 @@ def _cleared(row: dict) -> bool:
     return is_blank(value) or value == 0 or value == "0"
 
 
-def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: str, rows: list[dict]) -> dict:
+def save_monthly_hours(engine: Engine, *, actor: Actor | None, contract_reference: str, rows: list[dict]) -> dict:
     """Save a grid of one contract's monthly hours (st.data_editor rows, columns of the `heures` file
     without `marche_reference`) in one transaction, every row validated first.
 
@@ -248,7 +230,7 @@ def save_monthly_hours(engine: Engine, actor: Actor | None, contract_reference: 
             counts[{CREATE: "créées", UPDATE: "modifiées", UNCHANGED: "inchangées"}[plan.action]] += 1
         return counts
 
-    return _write(engine, action)
+    return write_record(engine, action)
 
 
 def list_records(engine: Engine, kind: str, search: str = "", archived: bool = False,
@@ -266,6 +248,24 @@ def list_records(engine: Engine, kind: str, search: str = "", archived: bool = F
             texts = [Contract.reference]
             query = query.join(Contract, Contract.id == HoursEntry.contract_id)
         query = query.where(or_(*[cast(column, String).ilike(like) for column in texts]))
+    with Session(engine) as session:
+        rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
+    return pd.DataFrame(rows, columns=["id", "version", "archived", *spec.names])
+
+
+def contract_id(engine: Engine, reference: str) -> int | None:
+    """The id of the live contract of exactly that reference (None if there is none)."""
+    with Session(engine) as session:
+        return session.exec(select(Contract.id).where(Contract.reference == reference, ~Contract.archived)).first()  # type: ignore[arg-type]
+
+
+def contract_hours(engine: Engine, *, contract_id: int) -> pd.DataFrame:
+    """Every live hours entry of one contract in column space, as list_records gives them (the hours grid).
+
+    Found by the contract's id: never capped, never mixed with a contract whose reference contains this one."""
+    spec = get_entry_kind("heures")
+    query = (select(HoursEntry).where(HoursEntry.contract_id == contract_id, ~HoursEntry.archived)
+             .order_by(HoursEntry.id.desc()))  # type: ignore[union-attr]
     with Session(engine) as session:
         rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
     return pd.DataFrame(rows, columns=["id", "version", "archived", *spec.names])

@@ -48,7 +48,6 @@ DEFINITIONS_TITLE = "Définitions des indicateurs"
 JOBS_USUAL = "Emplois disponibles habituellement"
 HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp", "marches", "entreprises",
                  "participants", "personnes_en_contrat", "emplois_disponibles", "emplois_habituels", "part_femmes")
-RATIOS = ("taux_realisation", "part_femmes")
 
 
 def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,

@@ -119,10 +119,6 @@ class ExitKind(StrEnum):
     AUTRE = "autre"
 
 
-# Exits that count in the "taux de sortie dynamique".
-DYNAMIC_EXITS = frozenset({ExitKind.EMPLOI_DURABLE, ExitKind.EMPLOI_TRANSITION, ExitKind.SORTIE_POSITIVE})
-
-
 # Long forms accepted on import, besides each value itself (docs/fichiers-echange.md).
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
     Public: {

@@ -122,7 +122,7 @@ def facilitator_account(demo_copy: Path) -> tuple[str, str]:
     """A facilitator's account in the server's store (created once per session)."""
     engine = open_store(f"sqlite:///{demo_copy}")
     with contextlib.suppress(ValueError):  # already created
-        add_user(engine, CLI_ACTOR, *FACILITATOR, Role.FACILITATEUR)
+        add_user(engine, actor=CLI_ACTOR, username=FACILITATOR[0], password=FACILITATOR[1], role=Role.FACILITATEUR)
     engine.dispose()
     return FACILITATOR
 

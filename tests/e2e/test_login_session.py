@@ -65,14 +65,15 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(page: Page, server
 def test_an_open_tab_of_a_revoked_account_is_refused_at_its_next_click(page: Page, server, demo_copy, change):
     name = f"revoque-{sorted(change)[0]}"
     engine = open_store(f"sqlite:///{demo_copy}")
-    add_user(engine, CLI_ACTOR, name, "une phrase de passe assez longue", Role.FACILITATEUR)
+    add_user(engine, actor=CLI_ACTOR, username=name, password="une phrase de passe assez longue",
+             role=Role.FACILITATEUR)
     log_in(page, server, (name, "une phrase de passe assez longue"))
     nav = page.locator('[data-testid="stSidebarNav"]')
     nav.get_by_role("link", name=texts.PAGE_ENTRY).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name=texts.ENTRY_TITLE)).to_be_visible()
 
-    update_user(engine, CLI_ACTOR, name, **change)  # an administrator, elsewhere
+    update_user(engine, actor=CLI_ACTOR, username=name, **change)  # an administrator, elsewhere
     engine.dispose()
     nav.get_by_role("link", name=texts.PAGE_FOLLOWUP).click()  # the tab's next click
     wait_for_app(page)
@@ -99,8 +100,8 @@ def visit(url: str, **headers: str) -> tuple[int, str, str]:
 
 def test_the_cookie_address_goes_back_only_to_this_server_and_takes_a_ticket_once(server, demo_copy):
     engine = open_store(f"sqlite:///{demo_copy}")
-    add_user(engine, CLI_ACTOR, "billet", "une phrase de passe assez longue", Role.LECTEUR)
-    token = open_session(engine, authenticate(engine, "billet", "une phrase de passe assez longue"))
+    add_user(engine, actor=CLI_ACTOR, username="billet", password="une phrase de passe assez longue", role=Role.LECTEUR)
+    token = open_session(engine, actor=authenticate(engine, "billet", "une phrase de passe assez longue"))
     for back in ("//autre.example/piege", "https://autre.example/", "/\\autre.example"):
         assert visit(f"{server.url}/api/connexion?ticket=x&retour={quote(back)}")[:2] == (303, "/")
     ticket = issue_ticket(engine, token)

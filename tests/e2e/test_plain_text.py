@@ -47,7 +47,7 @@ def hostile_server(demo_path: Path, browser: Browser, tmp_path_factory: pytest.T
     engine = open_store(f"sqlite:///{target}")
     values = poison(engine, YEAR)
     with contextlib.suppress(ValueError):
-        add_user(engine, CLI_ACTOR, *ACCOUNT, Role.FACILITATEUR)
+        add_user(engine, actor=CLI_ACTOR, username=ACCOUNT[0], password=ACCOUNT[1], role=Role.FACILITATEUR)
     engine.dispose()
     srv = Server(target)
     warm = browser.new_page()

@@ -9,7 +9,7 @@ from core import formatting as fmt
 from core.accounts.auth import Actor
 from core.clauses.assessments import save_assessment
 from core.clauses.relevance import PurchaseInputs, assess
-from core.exchange.records import load_record, save_contract
+from core.exchange.records import load_record, save_record
 from core.store.enums import Nature, Sector
 from core.store.models import Role
 from tests.utils.accounts import log_in
@@ -142,7 +142,7 @@ def test_save_then_see_it_in_the_history_and_reopen(store, facilitator_app):
 def test_a_not_relevant_assessment_offers_no_attachment(store, facilitator_app):
     coffee = PurchaseInputs(subject="Café des réunions", nature=Nature.FOURNITURES, amount=5_000, duration_months=1,
                             buyer="Ville de Test")
-    save_assessment(store, FACILITATOR, coffee, assess(coffee))
+    save_assessment(store, actor=FACILITATOR, inputs=coffee, assessment=assess(coffee))
     at = facilitator_app(store, "pages/assessments.py")
     at.selectbox(key="hist_pick").set_value(1).run()
     assert not at.exception
@@ -159,12 +159,13 @@ def test_attach_refuses_a_contract_changed_since_the_page_was_shown(store, facil
     at.selectbox(key="hist_contract").set_value("K4").run()
     assert any("version 1" in c.value for c in at.caption)
     # meanwhile, someone else gives K4 a clause of 400 h
-    save_contract(store, Actor("bob", Role.FACILITATEUR), {"reference": "K4", "heures_prevues": 400,
-                                                            "considerations_sociales": ["Clause sociale"]},
-                  expected_version=1)
+    save_record(store, actor=Actor("bob", Role.FACILITATEUR), kind="marches",
+                values={"reference": "K4", "heures_prevues": 400,
+                        "considerations_sociales": ["Clause sociale"]},
+                expected_version=1)
     at.button(key="hist_attach").click().run()
     assert not at.exception
-    assert any("modifié par bob" in e.value and "rien n'a été rattaché" in e.value for e in at.error)
+    assert any("modifié par bob" in e.value and "rien n'a été enregistré" in e.value for e in at.error)
     assert load_record(store, "marches", 4)["heures_prevues"] == 400
     assert any("400" in c.value and "version 2" in c.value for c in at.caption)  # the page now shows it
     at.button(key="hist_attach").click().run()  # attached knowingly, on the version now shown

@@ -96,12 +96,12 @@ def test_a_write_shows_at_once_on_a_cached_dashboard(store, app):
     from datetime import date
 
     from core.accounts.auth import Actor
-    from core.exchange.records import save_hours
+    from core.exchange.records import save_record
     from core.store.models import Role
 
     at = app(store, de="2021", a="2021")
     assert metric(at, "Heures réalisées") == fmt.hours(600)
-    save_hours(store, Actor("marie", Role.FACILITATEUR), {
+    save_record(store, actor=Actor("marie", Role.FACILITATEUR), kind="heures", values={
         "marche_reference": "K1", "entreprise_siret": "73282932000074", "participant_code": "P3",
         "mois": date(2021, 11, 1), "heures": 100, "mode": "embauche directe"})
     at.run()

@@ -11,6 +11,7 @@ from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.models import Role
 from tests.utils.accounts import log_in
+from tests.utils.bulk import contract_like, many_hours
 from tests.utils.fixtures import CITY
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
@@ -66,7 +67,8 @@ def test_a_contract_saved_by_a_colleague_meanwhile_is_not_overwritten(as_facilit
     at = as_facilitator("pages/entry.py")
     at.selectbox(key="entry_pick_marches").select(2).run()  # Marie opens K2
     shown = load_record(store, "marches", 2)
-    save_record(store, COLLEAGUE, "marches", {"id": 2, "heures_prevues": 700}, expected_version=shown["version"])
+    save_record(store, actor=COLLEAGUE, kind="marches", values={"id": 2, "heures_prevues": 700},
+                expected_version=shown["version"])
     at.run()  # any rerun meanwhile: the form keeps what Marie was shown
     at.number_input(key="marches_2_heures_prevues").set_value(900.0)
     at.button(key="FormSubmitter:form_marches_2-Enregistrer").click().run()
@@ -136,13 +138,29 @@ def test_hours_grid_shows_the_contract_months(as_facilitator, store):
     assert set(grid["participant_code"]) == {"P1", "P2", "P3"}
 
 
+def test_hours_grid_shows_its_contract_only_and_whole(as_facilitator, store):
+    contract_like(store, "M-1")
+    save_monthly_hours(store, actor=FACILITATOR, contract_reference="M-1", rows=[
+        {"entreprise_siret": "73282932000074", "participant_code": "P1", "mois": "03/2021", "heures": 20,
+         "mode": "embauche directe"}])
+    many_hours(store, contract_like(store, "M-10"))  # 6 000 entries, newer than M-1's
+    at = as_facilitator("pages/hours_grid.py")
+    at.selectbox(key="grid_contract").select("M-1").run()
+    assert not at.exception
+    assert at.dataframe[0].value["heures"].tolist() == [20]  # M-1's own line, none of M-10's
+    at.selectbox(key="grid_contract").select("M-10").run()
+    grid = at.dataframe[0].value
+    assert len(grid) == 6000 and grid["heures"].sum() == 42_000
+
+
 def test_hours_saved_by_a_colleague_meanwhile_are_not_overwritten(as_facilitator, store):
     at = as_facilitator("pages/hours_grid.py")
     at.selectbox(key="grid_contract").select("K1").run()
     shown = at.dataframe[0].value
     changed = shown.iloc[0].to_dict()
     changed["mois"] = changed["mois"].date()
-    save_monthly_hours(store, COLLEAGUE, "K1", [{**changed, "heures": changed["heures"] + 1}])
+    save_monthly_hours(store, actor=COLLEAGUE, contract_reference="K1",
+                       rows=[{**changed, "heures": changed["heures"] + 1}])
     at.run()
     assert list(at.dataframe[0].value["heures"]) == list(shown["heures"])  # still what Marie was shown
     at.button(key="grid_save").click().run()

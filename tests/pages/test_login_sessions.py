@@ -19,7 +19,7 @@ MARIE = Actor("marie", Role.FACILITATEUR)
 
 @pytest.fixture
 def marie(store):
-    add_user(store, CLI_ACTOR, "marie", PASSWORD, Role.FACILITATEUR)
+    add_user(store, actor=CLI_ACTOR, username="marie", password=PASSWORD, role=Role.FACILITATEUR)
     return store
 
 
@@ -70,14 +70,14 @@ def test_no_valid_cookie_no_login(marie, app, cookies, token):
 
 
 def test_a_role_change_refuses_the_cookie(marie, app, cookies):
-    cookies(**{COOKIE: open_session(marie, MARIE)})
-    update_user(marie, CLI_ACTOR, "marie", role=Role.LECTEUR)
+    cookies(**{COOKIE: open_session(marie, actor=MARIE)})
+    update_user(marie, actor=CLI_ACTOR, username="marie", role=Role.LECTEUR)
     at = app(marie)
     assert "actor" not in at.session_state
 
 
 def test_logout_closes_the_session_and_clears_the_cookie(marie, app, cookies):
-    token = open_session(marie, MARIE)
+    token = open_session(marie, actor=MARIE)
     cookies(**{COOKIE: token})
     at = app(marie)
     assert at.session_state["actor"] == MARIE

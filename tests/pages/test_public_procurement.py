@@ -21,7 +21,7 @@ def metric(at, label: str) -> str:
 @pytest.fixture
 def decp_store(store):
     for name in ("2022-nested.json", "2019.json", "consolidated.csv", "national.csv"):
-        import_decp(store, CLI_ACTOR, fixture(name), name)
+        import_decp(store, actor=CLI_ACTOR, data=fixture(name), filename=name)
     return store
 
 

@@ -64,7 +64,7 @@ def test_a_page_run_without_the_frame_checks_the_role_itself(store, app, page):
 
 
 def test_an_officials_page_run_alone_refuses_visitors_once_the_club_closed_them(store, app):
-    set_anonymous_readers(store, CLI_ACTOR, False)
+    set_anonymous_readers(store, actor=CLI_ACTOR, value=False)
     at = app(store, "pages/dashboard.py", alone=True)
     at.run()
     assert [e.value for e in at.error] == [texts.PAGE_REFUSED.format(role=ROLE_LABELS[Role.LECTEUR])]
@@ -87,7 +87,7 @@ def test_facilitator_sees_exact_counts(store, app, monkeypatch):
 
 
 def test_closed_to_anonymous_only_login_opens(store, app):
-    set_anonymous_readers(store, CLI_ACTOR, False)
+    set_anonymous_readers(store, actor=CLI_ACTOR, value=False)
     at = app(store)
     assert not at.exception
     assert not at.metric  # no indicator for a visitor without an account
@@ -96,8 +96,8 @@ def test_closed_to_anonymous_only_login_opens(store, app):
 
 
 def test_login_then_admin_page_for_admins_only(store, app):
-    add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
-    add_user(store, CLI_ACTOR, "paul", PASSWORD, Role.LECTEUR)
+    add_user(store, actor=CLI_ACTOR, username="claire", password=PASSWORD, role=Role.ADMIN)
+    add_user(store, actor=CLI_ACTOR, username="paul", password=PASSWORD, role=Role.LECTEUR)
     at = app(store, "pages/login.py")
     at.text_input[0].input("paul")
     at.text_input[1].input("mauvais mot de passe")
@@ -127,7 +127,7 @@ def test_login_then_admin_page_for_admins_only(store, app):
 def test_the_journal_reads_in_french_with_the_logins(store, app):
     from core.accounts.auth import authenticate
 
-    add_user(store, CLI_ACTOR, "claire", PASSWORD, Role.ADMIN)
+    add_user(store, actor=CLI_ACTOR, username="claire", password=PASSWORD, role=Role.ADMIN)
     authenticate(store, "claire", PASSWORD)
     at = app(store)
     log_in(at, store, Actor("claire", Role.ADMIN))

@@ -14,7 +14,7 @@ PASSWORD = "une phrase de passe de test"
 def log_in(at: AppTest, engine: Engine, actor: Actor) -> str:
     """Log `at` in as `actor` (its account created with that role if missing); the token, for later checks."""
     with contextlib.suppress(ValueError):  # the account exists already
-        add_user(engine, CLI_ACTOR, actor.username, PASSWORD, actor.role)
-    token = open_session(engine, actor)
+        add_user(engine, actor=CLI_ACTOR, username=actor.username, password=PASSWORD, role=actor.role)
+    token = open_session(engine, actor=actor)
     at.session_state["session_token"] = token
     return token

@@ -46,7 +46,7 @@ def poison(engine: Engine, year: int) -> dict[str, str]:
         bump_data_version(s)
     inputs = PurchaseInputs(subject=values["subject"], nature=Nature.TRAVAUX, amount=1_000_000.0,
                             duration_months=24.0, buyer=values["assessment_buyer"], lots_covered=MARKUP)
-    save_assessment(engine, Actor("facilitatrice", Role.FACILITATEUR), inputs, assess(inputs))
+    save_assessment(engine, actor=Actor("facilitatrice", Role.FACILITATEUR), inputs=inputs, assessment=assess(inputs))
     return values
 
 

@@ -69,7 +69,6 @@ PROCUREMENT_READING = (
 PROCUREMENT_SOURCE = ("Source : données essentielles de la commande publique (DECP), publiées par les acheteurs "
                       "publics sur data.gouv.fr, sous la Licence Ouverte / Etalab 2.0. Dernier import dans "
                       "Passerelles : {date}.")
-PROCUREMENT_NO_PLACE = "{count} sans lieu d'exécution reconnaissable, dans aucun département."
 PROCUREMENT_CHART_CONTRACTS = "Marchés"
 PROCUREMENT_CHART_SHARE = "Part avec une considération sociale"
 PROCUREMENT_CHART_TARGET = "Objectif national : {target}"

@@ -32,7 +32,7 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def accounts(empty_store):
-    add_user(empty_store, CLI_ACTOR, "marie", PASSWORD, Role.FACILITATEUR)
+    add_user(empty_store, actor=CLI_ACTOR, username="marie", password=PASSWORD, role=Role.FACILITATEUR)
     return empty_store
 
 
@@ -59,8 +59,8 @@ def test_timing_of_unknown_user_is_like_a_wrong_password(accounts):
             with pytest.raises(AuthError):
                 authenticate(accounts, name, "wrong password")
             times.append(time.perf_counter() - start)
-        lift_slowdown(accounts, CLI_ACTOR, "marie")
-        lift_slowdown(accounts, CLI_ACTOR, "nobody")
+        lift_slowdown(accounts, actor=CLI_ACTOR, username="marie")
+        lift_slowdown(accounts, actor=CLI_ACTOR, username="nobody")
         return sorted(times)[2]
 
     known, unknown = median("marie"), median("nobody")
@@ -90,7 +90,7 @@ def test_a_known_name_and_an_unknown_one_get_the_same_answers(accounts):
 
 
 def test_failures_slow_the_name_down_and_never_lock_its_owner_out(accounts):
-    token = open_session(accounts, authenticate(accounts, "marie", PASSWORD))
+    token = open_session(accounts, actor=authenticate(accounts, "marie", PASSWORD))
     for _ in range(8):  # a stranger, from several addresses
         for address in ("192.0.2.1", "192.0.2.2"):
             answers(accounts, "marie", "wrong password", 1, address)
@@ -122,13 +122,13 @@ def test_one_address_trying_many_names_is_slowed_down_for_longer(accounts):
 
 def test_slowdowns_logins_and_logouts_are_in_the_journal_and_an_admin_lifts_one(accounts):
     marie = authenticate(accounts, "marie", PASSWORD)
-    close_session(accounts, open_session(accounts, marie))
+    close_session(accounts, open_session(accounts, actor=marie))
     now = datetime.now(UTC)
     answers(accounts, "marie", "wrong password", FREE_FAILURES + 1, now=now)
     answers(accounts, "nobody", "wrong password", FREE_FAILURES + 3, now=now)  # an unknown name leaves no trace
     assert "réessayez" in answers(accounts, "marie", PASSWORD, 1, now=now)[0]
     assert next(u for u in list_users(accounts, now=now) if u["nom"] == "marie")["ralenti_jusqu_a"] is not None
-    lift_slowdown(accounts, CLI_ACTOR, "marie")
+    lift_slowdown(accounts, actor=CLI_ACTOR, username="marie")
     assert answers(accounts, "marie", PASSWORD, 1) == ["ok"]
     log = audit_log(accounts, entity="app_user")
     assert list(log["action"])[:5] == ["connexion", "levée du ralentissement", "ralentissement des connexions",
@@ -140,7 +140,7 @@ def test_slowdowns_logins_and_logouts_are_in_the_journal_and_an_admin_lifts_one(
 def test_roles_are_checked_in_core(accounts):
     reader = Actor("paul", Role.LECTEUR)
     with pytest.raises(AuthError, match="administrateur"):
-        add_user(accounts, reader, "eve", PASSWORD, Role.ADMIN)
+        add_user(accounts, actor=reader, username="eve", password=PASSWORD, role=Role.ADMIN)
     with pytest.raises(AuthError):
         require(accounts, None, Role.LECTEUR)
     assert require(accounts, Actor("a", Role.ADMIN), Role.FACILITATEUR).username == "a"
@@ -148,13 +148,13 @@ def test_roles_are_checked_in_core(accounts):
 
 def test_bad_accounts_are_refused(accounts):
     with pytest.raises(ValueError, match="existe déjà"):
-        add_user(accounts, CLI_ACTOR, "marie", PASSWORD, Role.LECTEUR)
+        add_user(accounts, actor=CLI_ACTOR, username="marie", password=PASSWORD, role=Role.LECTEUR)
     with pytest.raises(ValueError, match="au moins 10"):
-        add_user(accounts, CLI_ACTOR, "jean", "court", Role.LECTEUR)
+        add_user(accounts, actor=CLI_ACTOR, username="jean", password="court", role=Role.LECTEUR)
 
 
 def test_deactivated_account_cannot_log_in_and_changes_are_audited(accounts):
-    update_user(accounts, CLI_ACTOR, "marie", active=False)
+    update_user(accounts, actor=CLI_ACTOR, username="marie", active=False)
     with pytest.raises(AuthError):
         authenticate(accounts, "marie", PASSWORD)
     log = audit_log(accounts, entity="app_user")

@@ -28,8 +28,8 @@ NEW = "une toute nouvelle phrase"
 
 @pytest.fixture
 def marie(empty_store):
-    add_user(empty_store, CLI_ACTOR, "marie", PASSWORD, Role.LECTEUR)
-    token = open_session(empty_store, authenticate(empty_store, "marie", PASSWORD))
+    add_user(empty_store, actor=CLI_ACTOR, username="marie", password=PASSWORD, role=Role.LECTEUR)
+    token = open_session(empty_store, actor=authenticate(empty_store, "marie", PASSWORD))
     return empty_store, token
 
 
@@ -40,7 +40,7 @@ def stored_hash(engine) -> str:
 
 def test_the_new_password_opens_and_the_old_one_no_more(marie):
     engine, token = marie
-    elsewhere = open_session(engine, authenticate(engine, "marie", PASSWORD))  # another browser
+    elsewhere = open_session(engine, actor=authenticate(engine, "marie", PASSWORD))  # another browser
     change_own_password(engine, actor=resolve_session(engine, token), current=PASSWORD, new=NEW)
     assert authenticate(engine, "marie", NEW).username == "marie"
     with pytest.raises(AuthError, match=LOGIN_FAILED):

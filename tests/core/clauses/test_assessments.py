@@ -17,11 +17,11 @@ from core.clauses.assessments import (
     get_assessment,
     list_assessments,
     local_defaults,
-    reopen,
     save_assessment,
 )
 from core.clauses.relevance import PurchaseInputs, SizingParameters, Technicality, assess
-from core.exchange.records import ConflictError, load_record, save_contract
+from core.exchange import records
+from core.exchange.records import ConflictError, ValidationError, load_record, save_record
 from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.engine import data_version, session_scope
@@ -46,8 +46,14 @@ def seen(store, reference: str) -> int:
     return int(contract_choices(store).set_index("reference").at[reference, "version"])
 
 
+def attach(store, assessment_id: int, reference: str, version: int | None = None, actor: Actor = FACILITATOR) -> float:
+    """Attach as the history page does, at the version it shows unless told otherwise."""
+    return attach_to_contract(store, actor=actor, assessment_id=assessment_id, reference=reference,
+                              expected_version=seen(store, reference) if version is None else version)
+
+
 def save(store, inputs: PurchaseInputs, params: SizingParameters | None = None, actor: Actor = FACILITATOR) -> int:
-    return save_assessment(store, actor, inputs, assess(inputs, params))
+    return save_assessment(store, actor=actor, inputs=inputs, assessment=assess(inputs, params))
 
 
 def test_local_defaults_come_from_the_store(store):
@@ -96,16 +102,17 @@ def test_only_a_facilitator_writes(store, actor):
     good = save(store, WORKS)
     for write in (duplicate_assessment, archive_assessment):
         with pytest.raises(AuthError):
-            write(store, actor, good)
+            write(store, actor=actor, assessment_id=good)
     with pytest.raises(AuthError):
-        attach_to_contract(store, actor, good, "K4", seen(store, "K4"))
+        attach(store, good, "K4", actor=actor)
     assert len(list_assessments(store)) == 1
 
 
 def test_reopen_gives_back_the_same_inputs_and_parameters(store):
     params = SizingParameters(hourly_cost=25, insertion_rate=0.07, labour_share={Sector.MACONNERIE: 0.45})
     new_id = save(store, WORKS, params)
-    inputs, reopened_params = reopen(store, new_id)
+    saved = get_assessment(store, new_id)  # what the checklist puts back in its form
+    inputs, reopened_params = saved["inputs"], saved["params"]
     assert inputs == WORKS
     assert isinstance(inputs.nature, Nature) and isinstance(inputs.technicality, Technicality)
     assert reopened_params == params
@@ -130,56 +137,85 @@ def test_list_filters_by_buyer_verdict_and_text(store):
 
 def test_duplicate_is_a_new_assessment_with_the_same_answers(store):
     source = save(store, WORKS)
-    attach_to_contract(store, FACILITATOR, source, "K4", seen(store, "K4"))
-    copy = duplicate_assessment(store, Actor("dominique", Role.ADMIN), source)
+    attach(store, source, "K4")
+    copy = duplicate_assessment(store, actor=Actor("dominique", Role.ADMIN), assessment_id=source)
     saved = get_assessment(store, copy)
     assert copy != source
     assert saved["subject"] == "Réhabilitation de 40 logements (copie)"
     assert saved["author"] == "dominique"
     assert saved["contract_id"] is None
     assert saved["inputs"] == WORKS
-    assert get_assessment(store, duplicate_assessment(store, FACILITATOR, copy))["subject"].count("(copie)") == 1
+    again = duplicate_assessment(store, actor=FACILITATOR, assessment_id=copy)
+    assert get_assessment(store, again)["subject"].count("(copie)") == 1
 
 
 def test_attach_writes_the_planned_hours_on_the_contract(store):
     new_id = save(store, WORKS)
-    assert attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4")) == 833
+    assert attach(store, new_id, "K4") == 833
     with Session(store) as s:
         contract = s.exec(select(Contract).where(Contract.reference == "K4")).one()
         audit = s.exec(select(AuditEntry).where(AuditEntry.entity == "contract")).one()
     assert (contract.planned_hours, contract.version) == (833, 2)
-    assert json.loads(audit.before) == {"planned_hours": None, "version": 1}
-    assert json.loads(audit.after) == {"planned_hours": 833, "version": 2, "evaluation": new_id,
-                                       "considerations": ["Clause sociale", "Marché réservé"]}
-    assert (audit.username, audit.entity_key) == ("camille", "K4")
+    # the audit entry of a form's update: the whole record before, the same with the changes after
+    before, after = json.loads(audit.before), json.loads(audit.after)
+    assert (before["planned_hours"], before["version"], before["vehicles"]) == (None, 1, ["Marché réservé"])
+    assert after == {**before, "planned_hours": 833, "version": 2, "archived": False,
+                     "vehicles": ["Clause sociale", "Marché réservé"]}
+    assert (audit.username, audit.action, audit.entity_key) == ("camille", "modification", "K4")
     assert list_assessments(store)["marche"].tolist() == ["K4"]
     assert get_assessment(store, new_id)["contract_reference"] == "K4"
     # again on the same contract: the same hours
-    attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4"))
+    attach(store, new_id, "K4")
     with pytest.raises(AssessmentError, match="déjà rattachée au marché « K4 »"):
-        attach_to_contract(store, FACILITATOR, new_id, "K1", seen(store, "K1"))
+        attach(store, new_id, "K1")
 
 
-def test_attach_refuses_a_contract_changed_since_the_page_was_read(store):
+def test_a_stale_attach_is_refused_by_the_forms_write_and_writes_nothing(store, monkeypatch):
     new_id = save(store, WORKS)
     shown = seen(store, "K4")
-    save_contract(store, Actor("bob", Role.FACILITATEUR), {"reference": "K4", "heures_prevues": 400,
-                                                            "considerations_sociales": ["Clause sociale"]},
-                  expected_version=shown)
+    save_record(store, actor=Actor("bob", Role.FACILITATEUR), kind="marches", expected_version=shown,
+                values={"reference": "K4", "heures_prevues": 400, "considerations_sociales": ["Clause sociale"]})
+    with Session(store) as s:
+        audited = len(s.exec(select(AuditEntry)).all())
+    stored_version = data_version(store)
+    # the forms' path: one versioned check, one retried transaction
+    checked, retried = [], []
+    real_check, real_retry = records._check_version, records.retry_locked
+    monkeypatch.setattr(records, "_check_version", lambda *a: checked.append(a[3]) or real_check(*a))
+    monkeypatch.setattr(records, "retry_locked", lambda write: retried.append(write) or real_retry(write))
     with pytest.raises(ConflictError) as caught:
-        attach_to_contract(store, FACILITATOR, new_id, "K4", shown)
-    assert str(caught.value).startswith("Le marché « K4 » a été modifié par bob depuis l'affichage de cette page "
-                                        "(version 2, vous aviez la version 1) : rien n'a été rattaché.")
+        attach(store, new_id, "K4", shown)
+    form = load_record(store, "marches", 4)
+    with pytest.raises(ConflictError) as by_form:
+        save_record(store, actor=FACILITATOR, kind="marches", values={"id": form["id"], "heures_prevues": 833},
+                    expected_version=shown)
+    assert str(caught.value) == str(by_form.value)
+    assert str(caught.value).startswith("Ce marché a été modifié par bob entre-temps (version 2, vous modifiiez "
+                                        "la version 1) : rien n'a été enregistré.")
+    assert checked[0] == "K4" and len(retried) == 2
     with Session(store) as s:
         assert s.exec(select(Contract).where(Contract.reference == "K4")).one().planned_hours == 400
+        assert len(s.exec(select(AuditEntry)).all()) == audited
     assert get_assessment(store, new_id)["contract_id"] is None
-    assert attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4")) == 833  # read again: done
+    assert data_version(store) == stored_version
+    assert attach(store, new_id, "K4") == 833  # read again: done
+
+
+def test_attach_validates_the_contract_as_a_form_does(store):
+    """A contract stored against a rule (here an exemption below the EU thresholds) is refused, nothing written."""
+    new_id = save(store, WORKS)
+    with session_scope(store) as s:
+        s.exec(select(Contract).where(Contract.reference == "K4")).one().exemption_reason = "Motif"
+    with pytest.raises(ValidationError, match="motif de dérogation ne vaut que"):
+        attach(store, new_id, "K4")
+    assert load_record(store, "marches", 4)["heures_prevues"] is None
+    assert get_assessment(store, new_id)["contract_id"] is None
 
 
 def test_attach_gives_the_contract_its_clause(store):
     new_id = save(store, WORKS)
     # assessed "no social consideration" before
-    attach_to_contract(store, FACILITATOR, new_id, "K3", seen(store, "K3"))
+    attach(store, new_id, "K3")
     with Session(store) as s:
         vehicles = s.exec(select(ContractVehicle.vehicle).where(ContractVehicle.contract_id == 3)).all()
     assert vehicles == ["Clause sociale"]
@@ -189,12 +225,12 @@ def test_attach_gives_the_contract_its_clause(store):
 def test_attach_refuses_unknown_contracts_and_archived_assessments(store):
     new_id = save(store, WORKS)
     with pytest.raises(AssessmentError, match="« K9 » n'existe pas"):
-        attach_to_contract(store, FACILITATOR, new_id, "K9", 1)
-    archive_assessment(store, FACILITATOR, new_id)
+        attach(store, new_id, "K9", 1)
+    archive_assessment(store, actor=FACILITATOR, assessment_id=new_id)
     with pytest.raises(AssessmentError, match="archivée"):
-        attach_to_contract(store, FACILITATOR, new_id, "K4", seen(store, "K4"))
+        attach(store, new_id, "K4")
     with pytest.raises(AssessmentError, match="n° 999 n'existe pas"):
-        attach_to_contract(store, FACILITATOR, 999, "K4", seen(store, "K4"))
+        attach(store, 999, "K4")
     with Session(store) as s:
         assert s.exec(select(Contract).where(Contract.reference == "K4")).one().planned_hours is None
 
@@ -203,15 +239,15 @@ def test_a_not_relevant_assessment_gives_no_clause_to_a_contract(store):
     coffee = save(store, COFFEE)
     assert get_assessment(store, coffee)["verdict"] == "non pertinent"
     with pytest.raises(AssessmentError, match="pas pertinente"):
-        attach_to_contract(store, FACILITATOR, coffee, "K4", seen(store, "K4"))
+        attach(store, coffee, "K4")
     assert load_record(store, "marches", 4)["considerations_sociales"] == ["Marché réservé"]
     assert load_record(store, "marches", 4)["heures_prevues"] is None
 
 
 def test_archive_hides_from_the_history_but_keeps_the_row(store):
     works, coffee = save(store, WORKS), save(store, COFFEE)
-    archive_assessment(store, FACILITATOR, coffee)
-    archive_assessment(store, FACILITATOR, coffee)  # twice: nothing more
+    archive_assessment(store, actor=FACILITATOR, assessment_id=coffee)
+    archive_assessment(store, actor=FACILITATOR, assessment_id=coffee)  # twice: nothing more
     assert list_assessments(store)["id"].tolist() == [works]
     everything = list_assessments(store, include_archived=True)
     assert everything.set_index("id").at[coffee, "archive"]

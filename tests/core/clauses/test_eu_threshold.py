@@ -9,7 +9,7 @@ import pytest
 from core.accounts.auth import Actor
 from core.exchange.imports import run_import, template
 from core.exchange.kinds import KINDS
-from core.exchange.records import ValidationError, load_record, save_contract
+from core.exchange.records import ValidationError, load_record, save_record
 from core.exchange.tables import read_table
 from core.figures.followup import alerts, exemption_missing
 from core.store.engine import session_scope
@@ -27,7 +27,7 @@ CONTRACT = {"reference": "K40", "objet": "Maintenance des ascenseurs", "acheteur
 def refused(store, values: dict) -> dict[str, str]:
     before = counts(store)
     with pytest.raises(ValidationError) as caught:
-        save_contract(store, ALICE, values)
+        save_record(store, actor=ALICE, kind="marches", values=values)
     assert counts(store) == before
     return caught.value.errors
 
@@ -40,7 +40,8 @@ def test_above_the_thresholds_without_social_consideration_needs_a_reason(store)
 
 
 def test_a_contract_started_before_the_rule_needs_no_reason(store):
-    saved = save_contract(store, ALICE, {**CONTRACT, "date_debut": date(2026, 8, 21), "seuils_europeens": True})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "date_debut": date(2026, 8, 21), "seuils_europeens": True})
     assert saved["above_eu_threshold"] is True and saved["exemption_reason"] is None
     assert refused(store, {**CONTRACT, "reference": "K42", "date_debut": date(2026, 8, 22), "seuils_europeens": True})
 
@@ -52,33 +53,38 @@ def test_a_reason_below_the_thresholds_is_refused_not_cleared(store):
 
 
 def test_above_the_thresholds_with_a_reason_or_a_clause_is_saved(store):
-    saved = save_contract(store, ALICE, {**CONTRACT, "seuils_europeens": True,
-                                         "motif_derogation": "Prestation sans main-d'œuvre sur place"})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "seuils_europeens": True,
+                                "motif_derogation": "Prestation sans main-d'œuvre sur place"})
     assert saved["above_eu_threshold"] is True
     form = load_record(store, "marches", saved["id"])
     assert (form["seuils_europeens"], form["motif_derogation"]) == (True, "Prestation sans main-d'œuvre sur place")
-    clause = save_contract(store, ALICE, {**CONTRACT, "reference": "K41", "seuils_europeens": True,
-                                          "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
+    clause = save_record(store, actor=ALICE, kind="marches",
+                         values={**CONTRACT, "reference": "K41", "seuils_europeens": True,
+                                 "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
     assert clause["above_eu_threshold"] is True and clause["exemption_reason"] is None
 
 
 def test_an_update_is_checked_with_the_stored_flag(store):
-    saved = save_contract(store, ALICE, {**CONTRACT, "seuils_europeens": True,
-                                         "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "seuils_europeens": True,
+                                "considerations_sociales": ["Clause sociale"], "heures_prevues": 2000})
     with pytest.raises(ValidationError) as caught:  # dropping the clause, the reason becomes due
-        save_contract(store, ALICE, {"id": saved["id"], "considerations_sociales": [NONE]}, expected_version=1)
+        save_record(store, actor=ALICE, kind="marches", values={"id": saved["id"], "considerations_sociales": [NONE]},
+                    expected_version=1)
     assert list(caught.value.errors) == ["motif_derogation"]
 
 
 def test_the_exchange_files_do_not_carry_them(store):
     assert "seuils_europeens" not in KINDS["marches"].names and "motif_derogation" not in KINDS["marches"].names
     assert "seuils_europeens" not in read_table(template("marches", "csv"), "t.csv").columns
-    saved = save_contract(store, ALICE, {**CONTRACT, "seuils_europeens": True, "motif_derogation": "Motif"})
+    saved = save_record(store, actor=ALICE, kind="marches",
+                        values={**CONTRACT, "seuils_europeens": True, "motif_derogation": "Motif"})
     header = ["reference", "objet", "acheteur", "nature", "date_debut", "considerations_sociales",
               "seuils_europeens", "motif_derogation"]
     row = ["K40", "Maintenance des ascenseurs et monte-charges", "Ville de Test", "services", "01/09/2026", NONE,
            "non", ""]
-    report = run_import(store, ALICE, "marches", csv_bytes([header, row]), "marches.csv")
+    report = run_import(store, actor=ALICE, kind="marches", data=csv_bytes([header, row]), filename="marches.csv")
     assert report.ok and report.updated == 1
     assert any("seuils_europeens" in note for note in report.notes)  # ignored, and said so
     form = load_record(store, "marches", saved["id"])

@@ -23,31 +23,34 @@ def contracts(engine) -> int:
 
 def test_a_preview_writes_nothing_and_the_apply_writes_what_it_said(empty_store):
     before = data_version(empty_store)[0]
-    preview = preview_decp(empty_store, FACILITATOR, fixture("2022-nested.json"), "f.json", departement="17")
+    preview = preview_decp(empty_store, actor=FACILITATOR, data=fixture("2022-nested.json"), filename="f.json",
+                           departement="17")
     assert (preview.read, preview.contracts, preview.filtered_out) == (5, 3, 1)
     assert (preview.created, preview.updated, preview.unchanged) == (3, 0, 0)
     assert contracts(empty_store) == 0 and data_version(empty_store)[0] == before
-    done = apply_decp(empty_store, FACILITATOR, preview)
+    done = apply_decp(empty_store, actor=FACILITATOR, report=preview)
     assert (done.created, done.updated, done.unchanged) == (3, 0, 0) and contracts(empty_store) == 3
     assert data_version(empty_store)[0] != before
-    again = preview_decp(empty_store, FACILITATOR, fixture("2022-nested.json"), "f.json", departement="17")
+    again = preview_decp(empty_store, actor=FACILITATOR, data=fixture("2022-nested.json"), filename="f.json",
+                         departement="17")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
 
 
 def test_the_apply_counts_the_store_as_it_is_when_writing(empty_store):
-    preview = preview_decp(empty_store, FACILITATOR, fixture("national.csv"), "n.csv")
-    import_decp(empty_store, CLI_ACTOR, fixture("national.csv"), "n.csv")  # someone else, in between
-    done = apply_decp(empty_store, FACILITATOR, preview)
+    preview = preview_decp(empty_store, actor=FACILITATOR, data=fixture("national.csv"), filename="n.csv")
+    import_decp(empty_store, actor=CLI_ACTOR, data=fixture("national.csv"),
+                filename="n.csv")  # someone else, in between
+    done = apply_decp(empty_store, actor=FACILITATOR, report=preview)
     assert (done.created, done.updated, done.unchanged) == (0, 0, 4)
 
 
 def test_only_a_facilitator_previews_or_applies(empty_store):
     with pytest.raises(AuthError):
-        preview_decp(empty_store, READER, fixture("national.csv"), "n.csv")
-    preview = preview_decp(empty_store, FACILITATOR, fixture("national.csv"), "n.csv")
+        preview_decp(empty_store, actor=READER, data=fixture("national.csv"), filename="n.csv")
+    preview = preview_decp(empty_store, actor=FACILITATOR, data=fixture("national.csv"), filename="n.csv")
     for actor in (None, READER):
         with pytest.raises(AuthError):
-            apply_decp(empty_store, actor, preview)
+            apply_decp(empty_store, actor=actor, report=preview)
     assert contracts(empty_store) == 0
 
 

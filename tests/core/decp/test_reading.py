@@ -43,7 +43,7 @@ def audit_count(engine) -> int:
 
 
 def test_2022_nested_json(empty_store):
-    report = import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "2022-nested.json")
+    report = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-nested.json"), filename="2022-nested.json")
     assert (report.read, report.contracts, report.created) == (5, 4, 4)  # 4 contracts + 1 concession left out
     assert any("1 contrat de concession laissé" in n for n in report.notes)
     rows = stored(empty_store)
@@ -173,22 +173,23 @@ def test_the_departement_of_a_place_of_execution(code, type_code, expected, disa
 def test_what_cannot_be_read_is_refused_in_french(empty_store, data, message):
     before = (data_version(empty_store)[0], audit_count(empty_store))
     with pytest.raises(DecpFileError, match=re.escape(message)):
-        import_decp(empty_store, CLI_ACTOR, data, "fichier")
+        import_decp(empty_store, actor=CLI_ACTOR, data=data, filename="fichier")
     assert stored(empty_store) == {} and (data_version(empty_store)[0], audit_count(empty_store)) == before
 
 
 @pytest.mark.parametrize("data", [b'{"marches": [', b'id;acheteur_id\n"' + b"x" * 200_000 + b'";1\n'])
 def test_no_english_detail_of_the_json_or_csv_parser_is_shown(empty_store, data):
     with pytest.raises(DecpFileError) as caught:
-        import_decp(empty_store, CLI_ACTOR, data, "fichier")
+        import_decp(empty_store, actor=CLI_ACTOR, data=data, filename="fichier")
     assert not re.search(r"\b(Expecting|value|field|larger|limit)\b", str(caught.value)), str(caught.value)
 
 
 def test_only_a_facilitator_or_an_admin_imports(empty_store):
     for actor in (None, Actor("lea", Role.LECTEUR)):
         with pytest.raises(AuthError):
-            import_decp(empty_store, actor, fixture("2022-nested.json"), "f.json")
-    report = import_decp(empty_store, Actor("fa", Role.FACILITATEUR), fixture("2022-nested.json"), "f.json")
+            import_decp(empty_store, actor=actor, data=fixture("2022-nested.json"), filename="f.json")
+    report = import_decp(empty_store, actor=Actor("fa", Role.FACILITATEUR), data=fixture("2022-nested.json"),
+                         filename="f.json")
     assert report.created == 4
 
 
@@ -196,20 +197,20 @@ def test_only_a_facilitator_or_an_admin_imports(empty_store):
 
 
 def test_importing_the_same_file_twice_changes_nothing(empty_store):
-    first = import_decp(empty_store, CLI_ACTOR, fixture("national.csv"), "national.csv")
+    first = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("national.csv"), filename="national.csv")
     assert (first.created, first.updated, first.unchanged) == (4, 0, 0)
     before = (stored(empty_store), data_version(empty_store)[0], audit_count(empty_store))
-    again = import_decp(empty_store, CLI_ACTOR, fixture("national.csv"), "national.csv")
+    again = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("national.csv"), filename="national.csv")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
     assert (stored(empty_store), data_version(empty_store)[0], audit_count(empty_store)) == before
 
 
 def test_a_republished_contract_is_updated_in_place(empty_store):
-    import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "v1.json")
+    import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-nested.json"), filename="v1.json")
     changed = json.loads(fixture("2022-nested.json"))
     changed["marches"]["marche"][2]["montant"] = 1300000
     changed["marches"]["marche"][2]["considerationsSociales"]["considerationSociale"] = ["Clause sociale"]
-    report = import_decp(empty_store, CLI_ACTOR, json.dumps(changed).encode(), "v2.json")
+    report = import_decp(empty_store, actor=CLI_ACTOR, data=json.dumps(changed).encode(), filename="v2.json")
     assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
     row = stored(empty_store)[("2023-117", AGGLO)]
     assert row["amount"] == 1300000 and row["considerations"] == {"Clause sociale"}
@@ -218,25 +219,28 @@ def test_a_republished_contract_is_updated_in_place(empty_store):
 
 def test_the_same_id_with_two_buyers_is_two_contracts(empty_store):
     rows = "id;acheteur.id;objet\r\nA1;21170300000013;Voirie\r\nA1;20004164200014;Voirie aussi\r\n"
-    assert import_decp(empty_store, CLI_ACTOR, rows.encode(), "x.csv").created == 2
+    assert import_decp(empty_store, actor=CLI_ACTOR, data=rows.encode(), filename="x.csv").created == 2
 
 
 def test_filters_by_departement_and_buyer(empty_store):
-    report = import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "f.json", departement="17",
+    report = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-nested.json"), filename="f.json",
+                         departement="17",
                          buyers=[ROCHEFORT])
     assert (report.contracts, report.filtered_out) == (3, 1)
     assert sorted(k[0] for k in stored(empty_store)) == ["2024-001", "2024-002", "2024-009"]
-    report = import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "f.json",
+    report = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-nested.json"), filename="f.json",
                          buyers=["200 041 642 00014"])  # spaces as people type them
     assert (report.created, report.filtered_out) == (1, 3)
-    report = import_decp(empty_store, CLI_ACTOR, fixture("2022-flat-messy.json"), "g.json", departement="1")
+    report = import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-flat-messy.json"), filename="g.json",
+                         departement="1")
     assert [k[0] for k in stored(empty_store) if k[0].startswith("2024-F")] == ["2024-F2"]  # "1" is 01
 
 
 @pytest.mark.parametrize(("departement", "buyers"), [("xx", ()), ("20", ()), (None, ["123"])])
 def test_wrong_filters_are_refused(empty_store, departement, buyers):
     with pytest.raises(ValueError):
-        import_decp(empty_store, CLI_ACTOR, fixture("2022-nested.json"), "f.json", departement=departement,
+        import_decp(empty_store, actor=CLI_ACTOR, data=fixture("2022-nested.json"), filename="f.json",
+                    departement=departement,
                     buyers=buyers)
     assert stored(empty_store) == {}
 

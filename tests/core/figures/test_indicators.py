@@ -134,12 +134,12 @@ def test_jobs_available_against_usual_level(store):
 
 def test_etp_divisor_is_a_parameter(store):
     admin = Actor("admin", Role.ADMIN)
-    set_parameter(store, admin, ETP_DIVISOR, 1820)
+    set_parameter(store, actor=admin, key=ETP_DIVISOR, value=1820)
     assert headline(store, Y2021)["etp"] == pytest.approx(600 / 1820)
     with pytest.raises(ValueError, match="comprise entre"):
-        set_parameter(store, admin, ETP_DIVISOR, 0)
+        set_parameter(store, actor=admin, key=ETP_DIVISOR, value=0)
     with pytest.raises(AuthError):
-        set_parameter(store, Actor("marie", Role.FACILITATEUR), ETP_DIVISOR, 1700)
+        set_parameter(store, actor=Actor("marie", Role.FACILITATEUR), key=ETP_DIVISOR, value=1700)
 
 
 def test_empty_period_is_refused():

@@ -65,29 +65,32 @@ def test_the_demo_reads_the_same_as_on_sqlite(pg, demo_store):
 
 
 def test_records_created_after_the_demo_get_free_ids(pg):
-    buyer = save_record(pg, FACILITATOR, "acheteurs", {"nom": "Commune nouvelle", "type": "collectivité"})
+    buyer = save_record(pg, actor=FACILITATOR, kind="acheteurs",
+                        values={"nom": "Commune nouvelle", "type": "collectivité"})
     report = preview_import(pg, "acheteurs", "nom;type\nSyndicat des eaux;établissement public\n".encode(),
                             "acheteurs.csv")
     assert report.ok and report.created == 1
-    assert apply_import(pg, FACILITATOR, report).ok
+    assert apply_import(pg, actor=FACILITATOR, report=report).ok
     assert load_record(pg, "acheteurs", buyer["id"] + 1)["nom"] == "Syndicat des eaux"
 
 
 def test_a_stale_save_is_refused(pg):
     shown = load_record(pg, "marches", 1)
-    save_record(pg, FACILITATOR, "marches", {"id": 1, "heures_prevues": 1234}, expected_version=shown["version"])
+    save_record(pg, actor=FACILITATOR, kind="marches", values={"id": 1, "heures_prevues": 1234},
+                expected_version=shown["version"])
     with pytest.raises(ConflictError):
-        save_record(pg, FACILITATOR, "marches", {"id": 1, "heures_prevues": 99}, expected_version=shown["version"])
+        save_record(pg, actor=FACILITATOR, kind="marches", values={"id": 1, "heures_prevues": 99},
+                    expected_version=shown["version"])
     assert load_record(pg, "marches", 1)["heures_prevues"] == 1234
 
 
 def test_accounts_logins_and_published_contracts(pg, tmp_path):
-    add_user(pg, CLI_ACTOR, "claire", "une phrase de passe assez longue", Role.ADMIN)
+    add_user(pg, actor=CLI_ACTOR, username="claire", password="une phrase de passe assez longue", role=Role.ADMIN)
     claire = authenticate(pg, "claire", "une phrase de passe assez longue")
-    assert resolve_session(pg, open_session(pg, claire)) == claire
+    assert resolve_session(pg, open_session(pg, actor=claire)) == claire
     sqlite = open_store(f"sqlite:///{tmp_path / 'decp.db'}")
     for engine in (pg, sqlite):
-        import_decp(engine, FACILITATOR, fixture("2022-nested.json"), "2022-nested.json")
+        import_decp(engine, actor=FACILITATOR, data=fixture("2022-nested.json"), filename="2022-nested.json")
     assert decp_stats(pg) == decp_stats(sqlite)
     sqlite.dispose()
 
@@ -100,7 +103,8 @@ def test_a_read_only_postgresql_refuses_a_write_in_french():
     read_only = make_engine(address.render_as_string(hide_password=False))
     check_intact(read_only)
     with pytest.raises(StoreError, match="La base PostgreSQL est en lecture seule") as refused:
-        save_record(read_only, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+        save_record(read_only, actor=FACILITATOR, kind="acheteurs",
+                    values={"nom": "Ville Neuve", "type": "collectivité"})
     assert f":{address.password}@" not in str(refused.value) and ":***@" in str(refused.value)
     french_only(str(refused.value))
     read_only.dispose()

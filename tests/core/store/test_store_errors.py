@@ -16,7 +16,7 @@ from core.__main__ import main
 from core.accounts.auth import Actor
 from core.exchange import rows as planning
 from core.exchange.imports import run_import
-from core.exchange.records import FORM, ValidationError, _write, save_record
+from core.exchange.records import FORM, ValidationError, save_record, write_record
 from core.store.engine import StoreError, data_version, make_engine, open_store
 from core.store.models import Buyer, Role
 from tests.utils.broken import (
@@ -113,7 +113,7 @@ def test_an_import_into_a_store_damaged_since_start_writes_nothing(monkeypatch, 
     corrupt(demo_copy)
     before = fingerprint(demo_copy)
     with pytest.raises(StoreError, match="endommagé"):
-        run_import(engine, FACILITATOR, "acheteurs", buyers_file(3), "acheteurs.csv")
+        run_import(engine, actor=FACILITATOR, kind="acheteurs", data=buyers_file(3), filename="acheteurs.csv")
     (file := tmp_path / "acheteurs.csv").write_bytes(buyers_file(3))
     code, _, err = cli(monkeypatch, capsys, sqlite_url(demo_copy), "import", "acheteurs", str(file))
     assert "endommagé" in one_french_line(code, err)
@@ -127,10 +127,11 @@ def test_a_read_only_store_refuses_each_write_in_french(monkeypatch, capsys, sto
     before, version = counts(store), data_version(store)
     read_only = make_engine(url)
     with pytest.raises(StoreError, match="lecture seule") as refused:
-        save_record(read_only, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+        save_record(read_only, actor=FACILITATOR, kind="acheteurs",
+                    values={"nom": "Ville Neuve", "type": "collectivité"})
     french_only(str(refused.value))
     with pytest.raises(StoreError, match="lecture seule"):
-        run_import(read_only, FACILITATOR, "acheteurs", buyers_file(3), "acheteurs.csv")
+        run_import(read_only, actor=FACILITATOR, kind="acheteurs", data=buyers_file(3), filename="acheteurs.csv")
     code, out, err = cli(monkeypatch, capsys, url, "init")  # « Base prête » only for a store that takes writes
     assert "lecture seule" in one_french_line(code, err) and "Base prête" not in out
     (tmp_path / "acheteurs.csv").write_bytes(buyers_file(3))
@@ -143,11 +144,12 @@ def test_a_full_disk_refuses_an_import_and_keeps_nothing_of_it(store):
     before, version = counts(store), data_version(store)
     full = full_disk_engine(Path(store.url.database))
     with pytest.raises(StoreError, match="disque de la base de données est plein") as refused:
-        run_import(full, FACILITATOR, "acheteurs", buyers_file(3000), "acheteurs.csv")
+        run_import(full, actor=FACILITATOR, kind="acheteurs", data=buyers_file(3000), filename="acheteurs.csv")
     french_only(str(refused.value))
     with pytest.raises(StoreError, match="plein"):
         for i in range(200):  # one record at a time, until the file must grow
-            save_record(full, FACILITATOR, "acheteurs", {"nom": f"Ville n° {i}", "type": "collectivité"})
+            save_record(full, actor=FACILITATOR, kind="acheteurs",
+                        values={"nom": f"Ville n° {i}", "type": "collectivité"})
     assert counts(store)["Buyer"] == before["Buyer"] + i and int(data_version(store)[0]) == int(version[0]) + i
     full.dispose()
 
@@ -165,11 +167,12 @@ def test_a_store_held_by_another_write_is_tried_again_then_said_in_french(monkey
     holder = sqlite3.connect(store.url.database)
     holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
     with pytest.raises(StoreError, match="La base est occupée par une autre écriture") as refused:
-        save_record(engine, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})
+        save_record(engine, actor=FACILITATOR, kind="acheteurs", values={"nom": "Ville Neuve", "type": "collectivité"})
     french_only(str(refused.value))
     holder.rollback()
     holder.close()
-    assert save_record(engine, FACILITATOR, "acheteurs", {"nom": "Ville Neuve", "type": "collectivité"})["id"]
+    assert save_record(engine, actor=FACILITATOR, kind="acheteurs",
+                       values={"nom": "Ville Neuve", "type": "collectivité"})["id"]
     engine.dispose()
 
 
@@ -179,7 +182,7 @@ def test_a_refused_constraint_is_said_without_the_drivers_words(store):
         return {}
 
     with pytest.raises(ValidationError) as refused:
-        _write(store, duplicate)
+        write_record(store, duplicate)
     assert "rien n'a été écrit" in refused.value.errors[FORM]
     french_only(refused.value.errors[FORM])
 
