@@ -30,7 +30,9 @@ from core.store.enums import Nature, Sector, Vehicle
 # --- the rules of the verdict -------------------------------------------------------------------
 MIN_DURATION_MONTHS = 2  # shorter leaves no time to integrate anyone
 MIN_AMOUNT_HT = 90_000.0  # club convention: below, the contract cannot carry the cost of integrating people
-MIN_LABOUR_SHARE = 0.50  # labour-intensive work (2008 State circular); below: "à approfondir", not a refusal
+# Labour-intensive services and supplies with installation (2008 State circular); below: "à approfondir", not a
+# refusal. Not a test for works, the field's core territory: there the share only sizes the hours.
+MIN_LABOUR_SHARE = 0.50
 MIN_HOURS = 151.0  # one month of one full-time job (35 h × 52 ÷ 12 ≈ 151,67 h): less is not worth a clause
 MANY_STRUCTURES = 5  # sourcing rule: this many capable insertion structures -> reserve the whole contract
 SOME_STRUCTURES = 2  # this many -> reserve a lot; 1 -> execution clause; 0 -> award criterion or nothing
@@ -275,7 +277,10 @@ def _size_reasons(p: PurchaseInputs) -> list[Reason]:
 
 def _hours_reasons(p: PurchaseInputs, share: float, source: str, hours: float, etp: float) -> list[Reason]:
     c, out = "Volume d'heures", []
-    if share < MIN_LABOUR_SHARE:
+    if p.nature == Nature.TRAVAUX:
+        out.append(Reason(c, INFO, f"part de main-d'œuvre de {_pct(share)} ({source}) : pour des travaux, elle "
+                                   "dimensionne les heures, sans juger de la pertinence"))
+    elif share < MIN_LABOUR_SHARE:
         out.append(Reason(c, CHECK, f"part de main-d'œuvre de {_pct(share)} ({source}) : sous "
                                     f"{_pct(MIN_LABOUR_SHARE)}, prestation peu intensive en main-d'œuvre"))
     volume = f"{_num(round(hours))} h estimées (≈ {_num(etp, '#,##0.00')} ETP)"

@@ -137,12 +137,46 @@ def test_too_few_hours_is_not_pertinent() -> None:
     assert assess(replace(BASE, sector=Sector.NETTOYAGE, amount=200_000)).verdict == Verdict.PERTINENT
 
 
-def test_low_labour_share_is_to_look_into() -> None:
-    a = assess(replace(BASE, sector=Sector.GROS_OEUVRE, amount=2_000_000))
+# The trades of works: building and public works, the field's core territory (docs/indicateurs.md).
+WORKS_TRADES = [Sector.GROS_OEUVRE, Sector.SECOND_OEUVRE, Sector.PEINTURE, Sector.MACONNERIE,
+                Sector.CHARPENTE_METALLIQUE, Sector.VOIRIE_RESEAUX, Sector.ESPACES_VERTS]
+
+
+@pytest.mark.parametrize("sector", WORKS_TRADES, ids=lambda s: s.value)
+def test_works_are_pertinent_whatever_their_trades_labour_share(sector) -> None:
+    """For works the labour share sizes the hours; it is not a test of relevance (2008 circular: services)."""
+    a = assess(replace(BASE, sector=sector, amount=2_000_000))
+    assert a.verdict == Verdict.PERTINENT, a.motifs
+    share = DEFAULT_LABOUR_SHARE[sector]
+    assert a.hours == pytest.approx(2_000_000 * share / 30 * 0.05)  # the share still sizes the hours
+    assert f"part de main-d'œuvre de {round(share * 100)} % (secteur {sector.value}) : pour des travaux, elle " \
+           "dimensionne les heures" in texts(a, Status.INFO)
+    assert "peu intensive" not in texts(a)
+
+
+def test_the_road_works_of_the_issue_are_pertinent() -> None:
+    """1 200 000 € HT of road works over 18 months, medium technicality with tutoring, on the territory: its
+    trade's 30 % share once made it « à approfondir »."""
+    a = assess(PurchaseInputs(subject="Requalification de l'avenue", nature=Nature.TRAVAUX, amount=1_200_000,
+                              duration_months=18, sector=Sector.VOIRIE_RESEAUX, technicality=Technicality.MOYENNE,
+                              tutoring_possible=True, site_in_territory=True))
+    assert a.labour_share == 0.30 and a.hours_rounded == 600  # 1 200 000 × 30 % ÷ 30 €/h × 5 %
+    assert a.verdict == Verdict.PERTINENT
+    assert a.vehicle == Vehicle.CLAUSE_SOCIALE
+
+
+@pytest.mark.parametrize("nature", [Nature.SERVICES, Nature.FOURNITURES])
+def test_a_low_labour_service_or_installation_is_to_look_into(nature) -> None:
+    a = assess(replace(BASE, nature=nature, sector=Sector.AUTRE, amount=2_000_000, labour_share=0.40))
     assert a.labour_share == 0.40 < MIN_LABOUR_SHARE
     assert a.hours == pytest.approx(1333.33, abs=0.01)  # 2 000 000 × 40 % ÷ 30 × 5 %
     assert a.verdict == Verdict.A_APPROFONDIR
-    assert "part de main-d'œuvre de 40 % (secteur gros œuvre) : sous 50 %" in plain(a.motifs)
+    assert "part de main-d'œuvre de 40 % (saisie par le facilitateur) : sous 50 %" in plain(a.motifs)
+
+
+def test_a_labour_intensive_service_passes_the_labour_test() -> None:
+    a = assess(replace(BASE, nature=Nature.SERVICES, sector=Sector.NETTOYAGE, amount=200_000))
+    assert a.verdict == Verdict.PERTINENT and "main-d'œuvre de 80 %" not in a.motifs
 
 
 def test_labour_share_override_wins_over_the_sector() -> None:
@@ -155,7 +189,9 @@ def test_missing_sector_uses_the_other_share() -> None:
     a = assess(replace(BASE, sector=None))
     assert a.labour_share == DEFAULT_LABOUR_SHARE[Sector.AUTRE]
     assert a.labour_share_source == "secteur non renseigné, part « autre »"
-    assert a.verdict == Verdict.A_APPROFONDIR
+    assert a.verdict == Verdict.PERTINENT  # works: the share sizes the hours only
+    service = assess(replace(BASE, nature=Nature.SERVICES, sector=None))
+    assert service.verdict == Verdict.A_APPROFONDIR and "part « autre »" in service.motifs
 
 
 def test_nature_supplies_and_intellectual_services() -> None:
