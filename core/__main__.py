@@ -69,20 +69,20 @@ def indicators(args: argparse.Namespace) -> int:
 
 @command("export")
 def export(args: argparse.Namespace) -> int:
-    from core.exports import workbook as exports
+    from core.exports import workbook
     from core.figures.contracts import contract_list
 
     engine = open_store()
     year = args.year or date.today().year - 1
     f = Filters(year, year, buyers=tuple(args.buyer or ()))
     if args.format == "pptx":
-        content = exports.build_pptx(engine, f)
+        content = workbook.build_pptx(engine, f)
     elif args.format == "xlsx":
-        content = exports.build_xlsx(engine, f)
+        content = workbook.build_xlsx(engine, f)
     elif args.table == "chiffres":
-        content = exports.table_csv(exports.headline_table(headline(engine, f)))
+        content = workbook.table_csv(workbook.headline_table(headline(engine, f)))
     else:
-        content = exports.table_csv(contract_list(engine, f))
+        content = workbook.table_csv(contract_list(engine, f))
     try:
         with open(args.output, "wb") as out:
             out.write(content)

@@ -8,14 +8,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core.exchange import kinds as import_kinds
+from core.exchange import kinds
 from core.exchange.cells import parse_bool, parse_date, parse_month
 from core.exchange.kinds import Col, Kind
 from ui import texts
 from ui.plain import plain
 
-NUMBERS = {import_kinds.amount, import_kinds.hours, import_kinds.count, import_kinds.birth_year}
-INTEGERS = {import_kinds.count, import_kinds.birth_year}  # whole by nature: no decimal at all
+NUMBERS = {kinds.amount, kinds.hours, kinds.count, kinds.birth_year}
+INTEGERS = {kinds.count, kinds.birth_year}  # whole by nature: no decimal at all
 # Amounts and hours may carry decimals, but are mostly whole: "%g" shows 526500 and 1234, or 1234.5 when there
 # is a half, never a made-up "526500.00". The +/- buttons move by a step that makes sense for the field.
 DECIMAL_FORMAT = "%g"
