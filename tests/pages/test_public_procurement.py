@@ -8,7 +8,6 @@ from core import formatting as fmt
 from core.accounts.auth import CLI_ACTOR, Actor
 from core.decp.published import decp_scope, decp_stats, import_decp
 from core.store.models import Role
-from tests.utils.accounts import log_in
 from tests.utils.decp import fixture
 
 PAGE = "pages/public_procurement.py"
@@ -72,10 +71,7 @@ def test_every_departement_at_once(decp_store, app):
 
 @pytest.fixture
 def facilitator_imports(app, store):
-    at = app(store)
-    log_in(at, store, Actor("marie", Role.FACILITATEUR))
-    at.run()
-    at.switch_page("pages/imports.py").run()
+    at = app(store, "pages/imports.py", actor=Actor("marie", Role.FACILITATEUR))
     at.selectbox(key="import_kind").select("decp").run()
     assert not at.exception, at.exception
     return at
@@ -120,9 +116,7 @@ def test_an_unreadable_file_is_refused_in_french(facilitator_imports, store):
 
 
 def test_a_reader_has_no_import_page(app, store):
-    at = app(store)
-    log_in(at, store, Actor("lea", Role.LECTEUR))
-    at.run()
+    at = app(store, actor=Actor("lea", Role.LECTEUR))
     try:
         at.switch_page("pages/imports.py").run()
         opened = any(t.value == "Importer un fichier" for t in at.title)
