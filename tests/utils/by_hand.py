@@ -8,6 +8,11 @@ from sqlalchemy import Engine, text
 HOURS_DONE = text("SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h JOIN contract c ON c.id = h.contract_id "
                   "JOIN buyer b ON b.id = c.buyer_id WHERE h.month BETWEEN :start AND :end AND NOT h.archived "
                   "AND NOT c.archived AND (:buyer IS NULL OR b.name = :buyer)")
+# Personnes en contrat: the distinct people with hours that count in the month of the date of situation (a past
+# year's: its December).
+PEOPLE_IN_MONTH = text("SELECT COUNT(DISTINCT h.participant_id) FROM hours_entry h JOIN contract c "
+                       "ON c.id = h.contract_id WHERE h.month BETWEEN :start AND :end AND NOT h.archived "
+                       "AND NOT c.archived")
 # ETP: the hours done over the club's « Heures annuelles d'un ETP », 1 607 h unless the club changed it.
 ETP_DIVISOR = text("SELECT COALESCE((SELECT value FROM parameter WHERE key = 'etp_divisor'), 1607)")
 
@@ -17,10 +22,20 @@ def hours_done(engine: Engine, year: int, buyer: str | None = None) -> float:
         return c.execute(HOURS_DONE, {"start": f"{year}-01-01", "end": f"{year}-12-31", "buyer": buyer}).scalar()
 
 
+def people_in_december(engine: Engine, year: int) -> int:
+    with engine.connect() as c:
+        return c.execute(PEOPLE_IN_MONTH, {"start": f"{year}-12-01", "end": f"{year}-12-31"}).scalar()
+
+
 def etp(engine: Engine, year: int) -> float:
     with engine.connect() as c:
         divisor = c.execute(ETP_DIVISOR).scalar()
     return hours_done(engine, year) / divisor
+
+
+def french_number(value: int) -> str:
+    """12345 -> "12 345"."""
+    return f"{value:,}".replace(",", "\u202f")
 
 
 def french_hours(value: float) -> str:
