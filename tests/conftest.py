@@ -31,9 +31,10 @@ CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 def _cheap_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Accounts hashed and checked at argon2's lowest cost in this process: the slowdowns, roles and logins
     under test do not depend on what a guess costs. A test about that cost (`real_password_hashing`) keeps the
-    application's hasher. The dummy hash an unknown name is checked against is made again with the hasher in
-    use, before and after, so that neither cost leaks into the other's tests."""
-    if request.node.get_closest_marker("real_password_hashing") is None:
+    application's hasher, and so does a browser test (`e2e`: its server would rehash a cheap hash at login).
+    The dummy hash an unknown name is checked against is made again with the hasher in use, before and after,
+    so that neither cost leaks into the other's tests."""
+    if not any(request.node.get_closest_marker(name) for name in ("real_password_hashing", "e2e")):
         monkeypatch.setattr(core.accounts.auth, "_hasher", CHEAP_HASHER)
     core.accounts.auth._dummy_hash.cache_clear()
     yield
