@@ -14,13 +14,31 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
+import core.accounts.auth
 from core.demo.build import load_demo
 from core.store.engine import open_store
 from tests.utils.fixtures import build_fixture_store
 
 DEMO_TODAY = date(2026, 11, 25)
+# argon2id still, at its lowest cost: a hash or a check in microseconds instead of a quarter of a second.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Accounts hashed and checked at argon2's lowest cost in this process: the slowdowns, roles and logins
+    under test do not depend on what a guess costs. A test about that cost (`real_password_hashing`) keeps the
+    application's hasher, and so does a browser test (`e2e`: its server would rehash a cheap hash at login).
+    The dummy hash an unknown name is checked against is made again with the hasher in use, before and after,
+    so that neither cost leaks into the other's tests."""
+    if not any(request.node.get_closest_marker(name) for name in ("real_password_hashing", "e2e")):
+        monkeypatch.setattr(core.accounts.auth, "_hasher", CHEAP_HASHER)
+    core.accounts.auth._dummy_hash.cache_clear()
+    yield
+    core.accounts.auth._dummy_hash.cache_clear()
 
 
 def _sqlite_url(path: Path) -> str:

@@ -4,9 +4,10 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from tests.e2e.conftest import wait_for_app
+from tests.utils import by_hand
 
 pytestmark = pytest.mark.e2e
 
@@ -16,18 +17,9 @@ def kpi(page: Page, label: str) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text().replace("\u202f", " ")
 
 
-# The hours that count, written by hand (docs/indicateurs.md, « Les heures qui comptent »): entries of the
-# year, neither they nor their contract archived.
-HOURS_DONE = text("SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h JOIN contract c ON c.id = h.contract_id "
-                  "JOIN buyer b ON b.id = c.buyer_id WHERE h.month BETWEEN :start AND :end AND NOT h.archived "
-                  "AND NOT c.archived AND (:buyer IS NULL OR b.name = :buyer)")
-
-
 def hours_done(engine: Engine, year: int, buyer: str | None = None) -> str:
     """The year's hours done read straight from the store, in French as the page shows them: "184 350 h"."""
-    with engine.connect() as c:
-        total = c.execute(HOURS_DONE, {"start": f"{year}-01-01", "end": f"{year}-12-31", "buyer": buyer}).scalar()
-    return f"{round(total):,}".replace(",", "\u202f") + "\u00a0h"
+    return by_hand.french_hours(by_hand.hours_done(engine, year, buyer))
 
 
 def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_store):

@@ -9,6 +9,9 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from core.accounts.auth import Actor
+from tests.utils.accounts import log_in
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,9 +37,12 @@ def _no_legacy_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """`app(engine, **query)` -> an AppTest of app.py on that store, already run."""
 
-    def run(engine: Engine, page: str | None = None, *, alone: bool = False, **query: str) -> AppTest:
-        """`alone=True`: run `page` by itself as the main script, without the frame (as Streamlit's old
-        multipage mode did), not yet run, so that the caller can log it in first."""
+    def run(engine: Engine, page: str | None = None, *, alone: bool = False, actor: Actor | None = None,
+            **query: str) -> AppTest:
+        """`actor`: the session logged in as `actor` from its first run (as a reload with the login cookie is),
+        without a visitor's run of the dashboard before. `alone=True`: run `page` by itself as the main script,
+        without the frame (as Streamlit's old multipage mode did), not yet run, so that the caller can log it
+        in first."""
         monkeypatch.setenv("DATABASE_URL", _url(engine))
         monkeypatch.setenv("PASSERELLES_DEMO", "0")
         st.cache_resource.clear()
@@ -44,6 +50,8 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         at = AppTest.from_file(str(ROOT / (page if alone and page else "app.py")), default_timeout=60)
         if alone:
             return at
+        if actor is not None:
+            log_in(at, engine, actor)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()

@@ -12,7 +12,6 @@ from core.clauses.relevance import PurchaseInputs, assess
 from core.exchange.records import load_record, save_record
 from core.store.enums import Nature, Sector
 from core.store.models import Role
-from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
@@ -22,10 +21,7 @@ def facilitator_app(app):
     """`facilitator_app(engine, page)`: app.py run by a logged-in facilitator, on that page."""
 
     def run(engine, page: str):
-        at = app(engine)
-        log_in(at, engine, FACILITATOR)
-        at.run()
-        at.switch_page(page).run()
+        at = app(engine, page, actor=FACILITATOR)
         assert not at.exception
         return at
 

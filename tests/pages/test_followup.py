@@ -7,16 +7,12 @@ from sqlalchemy import update
 from core.accounts.auth import Actor
 from core.store.engine import session_scope
 from core.store.models import Contract, ContractVehicle, Role
-from tests.utils.accounts import log_in
 
 FACILITATOR = Actor("camille", Role.FACILITATEUR)
 
 
 def open_followup(app, store):
-    at = app(store)
-    log_in(at, store, FACILITATOR)
-    at.run()
-    at.switch_page("pages/followup.py").run()
+    at = app(store, "pages/followup.py", actor=FACILITATOR)
     assert not at.exception, at.exception
     return at
 

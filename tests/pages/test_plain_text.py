@@ -8,7 +8,6 @@ import pytest
 
 from core.accounts.auth import Actor
 from core.store.models import Role
-from tests.utils.accounts import log_in
 from tests.utils.hostile import RAW, as_read, last_assessment, poison, unescaped
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
@@ -44,10 +43,7 @@ def test_the_contract_detail_shows_its_object_buyer_and_holder_as_typed(hostile,
 
 def test_a_saved_assessment_shows_its_subject_and_author_as_typed(hostile, app):
     store, values = hostile
-    at = app(store)
-    log_in(at, store, FACILITATOR)
-    at.run()
-    at.switch_page("pages/assessments.py").run()
+    at = app(store, "pages/assessments.py", actor=FACILITATOR)
     at.selectbox(key="hist_pick").set_value(last_assessment(store)).run()
     assert_no_markup(at)
     assert any(values["subject"] in as_read(s.value) for s in at.subheader)
@@ -55,10 +51,7 @@ def test_a_saved_assessment_shows_its_subject_and_author_as_typed(hostile, app):
 
 def test_a_record_saved_in_entry_is_confirmed_as_typed(hostile, app):
     store, values = hostile
-    at = app(store)
-    log_in(at, store, FACILITATOR)
-    at.run()
-    at.switch_page("pages/entry.py").run()
+    at = app(store, "pages/entry.py", actor=FACILITATOR)
     at.segmented_control(key="entry_kind").set_value("acheteurs").run()
     name = "Nouvel " + values["buyer"]
     at.text_input(key="acheteurs_new_nom").input(name)

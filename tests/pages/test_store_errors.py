@@ -80,10 +80,7 @@ def test_an_import_confirmed_on_a_full_disk_is_refused_in_french(app, store, mon
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLITE_FULL
 
     monkeypatch.setattr(core.store.engine, "_sqlite_pragmas", full)
-    at = app(store)
-    log_in(at, store, FACILITATOR)
-    at.run()
-    at.switch_page("pages/imports.py").run()
+    at = app(store, "pages/imports.py", actor=FACILITATOR)
     at.selectbox(key="import_kind").select("acheteurs").run()
     rows = "".join(f"Acheteur n° {i};collectivité;oui\n" for i in range(3000))
     at.file_uploader(key="import_file_acheteurs").upload("acheteurs.csv", ("nom;type;membre_permanent\n" + rows)
