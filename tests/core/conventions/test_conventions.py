@@ -55,6 +55,6 @@ def test_labour_shares_are_read_from_the_stored_keys() -> None:
 def test_a_value_outside_the_declared_bounds_is_refused(store) -> None:
     admin, cost = Actor("admin", Role.ADMIN), c.CONVENTIONS[c.HOURLY_COST]
     with pytest.raises(ValueError, match="Coût horaire chargé"):
-        c.set_parameter(store, admin, c.HOURLY_COST, cost.high + 1)
-    c.set_parameter(store, admin, c.HOURLY_COST, cost.high)
+        c.set_parameter(store, actor=admin, key=c.HOURLY_COST, value=cost.high + 1)
+    c.set_parameter(store, actor=admin, key=c.HOURLY_COST, value=cost.high)
     assert c.get_parameters(store)[c.HOURLY_COST] == cost.high
