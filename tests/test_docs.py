@@ -9,18 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from core import conventions as parameters
+from core import conventions
 from core.__main__ import parser
-from core.clauses import purchase_plan as plan
-from core.clauses import relevance
+from core.clauses import purchase_plan, relevance
 from core.decp import csv_reader as decp_csv
-from core.decp import fields as decp_read
-from core.decp import published as decp
-from core.exchange import cells as tabular
-from core.exchange import csv_reader as tabular_csv
-from core.exchange import eu_rule, imports
-from core.exchange import kinds as import_kinds
-from core.exchange import xlsx_reader as tabular_xlsx
+from core.decp import fields, published
+from core.exchange import cells, eu_rule, imports, kinds, xlsx_reader
+from core.exchange import csv_reader as exchange_csv
 from core.figures import indicators, privacy
 from core.store.enums import ALIASES, Vehicle
 from ui import texts
@@ -98,13 +93,13 @@ def kind_sections() -> dict[str, tuple[str, str]]:
 
 def test_every_kind_of_file_is_documented_and_only_those() -> None:
     documented = kind_sections()
-    assert list(documented) == list(import_kinds.KINDS)
+    assert list(documented) == list(kinds.KINDS)
     assert {name: label for name, (label, _) in documented.items()} == texts.KIND_NAMES
 
 
-@pytest.mark.parametrize("kind", list(import_kinds.KINDS))
+@pytest.mark.parametrize("kind", list(kinds.KINDS))
 def test_each_kind_documents_its_columns_as_the_templates_have_them(kind: str) -> None:
-    spec = import_kinds.KINDS[kind]
+    spec = kinds.KINDS[kind]
     rows = tables(kind_sections()[kind][1])[0]
     names = [code(row[0]) for row in rows]
     assert names == spec.names
@@ -123,13 +118,13 @@ def test_the_conditional_and_limited_columns_say_their_rule() -> None:
     assert f"`{Vehicle.CLAUSE_SOCIALE.value}`" in contracts["heures_prevues"]
     assert "ne se combine avec aucune autre" in contracts["considerations_sociales"]
     hours = {code(r[0]): r[3] for r in tables(kind_sections()["heures"][1])[0]}
-    assert f"au plus {import_kinds.MAX_MONTHLY_HOURS}" in hours["heures"]
+    assert f"au plus {kinds.MAX_MONTHLY_HOURS}" in hours["heures"]
 
 
 def test_form_only_columns_are_documented() -> None:
     rows = tables(section(read(EXCHANGE), "Colonnes de la saisie seulement"))[0]
     documented = {(code(r[0]), code(r[1])) for r in rows}
-    assert documented == {(k.name, c.name) for k in import_kinds.KINDS.values() for c in k.form_columns}
+    assert documented == {(k.name, c.name) for k in kinds.KINDS.values() for c in k.form_columns}
     assert f"{eu_rule.EU_RULE_SINCE:%d/%m/%Y}" in rows[-1][2]
 
 
@@ -140,9 +135,9 @@ def test_the_checklist_doc_dates_the_eu_rule_as_the_code_does() -> None:
 def test_the_purchase_plan_columns_and_results() -> None:
     body = section(read(EXCHANGE), "`plan_achats` — Plan d'achats à évaluer")
     given, added = tables(body)[:2]
-    assert [code(r[0]) for r in given] == plan.COLUMNS
-    assert [code(r[0]) for r in given if r[1] == "oui"] == plan.REQUIRED
-    assert [code(r[0]) for r in added] == plan.RESULT_COLUMNS
+    assert [code(r[0]) for r in given] == purchase_plan.COLUMNS
+    assert [code(r[0]) for r in given if r[1] == "oui"] == purchase_plan.REQUIRED
+    assert [code(r[0]) for r in added] == purchase_plan.RESULT_COLUMNS
     for verdict in relevance.Verdict:
         assert f"`{verdict.value}`" in added[0][1]
 
@@ -150,42 +145,42 @@ def test_the_purchase_plan_columns_and_results() -> None:
 def test_the_reading_rules_and_their_limits() -> None:
     rules = section(read(EXCHANGE), "Règles de lecture, pour tous les imports")
     booleans = next(p for p in rules.split("\n\n") if p.startswith("**Oui / non.**"))
-    for word in (tabular._TRUE | tabular._FALSE) - {""}:
+    for word in (cells._TRUE | cells._FALSE) - {""}:
         assert f"`{word}`" in booleans, f"« {word} » absent des oui / non"
-    for prefix in tabular.FORMULA_PREFIXES:
+    for prefix in cells.FORMULA_PREFIXES:
         assert f"`{prefix}`" in rules
-    for separator in tabular_csv._SEPARATORS:
+    for separator in exchange_csv._SEPARATORS:
         assert (f"`{separator}`" if separator != "\t" else "tabulation") in rules
-    for limit in (fr(tabular.MAX_ROWS) + " lignes", fr(tabular.MAX_CELLS) + " de cellules", imports.MAX_UPLOAD_LABEL,
-                  fr(import_kinds.MAX_TEXT) + " caractères", fr(tabular_xlsx.MAX_PARTS) + " éléments",
-                  f"{tabular_xlsx.MAX_PART_BYTES // 2**20} Mo de XML", f"{tabular_xlsx.MAX_TOTAL_BYTES // 2**20} Mo",
-                  f"plus de {tabular_xlsx.MAX_RATIO} fois", f"{tabular_xlsx.RATIO_FLOOR // 2**20} Mo"):
+    for limit in (fr(cells.MAX_ROWS) + " lignes", fr(cells.MAX_CELLS) + " de cellules", imports.MAX_UPLOAD_LABEL,
+                  fr(kinds.MAX_TEXT) + " caractères", fr(xlsx_reader.MAX_PARTS) + " éléments",
+                  f"{xlsx_reader.MAX_PART_BYTES // 2**20} Mo de XML", f"{xlsx_reader.MAX_TOTAL_BYTES // 2**20} Mo",
+                  f"plus de {xlsx_reader.MAX_RATIO} fois", f"{xlsx_reader.RATIO_FLOOR // 2**20} Mo"):
         assert limit in rules, f"limite absente : {limit}"
-    assert "XFD1048576" in rules and tabular_xlsx.column_number("XFD") == tabular_xlsx.MAX_COLUMNS
+    assert "XFD1048576" in rules and xlsx_reader.column_number("XFD") == xlsx_reader.MAX_COLUMNS
 
 
 def test_every_long_form_of_a_value_is_documented() -> None:
     rows = tables(section(read(EXCHANGE), "Règles de lecture, pour tous les imports"))[0]
-    documented = {(tabular._enum_key(r[1]), code(r[2])) for r in rows}
-    assert documented == {(tabular._enum_key(alias), member.value)
+    documented = {(cells._enum_key(r[1]), code(r[2])) for r in rows}
+    assert documented == {(cells._enum_key(alias), member.value)
                           for aliases in ALIASES.values() for alias, member in aliases.items()}
 
 
 def test_the_decp_formats_fields_and_warnings() -> None:
     body = section(read(EXCHANGE), "Les données essentielles de la commande publique (DECP)")
-    for shape in (decp_read.JSON_2022, decp_read.JSON_2019, decp_read.CSV_NATIONAL, decp_read.CSV_CONSOLIDATED):
+    for shape in (fields.JSON_2022, fields.JSON_2019, fields.CSV_NATIONAL, fields.CSV_CONSOLIDATED):
         assert f"**{shape}**" in body
-    headers = {decp_read.fold(h) for row in tables(body)[0] for h in re.findall(r"`([^`]+)`", row[2])}
+    headers = {fields.fold(h) for row in tables(body)[0] for h in re.findall(r"`([^`]+)`", row[2])}
     for header in decp_csv._CSV_FIELDS:
         assert header in headers, f"en-tête DECP absent : {header}"
     items = [line[2:] for line in body.splitlines() if line.startswith("- ")]
-    for name, warning in vars(decp_read).items():
+    for name, warning in vars(fields).items():
         if name.startswith("W_"):
             text = re.sub(r"\s*:\s*(« )?\{\}( »)?$", "", warning)
             assert any(item.startswith(text) for item in items), f"avertissement absent : {text}"
-    for value in decp.DECP_VALUES:
+    for value in published.DECP_VALUES:
         assert value in body
-    assert f"{decp.NATIONAL_TARGET:.0%}".replace("%", " %") in body
+    assert f"{published.NATIONAL_TARGET:.0%}".replace("%", " %") in body
 
 
 # --- the figures --------------------------------------------------------------------------------
@@ -213,7 +208,7 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
     flat = " ".join(grid.split())
     example = relevance.estimate_hours(1_000_000, 0.5, 30, 0.05)
     assert f"1 000 000 € × 50 % ÷ 30 €/h × 5 % = {round(example)} h" in flat
-    etp = relevance.estimate_etp(round(example), parameters.DEFAULT_ETP_DIVISOR)
+    etp = relevance.estimate_etp(round(example), conventions.DEFAULT_ETP_DIVISOR)
     assert f"{round(example)} h ÷ 1 607 h = {fr(round(etp, 2))} ETP" in flat
     for rule in (f"moins de {relevance.MIN_DURATION_MONTHS} mois", f"sous {fr(relevance.MIN_AMOUNT_HT)} €",
                  f"sous {relevance.MIN_LABOUR_SHARE:.0%}".replace("%", " %"), f"moins de {fr(relevance.MIN_HOURS)} h",
@@ -222,10 +217,10 @@ def test_the_checklist_rules_and_the_hours_formula() -> None:
         assert rule in flat, f"règle absente : {rule}"
     for verdict in relevance.Verdict:
         assert f"*{verdict.value}*" in flat
-    defaults = {key: c.default for key, c in parameters.CONVENTIONS.items()}
-    for default in (f"coût horaire chargé** ({fr(defaults[parameters.HOURLY_COST])} €/h par défaut)",
-                    f"taux d'insertion** ({defaults[parameters.INSERTION_RATE]:.0%} par défaut)".replace("%", " %"),
-                    f"heures annuelles d'un ETP** ({fr(defaults[parameters.ETP_DIVISOR])} par défaut)"):
+    defaults = {key: c.default for key, c in conventions.CONVENTIONS.items()}
+    for default in (f"coût horaire chargé** ({fr(defaults[conventions.HOURLY_COST])} €/h par défaut)",
+                    f"taux d'insertion** ({defaults[conventions.INSERTION_RATE]:.0%} par défaut)".replace("%", " %"),
+                    f"heures annuelles d'un ETP** ({fr(defaults[conventions.ETP_DIVISOR])} par défaut)"):
         assert default in flat, f"valeur par défaut absente : {default}"
     vehicles = {r[1].split(" (")[0] for r in tables(section(grid, "Le véhicule recommandé"))[0]}
     assert vehicles >= {v.value for v in Vehicle}
@@ -259,8 +254,8 @@ def test_every_club_parameter_with_its_default_and_bounds() -> None:
 
     documented = {code(r[0]): (r[1], r[2], number(r[3]), number(r[4]), number(r[5])) for r in rows}
     assert documented == {key: (c.label, c.unit, float(c.default), float(c.low), float(c.high))
-                          for key, c in parameters.CONVENTIONS.items()}
-    assert f"*{parameters.SHARE}*" in section(read(CONFIG), "Les paramètres du Club")  # the unit is explained
+                          for key, c in conventions.CONVENTIONS.items()}
+    assert f"*{conventions.SHARE}*" in section(read(CONFIG), "Les paramètres du Club")  # the unit is explained
 
 
 def commands() -> dict[str, argparse.ArgumentParser]:

@@ -8,7 +8,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from core.accounts.auth import Actor, AuthError
-from core.exchange import rows as planning
+from core.exchange import rows
 from core.exchange.records import (
     FORM,
     ConflictError,
@@ -239,7 +239,7 @@ def test_monthly_hours_grid_conflict(store):
 
 
 def test_retry_when_the_store_is_locked(monkeypatch):
-    monkeypatch.setattr(planning.time, "sleep", lambda _: None)
+    monkeypatch.setattr(rows.time, "sleep", lambda _: None)
     calls = []
 
     def flaky() -> str:
@@ -248,19 +248,19 @@ def test_retry_when_the_store_is_locked(monkeypatch):
             raise OperationalError("COMMIT", {}, Exception("database is locked"))
         return "écrit"
 
-    assert planning.retry_locked(flaky) == "écrit" and len(calls) == 3
+    assert rows.retry_locked(flaky) == "écrit" and len(calls) == 3
 
     def locked() -> None:
         raise OperationalError("COMMIT", {}, Exception("database is locked"))
 
     with pytest.raises(StoreError, match="La base est occupée"):
-        planning.retry_locked(locked)
+        rows.retry_locked(locked)
 
     def other() -> None:
         raise OperationalError("SELECT", {}, Exception("no such table: x"))
 
     with pytest.raises(OperationalError):
-        planning.retry_locked(other)
+        rows.retry_locked(other)
 
 
 def test_a_contracts_hours_are_all_its_own(store):

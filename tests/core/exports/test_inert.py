@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 from core.__main__ import main
 from core.clauses.purchase_plan import write_plan
 from core.exchange.cells import is_formula_like
-from core.exports import workbook as exports
+from core.exports import workbook
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 
@@ -91,7 +91,7 @@ def assert_inert_csv(content: bytes) -> list[str]:
 
 
 def test_the_deck_charts_data_holds_no_formula_and_names_read_as_typed(hostile):
-    deck = exports.build_pptx(hostile, YEAR)
+    deck = workbook.build_pptx(hostile, YEAR)
     books = embedded_workbooks(deck)
     assert len(books) == 6  # one per chart
     values = [v for book in books for v in assert_inert_xlsx(book)]
@@ -104,13 +104,13 @@ def test_the_deck_charts_data_holds_no_formula_and_names_read_as_typed(hostile):
 
 
 def test_the_workbook_holds_no_formula_and_every_name(hostile):
-    values = assert_inert_xlsx(exports.build_xlsx(hostile, YEAR))
+    values = assert_inert_xlsx(workbook.build_xlsx(hostile, YEAR))
     assert set(PAYLOADS) <= set(values)  # every name as typed, none lost to a formula
 
 
 def test_every_csv_table_holds_no_formula(hostile):
-    tables = {**exports.export_tables(hostile, YEAR), "contracts": contract_list(hostile, YEAR)}
-    cells = [c for df in tables.values() for c in assert_inert_csv(exports.table_csv(df))]
+    tables = {**workbook.export_tables(hostile, YEAR), "contracts": contract_list(hostile, YEAR)}
+    cells = [c for df in tables.values() for c in assert_inert_csv(workbook.table_csv(df))]
     for payload in PAYLOADS:
         if is_formula_like(payload):
             assert "'" + payload in cells and payload not in cells

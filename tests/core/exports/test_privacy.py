@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from core.exports import workbook as exports
+from core.exports import workbook
 from core.exports.slides import TITLES, WOMEN_AMONG_PEOPLE
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, breakdown_with_plan
@@ -52,8 +52,8 @@ def attack(engine, f: Filters, total: int, sheets: dict[str, list[object]]) -> N
 
 def test_workbook_gives_no_masked_count_back(demo_store, leaky):
     for f in leaky:
-        book = openpyxl.load_workbook(io.BytesIO(exports.build_xlsx(demo_store, f)))
-        figures = {row[0]: row[2] for row in book[exports.FIGURES_SHEET].iter_rows(min_row=2, values_only=True)}
+        book = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, f)))
+        figures = {row[0]: row[2] for row in book[workbook.FIGURES_SHEET].iter_rows(min_row=2, values_only=True)}
         total = count(figures["participants"])
         assert isinstance(total, int)
         sheets = {}
@@ -63,7 +63,7 @@ def test_workbook_gives_no_masked_count_back(demo_store, leaky):
             sheets[name] = [count(row[column]) for row in rows[1:]]
         attack(demo_store, f, total, sheets)
         assert figures["part_femmes"] == "—"  # a share would give the women back
-        info = " ".join(str(c) for row in book[exports.INFO_SHEET].iter_rows(values_only=True) for c in row if c)
+        info = " ".join(str(c) for row in book[workbook.INFO_SHEET].iter_rows(values_only=True) for c in row if c)
         assert "« masqué »" in info and "« — »" in info  # the reader is told what the marks mean
 
 
@@ -73,11 +73,11 @@ def read_csv(content: bytes) -> list[dict[str, str]]:
 
 def test_each_csv_gives_no_masked_count_back(demo_store, leaky):
     for f in leaky:
-        tables = exports.export_tables(demo_store, f)  # what the dashboard's CSV button writes, one table at a time
-        figures = {row["Clé"]: row["Valeur"] for row in read_csv(exports.table_csv(tables[exports.FIGURES_SHEET]))}
+        tables = workbook.export_tables(demo_store, f)  # what the dashboard's CSV button writes, one table at a time
+        figures = {row["Clé"]: row["Valeur"] for row in read_csv(workbook.table_csv(tables[workbook.FIGURES_SHEET]))}
         total = count(figures["participants"])
         assert isinstance(total, int)
-        sheets = {name: [count(row["Participants"]) for row in read_csv(exports.table_csv(tables[label]))]
+        sheets = {name: [count(row["Participants"]) for row in read_csv(workbook.table_csv(tables[label]))]
                   for name, label in BREAKDOWNS.items()}
         attack(demo_store, f, total, sheets)
         assert figures["part_femmes"] == "—"
@@ -97,7 +97,7 @@ def deck_lines(content: bytes) -> dict[str, list[str]]:
 
 def test_deck_gives_no_masked_count_back(demo_store, leaky):
     for f in leaky:
-        slides = deck_lines(exports.build_pptx(demo_store, f))
+        slides = deck_lines(workbook.build_pptx(demo_store, f))
         figures = "\n".join(slides[TITLES["figures"].format(period=f.year_from)])
         total = count(re.search(r"· (.+) participants sur la période", figures).group(1))
         assert isinstance(total, int)

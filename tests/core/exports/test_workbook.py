@@ -10,7 +10,7 @@ from pptx.util import Inches
 from sqlalchemy import text
 
 from core.__main__ import main
-from core.exports import workbook as exports
+from core.exports import workbook
 from core.exports.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contracts
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
@@ -19,7 +19,7 @@ from core.figures.privacy import PEOPLE_COLUMNS
 from tests.utils.attack import HIDDEN, SMALL
 
 HOSTILE = '=HYPERLINK("http://x")'
-LABELS = {v: k for k, v in exports.COLUMN_LABELS.items()}
+LABELS = {v: k for k, v in workbook.COLUMN_LABELS.items()}
 
 
 def shown(got: object, want: object) -> bool:
@@ -48,7 +48,7 @@ def series(chart) -> dict[str, list[float]]:
 @pytest.mark.parametrize("buyers", [(), ("Habitat 17",)])
 def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
     f = Filters(2025, 2025, buyers=buyers)
-    content = exports.build_pptx(demo_store, f)
+    content = workbook.build_pptx(demo_store, f)
     prs = Presentation(io.BytesIO(content))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     assert not [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]  # no pictures
@@ -72,7 +72,7 @@ def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
 
 
 def test_deck_charts_show_hours_as_whole_thousands_grouped(demo_store):
-    for chart in charts(exports.build_pptx(demo_store, Filters(2025, 2025))):
+    for chart in charts(workbook.build_pptx(demo_store, Filters(2025, 2025))):
         plot = chart.plots[0]
         assert all(v == round(v) for s in plot.series for v in s.values)
         if plot.has_data_labels and not plot.data_labels.show_percentage:
@@ -81,14 +81,14 @@ def test_deck_charts_show_hours_as_whole_thousands_grouped(demo_store):
 
 def test_deck_states_period_filters_and_data_date(demo_store):
     f = Filters(2024, 2024, buyers=("Habitat 17",))
-    prs = Presentation(io.BytesIO(exports.build_pptx(demo_store, f)))
+    prs = Presentation(io.BytesIO(workbook.build_pptx(demo_store, f)))
     texts = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in prs.slides]
     assert "bilan 2024" in texts[0]
     for page in texts[1:]:
         assert "Période : 2024" in page and "Acheteurs : Habitat 17" in page
         assert "Données déclarées jusqu'à octobre 2026" in page
     figures = headline(demo_store, f)
-    assert exports.fmt.hours(figures["heures_realisees"]) in texts[1]
+    assert workbook.fmt.hours(figures["heures_realisees"]) in texts[1]
 
 
 def read_book(content: bytes) -> dict[str, pd.DataFrame]:
@@ -118,7 +118,7 @@ def same(frame: pd.DataFrame, expected: pd.DataFrame) -> None:
 
 def test_workbook_sheets_match_the_indicators(demo_store):
     f = Filters(2025, 2025)
-    book = read_book(exports.build_xlsx(demo_store, f))
+    book = read_book(workbook.build_xlsx(demo_store, f))
     names = list(book)
     assert names[0] == "Informations"
     assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
@@ -127,7 +127,7 @@ def test_workbook_sheets_match_the_indicators(demo_store):
     assert "Heures annuelles d'un ETP" in info or "1 607 h par défaut" in info  # the definitions are there
     figures = headline(demo_store, f)
     sheet = book["Chiffres clés"].rename(columns=LABELS).set_index("cle")["valeur"]
-    for key in exports.HEADLINE_KEYS:
+    for key in workbook.HEADLINE_KEYS:
         assert not isinstance(sheet[key], str) and shown(sheet[key], figures[key]), key
     same(book["Par année"], yearly(demo_store, f))
     for name, label in BREAKDOWNS.items():
@@ -139,8 +139,8 @@ def test_workbook_sheets_match_the_indicators(demo_store):
 def test_workbook_rounds_as_worked_by_hand(store):
     """The fixture store's figures (tests/core/figures/test_indicators.py), rounded by hand: hours to the hour, ETP to
     a tenth, rates to the percent; fewer than 5 people masked."""
-    book = read_book(exports.build_xlsx(store, Filters(2020, 2022)))
-    figures = dict(read_book(exports.build_xlsx(store, Filters(2021, 2021)))["Chiffres clés"][["Clé", "Valeur"]]
+    book = read_book(workbook.build_xlsx(store, Filters(2020, 2022)))
+    figures = dict(read_book(workbook.build_xlsx(store, Filters(2021, 2021)))["Chiffres clés"][["Clé", "Valeur"]]
                    .itertuples(index=False))
     assert {k: figures[k] for k in ("heures_realisees", "heures_prevues", "taux_realisation", "etp", "marches",
                                     "entreprises", "participants", "personnes_en_contrat")} == {
@@ -154,7 +154,7 @@ def test_workbook_rounds_as_worked_by_hand(store):
     assert contracts.loc["K1", "Heures réalisées"] == 570  # 100 + 150 + 150 + 120 + 50
     assert contracts.loc["K1", "Réalisation"] == 0.16  # 570 / 3 600 = 0.158
     assert contracts.loc["K2", "Réalisation"] == 0.3  # 180 / 600
-    buyers = read_book(exports.build_xlsx(store, Filters(2021, 2021)))["Acheteur"].set_index("Acheteur")
+    buyers = read_book(workbook.build_xlsx(store, Filters(2021, 2021)))["Acheteur"].set_index("Acheteur")
     assert buyers["Réalisation"].to_dict() == {"Ville de Test": 0.35, "Bailleur Test": 0.3}  # 420/1 200, 180/600
 
 
@@ -163,7 +163,7 @@ FORMATS = {"Heures": "#,##0", "ETP": "#,##0.0", "Réalisation": "0 %", "Début":
 
 def test_workbook_reads_well_in_a_spreadsheet(demo_store):
     """Bold frozen headers, numbers in their format, dates as dates, columns as wide as their text."""
-    book = openpyxl.load_workbook(io.BytesIO(exports.build_xlsx(demo_store, Filters(2025, 2025))))
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, Filters(2025, 2025))))
     info = {row[0].value: row[1] for row in book["Informations"].iter_rows(min_row=2) if row[0].value}
     assert info["Date de situation"].is_date and info["Date de situation"].number_format == "dd/mm/yyyy"
     for sheet in book.worksheets[1:]:
@@ -194,7 +194,7 @@ def hostile(store):
 
 def test_workbook_masks_small_counts_and_never_makes_formulas(hostile):
     f = Filters(2021, 2021, buyers=(HOSTILE,))
-    content = exports.build_xlsx(hostile, f)
+    content = workbook.build_xlsx(hostile, f)
     book = openpyxl.load_workbook(io.BytesIO(content))
     cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value == HOSTILE]
     assert len(cells) >= 3  # the filters, the buyers' sheet, the contracts' sheet
@@ -210,7 +210,7 @@ def test_workbook_masks_small_counts_and_never_makes_formulas(hostile):
 
 def test_csv_is_french_excel_and_neutralised(hostile):
     f = Filters(2021, 2021)
-    content = exports.table_csv(breakdown_with_plan(hostile, f, "acheteur"))
+    content = workbook.table_csv(breakdown_with_plan(hostile, f, "acheteur"))
     assert content.startswith(b"\xef\xbb\xbf")
     lines = content.decode("utf-8-sig").splitlines()
     assert lines[0].split(";") == ["Valeur", "Heures prévues", "Marchés clausés", "Heures réalisées",
@@ -220,7 +220,7 @@ def test_csv_is_french_excel_and_neutralised(hostile):
     assert row.split(";")[4] == "< 5"
     assert row.split(";")[5] == "35 %"  # 420 / 1 200 h: a percentage French Excel reads
     assert row.split(";")[1] == "1200"  # K1's 3 600 planned hours over 3 years, to the unit
-    head = exports.table_csv(exports.headline_table(headline(hostile, f))).decode("utf-8-sig")
+    head = workbook.table_csv(workbook.headline_table(headline(hostile, f))).decode("utf-8-sig")
     assert "participants;Participants;< 5" in head  # 3 people in 2021
 
 

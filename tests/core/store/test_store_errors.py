@@ -14,7 +14,7 @@ from sqlmodel import Session
 import core.store.engine
 from core.__main__ import main
 from core.accounts.auth import Actor
-from core.exchange import rows as planning
+from core.exchange import rows
 from core.exchange.imports import run_import
 from core.exchange.records import FORM, ValidationError, save_record, write_record
 from core.store.engine import StoreError, data_version, make_engine, open_store
@@ -162,7 +162,7 @@ def test_a_store_held_by_another_write_is_tried_again_then_said_in_french(monkey
         dbapi_connection.execute("PRAGMA busy_timeout = 0")  # `database is locked` at once, not after 10 s
 
     monkeypatch.setattr(core.store.engine, "_sqlite_pragmas", no_wait)
-    monkeypatch.setattr(planning, "LOCKED_DELAYS", (0, 0))
+    monkeypatch.setattr(rows, "LOCKED_DELAYS", (0, 0))
     engine = make_engine(sqlite_url(Path(store.url.database)))
     holder = sqlite3.connect(store.url.database)
     holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
