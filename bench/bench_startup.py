@@ -108,9 +108,11 @@ def clean_env() -> dict[str, str]:
     return env | {"PYTHONDONTWRITEBYTECODE": "0"}
 
 
-def clone(into: Path) -> Path:
+def clone(into: Path, rev: str | None = None) -> Path:
     target = into / "passerelles"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True)
+    if rev:
+        subprocess.run(["git", "-C", str(target), "checkout", "-q", rev], check=True)
     assert not (target / "data" / "passerelles.db").exists()
     return target
 
@@ -127,9 +129,9 @@ def view(browser, url: str) -> float:  # type: ignore[no-untyped-def]
     return elapsed
 
 
-def cold_start(browser, workdir: Path) -> dict:  # type: ignore[no-untyped-def]
-    """(a) From `streamlit run server.py` on a fresh clone to the dashboard's figures in Chromium."""
-    repo = clone(workdir)
+def cold_start(browser, workdir: Path, rev: str | None = None) -> dict:  # type: ignore[no-untyped-def]
+    """(a) From `streamlit run server.py` on a fresh clone (at `rev`, else HEAD) to the dashboard's figures."""
+    repo = clone(workdir, rev)
     server = Server("server.py", repo, clean_env())
     try:
         healthy = server.wait_healthy()
@@ -172,7 +174,7 @@ def fr(seconds: float, digits: int = 2) -> str:
     return f"{seconds:.{digits}f}".replace(".", ",")
 
 
-def report(cold: list[dict], views: dict, command: str) -> str:
+def report(cold: list[dict], views: dict, command: str, before: list[dict], rev: str | None) -> str:
     totals = [r["total_s"] for r in cold]
     total = statistics.median(totals)
     healthy = statistics.median(r["healthy_s"] for r in cold)
@@ -193,6 +195,11 @@ def report(cold: list[dict], views: dict, command: str) -> str:
         ("(b) rapport tableau de bord ÷ page nue", fr(app / bare), "", f"< {fr(TARGET_RATIO, 1)}",
          "tenu" if app / bare < TARGET_RATIO else "manqué"),
     ]
+    if before:
+        old = [r["total_s"] for r in before]
+        rows.insert(1, (f"(a) le même, au commit `{rev}` (avant), en alternance", f"{fr(statistics.median(old), 1)} s",
+                        f"démarrages : {' / '.join(fr(t, 1) for t in old)} s ; rapport après ÷ avant "
+                        f"{fr(total / statistics.median(old))}", "—", "—"))
     table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     return f"""{SECTION}
 
@@ -222,6 +229,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts on a fresh clone (a)")
     parser.add_argument("--visits", type=int, default=7, help="timed first views of each page (b)")
+    parser.add_argument("--compare", metavar="REV", help="alternate the cold starts with this commit's")
     parser.add_argument("--skip-cold", action="store_true", help="only (b)")
     parser.add_argument("--no-write", action="store_true", help="print, do not update bench/RESULTS.md")
     args = parser.parse_args()
@@ -230,8 +238,12 @@ def main() -> None:
     command = "/work/main/.venv/bin/python -m bench.bench_startup"
     with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="passerelles-startup-") as tmp:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        cold = []
+        cold: list[dict] = []
+        before: list[dict] = []
         for i in range(0 if args.skip_cold else args.cold_runs):
+            if args.compare:
+                before.append(cold_start(browser, Path(tmp), args.compare))
+                print(f"(a) {args.compare} run {i + 1}: {before[-1]}", flush=True)
             cold.append(cold_start(browser, Path(tmp)))
             print(f"(a) run {i + 1}: {cold[-1]}", flush=True)
         views = first_views(browser, Path(tmp), args.visits)
@@ -239,7 +251,9 @@ def main() -> None:
         browser.close()
     if not cold:
         return  # (b) alone: printed above
-    text = report(cold, views, command)
+    if args.compare:
+        command += f" --compare {args.compare}"
+    text = report(cold, views, command, before, args.compare)
     print("\n" + text)
     if not args.no_write:
         write_section(text, ROOT / "bench" / "RESULTS.md")
