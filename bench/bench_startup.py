@@ -228,7 +228,7 @@ def write_section(text: str, path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts on a fresh clone (a)")
-    parser.add_argument("--visits", type=int, default=7, help="timed first views of each page (b)")
+    parser.add_argument("--visits", type=int, default=7, help="timed first views of each page (b); 0: skip (b)")
     parser.add_argument("--compare", metavar="REV", help="alternate the cold starts with this commit's")
     parser.add_argument("--skip-cold", action="store_true", help="only (b)")
     parser.add_argument("--no-write", action="store_true", help="print, do not update bench/RESULTS.md")
@@ -246,11 +246,11 @@ def main() -> None:
                 print(f"(a) {args.compare} run {i + 1}: {before[-1]}", flush=True)
             cold.append(cold_start(browser, Path(tmp)))
             print(f"(a) run {i + 1}: {cold[-1]}", flush=True)
-        views = first_views(browser, Path(tmp), args.visits)
+        views = first_views(browser, Path(tmp), args.visits) if args.visits else None
         print(f"(b) {views}", flush=True)
         browser.close()
-    if not cold:
-        return  # (b) alone: printed above
+    if not cold or views is None:
+        return  # (a) or (b) alone: printed above
     if args.compare:
         command += f" --compare {args.compare}"
     text = report(cold, views, command, before, args.compare)
