@@ -15,7 +15,9 @@ Streamlit's ASGI application (`st.App`), which lets Passerelles act once per pro
 """
 
 import asyncio
+import importlib
 import sys
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -68,9 +70,20 @@ def prepare_store() -> None:
         say(OPEN_AT.format(url=address()))
 
 
+# What the frame and the dashboard import: loaded while the first browser fetches Streamlit's own scripts, so that
+# the first page run finds them ready (a module is imported once, whichever thread asks first).
+APP_MODULES = ("ui.data", "ui.session", "ui.filters", "ui.components", "ui.charts", "ui.exports", "ui.texts")
+
+
+def warm_up() -> None:
+    for module in APP_MODULES:
+        importlib.import_module(module)
+
+
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     await asyncio.to_thread(prepare_store)
+    threading.Thread(target=warm_up, name="passerelles-warm-up", daemon=True).start()
     yield
 
 
