@@ -200,6 +200,8 @@ def report(cold: list[dict], views: dict, command: str, before: list[dict], rev:
         rows.insert(1, (f"(a) le même, au commit `{rev}` (avant), en alternance", f"{fr(statistics.median(old), 1)} s",
                         f"démarrages : {' / '.join(fr(t, 1) for t in old)} s ; rapport après ÷ avant "
                         f"{fr(total / statistics.median(old))}", "—", "—"))
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True).stdout.strip()
     table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     return f"""{SECTION}
 
@@ -207,7 +209,7 @@ def report(cold: list[dict], views: dict, command: str, before: list[dict], rev:
 {command}
 ```
 
-Mesure du {time.strftime("%d/%m/%Y %H:%M")}, machine partagée à 2 cœurs (charge {fr(os.getloadavg()[0], 1)} au
+Mesure du {time.strftime("%d/%m/%Y %H:%M")} au commit `{head}`, machine partagée à 2 cœurs (charge {fr(os.getloadavg()[0], 1)} au
 départ) ; Chromium sans fenêtre déjà lancé ; « chiffres visibles » : chaque valeur `[data-testid="stMetricValue"]`
 porte un chiffre (quatre au moins) et un graphique Plotly est dessiné.
 
