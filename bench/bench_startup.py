@@ -210,8 +210,8 @@ def report(cold: list[dict], views: dict, command: str, before: list[dict], rev:
 ```
 
 Mesure du {time.strftime("%d/%m/%Y %H:%M")} au commit `{head}`, machine partagée à 2 cœurs
-(charge {fr(os.getloadavg()[0], 1)} au départ) ; Chromium sans fenêtre déjà lancé ; « chiffres visibles » : chaque valeur `[data-testid="stMetricValue"]`
-porte un chiffre (quatre au moins) et un graphique Plotly est dessiné.
+(charge {fr(os.getloadavg()[0], 1)} au départ) ; Chromium sans fenêtre déjà lancé ; « chiffres visibles » :
+chaque valeur `[data-testid="stMetricValue"]` porte un chiffre (quatre au moins) et un graphique Plotly est dessiné.
 
 | mesure | médiane | détail | cible | verdict |
 |---|---:|---|---:|---|
