@@ -15,7 +15,9 @@ Streamlit's ASGI application (`st.App`), which lets Passerelles act once per pro
 """
 
 import asyncio
+import importlib
 import sys
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -36,25 +38,52 @@ PagesManager.uses_pages_directory = False
 store: list[Engine] = []  # the engine, once the store is ready
 
 
+# What a newcomer reads in the terminal after `streamlit run server.py` (Streamlit's own lines are in English).
+PREPARING = ("préparation de la base de données (au premier démarrage, elle est créée et remplie avec les "
+             "données de démonstration : quelques secondes)…")
+READY = "base prête."
+READY_WITH_DEMO = "base prête, avec les données de démonstration (entreprises et personnes fictives)."
+OPEN_AT = "ouvrez {url} dans votre navigateur."
+
+
 def say(line: str) -> None:
     print(f"Passerelles : {line}", file=sys.stderr, flush=True)
 
 
+def address() -> str:
+    """The app's address on this machine, as the server's options give it."""
+    host = st.config.get_option("server.address") or "localhost"
+    base = (st.config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"http://{host}:{st.config.get_option('server.port')}/{base + '/' if base else ''}"
+
+
 def prepare_store() -> None:
-    say("préparation de la base (au premier démarrage, les données de démonstration, quelques secondes)…")
+    say(PREPARING)
     try:
         engine = open_store()
-        ensure_demo(engine)
+        built = ensure_demo(engine)
         store.append(engine)
     except StoreError as exc:  # the pages say it too, to whoever opens them
         say(str(exc))
     else:
-        say("base prête.")
+        say(READY_WITH_DEMO if built else READY)
+        say(OPEN_AT.format(url=address()))
+
+
+# What the frame and the dashboard import: loaded while the first browser fetches Streamlit's own scripts, so that
+# the first page run finds them ready (a module is imported once, whichever thread asks first).
+APP_MODULES = ("ui.data", "ui.session", "ui.filters", "ui.components", "ui.charts", "ui.exports", "ui.texts")
+
+
+def warm_up() -> None:
+    for module in APP_MODULES:
+        importlib.import_module(module)
 
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     await asyncio.to_thread(prepare_store)
+    threading.Thread(target=warm_up, name="passerelles-warm-up", daemon=True).start()
     yield
 
 

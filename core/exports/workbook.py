@@ -12,7 +12,6 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
-from core.exports.deck import deck_pptx
 from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
@@ -53,6 +52,8 @@ HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp"
 def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
                today: date | None = None) -> bytes:
     """The presentation's slides for these filters, as a PowerPoint file with native charts."""
+    from core.exports.deck import deck_pptx  # python-pptx and XlsxWriter load at the first export, not with a page
+
     return deck_pptx(build_deck(engine, f, contracts, today))
 
 
