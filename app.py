@@ -9,12 +9,13 @@ from core import formatting as fmt
 from core.accounts.auth import ROLE_LABELS
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import data, session, texts
+from ui import data, french, session, texts
 from ui.filters import filter_bar
 from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
+french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french)
 
 try:
     overview = data.overview(data.version())
