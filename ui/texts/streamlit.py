@@ -40,8 +40,8 @@ STREAMLIT_TEXTS: dict[str, str] = {
     "Press ⌘+Enter to submit form": "Appuyez sur ⌘+Entrée pour valider",
     "Press Ctrl+Enter to apply": "Appuyez sur Ctrl+Entrée pour appliquer",
     "Press ⌘+Enter to apply": "Appuyez sur ⌘+Entrée pour appliquer",
-    "Show password": "Afficher le mot de passe",
-    "Hide password": "Masquer le mot de passe",
+    "Show password": "Afficher en clair",
+    "Hide password": "Masquer les caractères",
     "Increment": "Augmenter",
     "Decrement": "Diminuer",
     # Select widgets
