@@ -15,7 +15,6 @@ from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
-french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french)
 
 try:
     overview = data.overview(data.version())
@@ -101,6 +100,7 @@ with st.sidebar:
             session.log_out()
             st.rerun()
     session.write_cookie(page.url_path)  # after a login or a logout, once the page is settled
+    french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french); last: no gap shows
 if st.session_state.pop(session.ENDED, False):
     st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):
