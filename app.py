@@ -9,7 +9,7 @@ from core import formatting as fmt
 from core.accounts.auth import ROLE_LABELS
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import data, session, texts
+from ui import data, french, session, texts
 from ui.filters import filter_bar
 from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
@@ -100,6 +100,7 @@ with st.sidebar:
             session.log_out()
             st.rerun()
     session.write_cookie(page.url_path)  # after a login or a logout, once the page is settled
+    french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french); last: no gap shows
 if st.session_state.pop(session.ENDED, False):
     st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):

@@ -12,7 +12,7 @@ from core.conventions import CONVENTIONS, anonymous_readers, get_parameters, set
 from core.store.audit import audit_log
 from core.store.engine import StoreError, backup
 from core.store.models import Role
-from ui import data, session, texts
+from ui import data, session, texts, widgets
 from ui.exports import MIME_TYPES
 from ui.plain import plain
 
@@ -30,7 +30,7 @@ with accounts:
                   for u in users], hide_index=True, width="stretch")
     if slowed := [u["nom"] for u in users if u["ralenti_jusqu_a"]]:
         st.caption(texts.SLOWED_HELP)
-        target = st.selectbox(texts.SLOWED_ACCOUNT, slowed, key="slowed_account")
+        target = widgets.selectbox(st, texts.SLOWED_ACCOUNT, slowed, key="slowed_account")
         if st.button(texts.LIFT_SLOWDOWN, key="lift_slowdown"):
             try:
                 lift_slowdown(engine, actor=admin, username=target)
@@ -41,7 +41,7 @@ with accounts:
         st.subheader(texts.ADD_USER)
         name = st.text_input(texts.USERNAME)
         password = st.text_input(texts.PASSWORD, type="password")
-        role = st.selectbox(texts.ROLE, [r.value for r in Role])
+        role = widgets.selectbox(st, texts.ROLE, [r.value for r in Role])
         if st.form_submit_button(texts.CREATE):
             try:
                 add_user(engine, actor=admin, username=name, password=password, role=role)
@@ -51,8 +51,8 @@ with accounts:
     with st.form("edit_user"):
         st.subheader(texts.EDIT_USER)
         names = [u["nom"] for u in users]
-        target = st.selectbox(texts.USERNAME, names, index=None, placeholder="—")
-        new_role = st.selectbox(texts.ROLE, [None, *[r.value for r in Role]], format_func=lambda r: r or "—")
+        target = widgets.selectbox(st, texts.USERNAME, names, index=None, placeholder="—")
+        new_role = widgets.selectbox(st, texts.ROLE, [None, *[r.value for r in Role]], format_func=lambda r: r or "—")
         active = st.radio(texts.ACCOUNT_STATE, [None, True, False], horizontal=True,
                           format_func=lambda v: {None: "—", True: texts.ACTIVE, False: texts.INACTIVE}[v])
         new_password = st.text_input(texts.NEW_PASSWORD, type="password")
@@ -88,9 +88,9 @@ with parameters:
 with journal:
     left, middle, right = st.columns(3)
     who = left.text_input(texts.AUDIT_USER)
-    entity = middle.selectbox(texts.AUDIT_ENTITY, [None, *texts.AUDIT_ENTITIES],
-                              format_func=lambda e: texts.AUDIT_ENTITIES.get(e, texts.AUDIT_ALL), key="audit_entity")
-    since = right.date_input(texts.AUDIT_SINCE, value=None, format="DD/MM/YYYY")
+    entity = widgets.selectbox(middle, texts.AUDIT_ENTITY, [None, *texts.AUDIT_ENTITIES],
+                               format_func=lambda e: texts.AUDIT_ENTITIES.get(e, texts.AUDIT_ALL), key="audit_entity")
+    since = widgets.date_input(right, texts.AUDIT_SINCE, value=None)
     log = audit_log(engine, username=who or None, entity=entity, since=since if isinstance(since, date) else None)
     log["date"] = log["date"].map(fmt.moment)
     log["objet"] = log["objet"].map(lambda e: texts.AUDIT_ENTITIES.get(e, e))

@@ -15,7 +15,7 @@ from core.clauses.relevance import Verdict
 from core.exchange.records import ConflictError, ValidationError
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import checklist, data, session, texts
+from ui import checklist, data, session, texts, widgets
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -25,10 +25,10 @@ allowed = session.can(Role.FACILITATEUR)
 
 st.title(texts.HISTORY_TITLE)
 a, b, c, d = st.columns([2, 2, 3, 2])
-buyer = a.selectbox(texts.HISTORY_BUYER, [None, *data.assessment_buyers(version)], key="hist_buyer",
-                    format_func=lambda v: v or texts.ALL)
-verdict = b.selectbox(texts.HISTORY_VERDICT, [None, *(v.value for v in Verdict)], key="hist_verdict",
-                      format_func=lambda v: v or texts.ALL)
+buyer = widgets.selectbox(a, texts.HISTORY_BUYER, [None, *data.assessment_buyers(version)], key="hist_buyer",
+                          format_func=lambda v: v or texts.ALL)
+verdict = widgets.selectbox(b, texts.HISTORY_VERDICT, [None, *(v.value for v in Verdict)], key="hist_verdict",
+                            format_func=lambda v: v or texts.ALL)
 search = c.text_input(texts.HISTORY_SEARCH, key="hist_search")
 archived = d.checkbox(texts.HISTORY_ARCHIVED, key="hist_archived")
 history = data.assessment_list(buyer, verdict, search, archived, version)
@@ -42,11 +42,11 @@ st.dataframe(table.rename(columns=texts.ASSESSMENT_COLUMNS), hide_index=True, wi
              column_config={texts.ASSESSMENT_COLUMNS["objet"]: st.column_config.TextColumn(width="large")})
 
 rows = history.set_index("id")
-chosen = st.selectbox(texts.HISTORY_PICK, rows.index.tolist(), index=None, key="hist_pick",
-                      placeholder=texts.HISTORY_PICK,
-                      format_func=lambda i: texts.HISTORY_ITEM.format(
-                          id=i, subject=rows.at[i, "objet"], buyer=rows.at[i, "acheteur"] or fmt.MISSING,
-                          date=fmt.day(rows.at[i, "date"])))
+chosen = widgets.selectbox(st, texts.HISTORY_PICK, rows.index.tolist(), index=None, key="hist_pick",
+                           placeholder=texts.HISTORY_PICK,
+                           format_func=lambda i: texts.HISTORY_ITEM.format(
+                               id=i, subject=rows.at[i, "objet"], buyer=rows.at[i, "acheteur"] or fmt.MISSING,
+                               date=fmt.day(rows.at[i, "date"])))
 if chosen is None:
     st.stop()
 saved = data.assessment(int(chosen), version)
@@ -115,9 +115,10 @@ elif not saved["archived"]:
     st.subheader(texts.ATTACH_TITLE)
     st.caption(texts.ATTACH_HELP.format(hours=fmt.hours(saved["estimated_hours"])))
     contracts = data.contract_choices(saved["buyer_name"], version).set_index("reference")
-    reference = st.selectbox(texts.ATTACH_PICK, contracts.index.tolist(), index=None, key="hist_contract",
-                             placeholder=texts.ATTACH_PICK,
-                             format_func=lambda r: f"{r} — {contracts.at[r, 'objet']} ({contracts.at[r, 'acheteur']})")
+    reference = widgets.selectbox(st, texts.ATTACH_PICK, contracts.index.tolist(), index=None,
+                                  key="hist_contract", placeholder=texts.ATTACH_PICK,
+                                  format_func=lambda r: f"{r} — {contracts.at[r, 'objet']} "
+                                                        f"({contracts.at[r, 'acheteur']})")
     if reference is not None:
         st.caption(texts.ATTACH_CURRENT.format(hours=fmt.hours(contracts.at[reference, "heures_prevues"]),
                                                version=int(contracts.at[reference, "version"])))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.figures import privacy
-from ui import charts, data, filters, session, texts
+from ui import charts, data, filters, session, texts, widgets
 from ui.components import field_text, french_table
 from ui.plain import plain
 
@@ -48,10 +48,10 @@ st.caption(texts.CONTRACT_HINT)
 
 objects = dict(zip(contracts["reference"], contracts["objet"], strict=True))
 asked = st.query_params.get("marche")
-reference = st.selectbox(texts.CONTRACT_PICK, references,
-                         index=references.index(asked) if asked in references else None,
-                         format_func=lambda r: f"{r} — {objects[r]}",
-                         placeholder=texts.CONTRACT_PICK, key="contract_pick")
+reference = widgets.selectbox(st, texts.CONTRACT_PICK, references,
+                              index=references.index(asked) if asked in references else None,
+                              format_func=lambda r: f"{r} — {objects[r]}",
+                              placeholder=texts.CONTRACT_PICK, key="contract_pick")
 if reference is None:
     st.stop()
 st.query_params["marche"] = reference

@@ -5,7 +5,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.figures import privacy
 from core.figures.indicators import BREAKDOWNS
-from ui import charts, data, filters, session, texts
+from ui import charts, data, filters, session, texts, widgets
 from ui.components import definitions, kpi_row
 from ui.exports import export_buttons
 
@@ -46,8 +46,8 @@ st.plotly_chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from,
 st.subheader(texts.BREAKDOWNS_TITLE)
 left, right = st.columns(2)
 for column, default in zip((left, right), SHOWN, strict=True):
-    name = column.selectbox(texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
-                            format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
+    name = widgets.selectbox(column, texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
+                             format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
     column.plotly_chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
                         width="stretch", key=f"chart_{default}")  # both sides may show the same breakdown
 

@@ -8,7 +8,7 @@ from core.exchange.kinds import ENTRY_KINDS
 from core.exchange.records import FORM, ConflictError, ValidationError, archive_record, load_record, save_record
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import data, session, texts
+from ui import data, session, texts, widgets
 from ui.components import french_table
 from ui.forms import forget_form, keep_version, record_form, shown_version
 from ui.plain import plain
@@ -32,8 +32,8 @@ st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).re
 labels = {int(r["id"]): " · ".join(str(r[k]) for k in kind.key) for _, r in records.iterrows()}
 if (created := st.session_state.pop(CREATED, None)) in labels:  # the record just created, now open for editing
     st.session_state[f"entry_pick_{kind_name}"] = created
-picked = st.selectbox(texts.ENTRY_PICK, [None, *labels], format_func=lambda i: labels.get(i, texts.ENTRY_NEW),
-                      key=f"entry_pick_{kind_name}")
+picked = widgets.selectbox(st, texts.ENTRY_PICK, [None, *labels], format_func=lambda i: labels.get(i, texts.ENTRY_NEW),
+                           key=f"entry_pick_{kind_name}")
 record = load_record(engine, kind_name, picked) if picked else None
 st.subheader(texts.ENTRY_EDITING.format(id=record["id"], version=record["version"]) if record
              else texts.ENTRY_CREATING)

@@ -9,7 +9,7 @@ from core.exchange.records import ConflictError, ValidationError, save_monthly_h
 from core.store.engine import StoreError
 from core.store.enums import ContractType, Mode
 from core.store.models import MAX_MONTHLY_HOURS, Role
-from ui import data, session, texts
+from ui import data, session, texts, widgets
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -17,8 +17,8 @@ engine = data.engine()
 st.title(texts.GRID_TITLE)
 version = data.version()
 contracts = data.choices("contract", version)
-reference = st.selectbox(texts.GRID_CONTRACT, list(contracts), index=None, format_func=contracts.get,
-                         placeholder="—", key="grid_contract")
+reference = widgets.selectbox(st, texts.GRID_CONTRACT, list(contracts), index=None, format_func=contracts.get,
+                              placeholder="—", key="grid_contract")
 if reference is None:
     st.stop()
 st.caption(texts.GRID_HELP)

@@ -8,7 +8,7 @@ from core.exchange.imports import MAX_UPLOAD_MB, apply_import, preview_import, t
 from core.exchange.kinds import KINDS
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import data, session, texts
+from ui import data, session, texts, widgets
 from ui.decp import upload_flow
 from ui.plain import plain
 
@@ -18,8 +18,8 @@ IMPORTED = "import_written"  # (kind, file id) of the file just written, and wha
 
 engine = data.engine()
 st.title(texts.IMPORT_TITLE)
-kind = st.selectbox(texts.IMPORT_KIND, [*KINDS, DECP], format_func=lambda k: texts.KIND_NAMES.get(k, texts.DECP_KIND),
-                    key="import_kind")
+kind = widgets.selectbox(st, texts.IMPORT_KIND, [*KINDS, DECP], key="import_kind",
+                         format_func=lambda k: texts.KIND_NAMES.get(k, texts.DECP_KIND))
 if kind == DECP:
     upload_flow()
     st.stop()

@@ -22,7 +22,7 @@ from core.clauses.relevance import (
 )
 from core.conventions import CONVENTIONS, ETP_DIVISOR, HOURLY_COST, INSERTION_RATE, sector_convention
 from core.store.enums import Nature, Sector
-from ui import texts
+from ui import texts, widgets
 from ui.plain import plain
 
 REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the form on the next run
@@ -108,9 +108,9 @@ def purchase_form(club: dict[str, float],
     buyer = left.text_input(texts.BUYER, key="chk_buyer", help=texts.BUYER_HELP)
     subject = right.text_input(texts.SUBJECT, key="chk_subject")
     a, b, c = st.columns(3)
-    nature = a.selectbox(texts.NATURE, list(Nature), key="chk_nature", format_func=lambda n: n.value)
-    sector = b.selectbox(texts.SECTOR, [None, *Sector], key="chk_sector",
-                         format_func=lambda s: s.value if s else texts.SECTOR_NONE, placeholder=texts.SECTOR_NONE)
+    nature = widgets.selectbox(a, texts.NATURE, list(Nature), key="chk_nature", format_func=lambda n: n.value)
+    sector = widgets.selectbox(b, texts.SECTOR, [None, *Sector], key="chk_sector",
+                               format_func=lambda s: s.value if s else texts.SECTOR_NONE, placeholder=texts.SECTOR_NONE)
     cpv = c.text_input(texts.CPV, key="chk_cpv")
     a, b, c, d = st.columns(4)
     amount = a.number_input(texts.AMOUNT, min_value=0.0, step=10_000.0, format="%.0f", key="chk_amount")

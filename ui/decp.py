@@ -10,7 +10,7 @@ from core.decp.departements import NAMES, label
 from core.decp.published import apply_decp, preview_decp
 from core.exchange.imports import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB  # a département's file; a national one: the CLI
 from core.store.engine import StoreError
-from ui import data, filters, session, texts
+from ui import data, filters, session, texts, widgets
 from ui.plain import plain
 
 ALL = "tous"  # the "every département" choice, as it reads in the address
@@ -34,16 +34,16 @@ def choose_scope(scope: dict, store_version: str) -> tuple[str | None, int | Non
             label=label(code), count=fmt.counted(counts[code], *texts.PROCUREMENT_CONTRACT_NOUN))
 
     left, right, _ = st.columns([2, 1, 1])
-    code = left.selectbox(texts.PROCUREMENT_DEPARTEMENT, codes, format_func=option,
-                          help=texts.PROCUREMENT_DEPARTEMENT_HELP, key="decp_departement")
+    code = widgets.selectbox(left, texts.PROCUREMENT_DEPARTEMENT, codes, format_func=option,
+                             help=texts.PROCUREMENT_DEPARTEMENT_HELP, key="decp_departement")
     departement = None if code == ALL else code
     years = data.decp_yearly(departement, store_version)["annee"].tolist()[::-1]  # the latest first
     shared = st.session_state.get(filters.STATE)
     asked = st.query_params.get("annee", "")
     _seed("decp_year", years, shared.year_to if shared and shared.year_to in years else (years or [None])[0],
           int(asked) if asked.isdigit() else None)
-    year = right.selectbox(texts.PROCUREMENT_YEAR, years, help=texts.PROCUREMENT_YEAR_HELP,
-                           key="decp_year") if years else None
+    year = widgets.selectbox(right, texts.PROCUREMENT_YEAR, years, help=texts.PROCUREMENT_YEAR_HELP,
+                             key="decp_year") if years else None
     st.query_params.update({"departement": code} | ({"annee": str(year)} if year else {}))
     return departement, year
 
@@ -60,9 +60,9 @@ def upload_flow() -> None:
     st.write(texts.DECP_INTRO.format(size=MAX_UPLOAD_MB))
     stored = [c for c in data.decp_scope(data.version())["departements"] if c]
     codes = ["", *NAMES]
-    departement = st.selectbox(texts.DECP_DEPARTEMENT, codes, index=codes.index(stored[0]) if stored else 0,
-                               format_func=lambda c: label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
-                               help=texts.DECP_DEPARTEMENT_HELP, key="decp_import_departement")
+    departement = widgets.selectbox(st, texts.DECP_DEPARTEMENT, codes, index=codes.index(stored[0]) if stored else 0,
+                                    format_func=lambda c: label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
+                                    help=texts.DECP_DEPARTEMENT_HELP, key="decp_import_departement")
     upload = st.file_uploader(texts.DECP_UPLOAD, type=["json", "csv"], max_upload_size=MAX_UPLOAD_MB,
                               key="decp_import_file")
     if upload is None:

@@ -5,7 +5,7 @@ import streamlit as st
 from core.exports.workbook import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, filename
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS
-from ui import data, texts
+from ui import data, texts, widgets
 
 # The media type of every file the app hands out, by its suffix: the one table.
 MIME_TYPES = {
@@ -28,7 +28,7 @@ def export_buttons(f: Filters) -> None:
     row.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f), file_name=filename(f, "xlsx"),
                         mime=MIME_TYPES["xlsx"], icon=":material/table_view:", on_click="ignore", key="export_xlsx")
     tables = [FIGURES_SHEET, YEARLY_SHEET, *BREAKDOWNS.values(), CONTRACTS_SHEET]
-    table = row.selectbox(texts.EXPORT_TABLE, tables, key="export_table", width=280)
+    table = widgets.selectbox(row, texts.EXPORT_TABLE, tables, key="export_table", width=280)
     row.download_button(texts.EXPORT_CSV, lambda: data.csv_file(f, table),
                         file_name=filename(f, "csv").replace(".csv", f"-{_slug(table)}.csv"), mime=MIME_TYPES["csv"],
                         icon=":material/download:", on_click="ignore", key="export_csv")

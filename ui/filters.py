@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.figures.filters import Filters
 from core.store.enums import SOCIAL_VEHICLES, BuyerType, Sector, Vehicle
-from ui import texts
+from ui import texts, widgets
 
 # URL parameter -> Filters field; list fields repeat the parameter (?acheteur=A&acheteur=B).
 LISTS = {"acheteur": "buyers", "type": "buyer_types", "secteur": "sectors", "vehicule": "vehicles"}
@@ -93,17 +93,18 @@ def filter_bar(overview: dict) -> Filters:
     with st.sidebar:
         st.subheader(texts.FILTERS)
         left, right = st.columns(2)
-        year_from = left.selectbox(texts.YEAR_FROM, years, key="flt_from")
+        year_from = widgets.selectbox(left, texts.YEAR_FROM, years, key="flt_from")
         if st.session_state["flt_to"] < year_from:
             st.session_state["flt_to"] = year_from
-        year_to = right.selectbox(texts.YEAR_TO, [y for y in years if y >= year_from], key="flt_to")
-        buyers = st.multiselect(texts.BUYERS, overview["buyers"], placeholder=texts.ALL, key="flt_buyers")
-        buyer_types = st.multiselect(texts.BUYER_TYPES, [t.value for t in BuyerType], placeholder=texts.ALL,
-                                     key="flt_types")
-        sectors = st.multiselect(texts.SECTORS, [s.value for s in Sector], placeholder=texts.ALL, key="flt_sectors")
-        vehicles = st.multiselect(texts.VEHICLES, [v.value for v in Vehicle if v in SOCIAL_VEHICLES],
-                                  placeholder=texts.ALL, key="flt_vehicles")
-        at = st.date_input(texts.SITUATION_DATE, format="DD/MM/YYYY", help=texts.SITUATION_HELP, key="flt_at")
+        year_to = widgets.selectbox(right, texts.YEAR_TO, [y for y in years if y >= year_from], key="flt_to")
+        buyers = widgets.multiselect(st, texts.BUYERS, overview["buyers"], placeholder=texts.ALL, key="flt_buyers")
+        buyer_types = widgets.multiselect(st, texts.BUYER_TYPES, [t.value for t in BuyerType], placeholder=texts.ALL,
+                                          key="flt_types")
+        sectors = widgets.multiselect(st, texts.SECTORS, [s.value for s in Sector], placeholder=texts.ALL,
+                                      key="flt_sectors")
+        vehicles = widgets.multiselect(st, texts.VEHICLES, [v.value for v in Vehicle if v in SOCIAL_VEHICLES],
+                                       placeholder=texts.ALL, key="flt_vehicles")
+        at = widgets.date_input(st, texts.SITUATION_DATE, help=texts.SITUATION_HELP, key="flt_at")
         st.button(texts.RESET_FILTERS, on_click=_reset, width="stretch")
         st.caption(texts.SHARE_HINT)
     f = Filters(year_from, year_to, tuple(buyers), tuple(buyer_types), tuple(sectors), tuple(vehicles),

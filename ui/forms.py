@@ -11,7 +11,7 @@ import streamlit as st
 from core.exchange import kinds
 from core.exchange.cells import parse_bool, parse_date, parse_month
 from core.exchange.kinds import Col, Kind
-from ui import texts
+from ui import texts, widgets
 from ui.plain import plain
 
 NUMBERS = {kinds.amount, kinds.hours, kinds.count, kinds.birth_year}
@@ -35,11 +35,11 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
         options = list(choices)
         if value is not None and value not in choices:
             options.insert(0, value)
-        return st.selectbox(label, options, index=options.index(value) if value in options else None,
-                            format_func=lambda v: choices.get(v, v), key=key, placeholder="—")
+        return widgets.selectbox(st, label, options, index=options.index(value) if value in options else None,
+                                 format_func=lambda v: choices.get(v, v), key=key, placeholder="—")
     if col.parse in (parse_date, parse_month):
-        return st.date_input(label, value=value, format="DD/MM/YYYY", key=key,
-                             min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
+        return widgets.date_input(st, label, value=value, key=key,
+                                  min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
     if col.parse is parse_bool:
         return st.checkbox(label, value=bool(value), key=key, help=help_text)
     if col.parse in NUMBERS:
@@ -52,11 +52,11 @@ def field(col: Col, value: Any, choices: dict[str, str] | None, key: str) -> Any
                                placeholder="—", help=help_text)
     if col.enum is not None and col.parse.__qualname__.startswith("several"):
         current = value if isinstance(value, list) else [v.strip() for v in str(value or "").split("|") if v.strip()]
-        return st.multiselect(label, [e.value for e in col.enum], default=current, key=key, placeholder="—")
+        return widgets.multiselect(st, label, [e.value for e in col.enum], default=current, key=key, placeholder="—")
     if col.enum is not None:
         options = [e.value for e in col.enum]
-        return st.selectbox(label, options, index=options.index(value) if value in options else None, key=key,
-                            placeholder="—")
+        return widgets.selectbox(st, label, options, index=options.index(value) if value in options else None, key=key,
+                                 placeholder="—")
     return st.text_input(label, value="" if value is None else str(value), key=key, help=help_text)
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.exports.workbook import filename
 from core.figures.filters import Filters
-from ui import data, slide_views, texts
+from ui import data, slide_views, texts, widgets
 from ui.exports import MIME_TYPES
 from ui.filters import STATE as FILTERS_STATE
 from ui.filters import default_year
@@ -117,19 +117,19 @@ def start_screen(overview: dict, show: Show) -> None:
         st.session_state.setdefault(key, value)
     years = list(range(overview["first_year"], overview["last_year"] + 1))
     left, right = st.columns([1, 3])
-    year = left.selectbox(texts.PRES_YEAR, years, key="pres_year")
-    buyers = tuple(right.multiselect(texts.PRES_BUYERS, overview["buyers"], placeholder=texts.ALL,
-                                     key="pres_buyers"))
+    year = widgets.selectbox(left, texts.PRES_YEAR, years, key="pres_year")
+    buyers = tuple(widgets.multiselect(right, texts.PRES_BUYERS, overview["buyers"], placeholder=texts.ALL,
+                                       key="pres_buyers"))
     pool = data.large_contracts(Filters(year, year, buyers), data.version()).head(CONTRACT_CHOICES)
     labels = {r.reference: f"{r.reference} — {r.objet} ({fmt.hours(r.heures_prevues)})" for r in pool.itertuples()}
     key = _contracts_key(year, buyers)
     if key not in st.session_state:
         chosen = [r for r in (show.contracts or ()) if r in labels] or list(labels)[:3]
         st.session_state[key] = chosen
-    st.multiselect(texts.PRES_CONTRACTS, list(labels), format_func=labels.get, help=texts.PRES_CONTRACTS_HELP,
-                   key=key)
-    st.selectbox(texts.PRES_AUTO, AUTO_CHOICES, key="pres_auto",
-                 format_func=lambda s: texts.PRES_AUTO_EVERY.format(seconds=s) if s else texts.PRES_AUTO_OFF)
+    widgets.multiselect(st, texts.PRES_CONTRACTS, list(labels), format_func=labels.get, help=texts.PRES_CONTRACTS_HELP,
+                        key=key)
+    widgets.selectbox(st, texts.PRES_AUTO, AUTO_CHOICES, key="pres_auto",
+                      format_func=lambda s: texts.PRES_AUTO_EVERY.format(seconds=s) if s else texts.PRES_AUTO_OFF)
     st.button(texts.PRES_START, type="primary", icon=":material/play_arrow:", on_click=_start, key="pres_start")
     row = st.container(horizontal=True)
     _downloads(Show(year, buyers, tuple(st.session_state[key]) or None), row)

@@ -9,3 +9,4 @@ from ui.texts.clauses import *  # noqa: F403
 from ui.texts.entry import *  # noqa: F403
 from ui.texts.officials import *  # noqa: F403
 from ui.texts.procurement import *  # noqa: F403
+from ui.texts.streamlit import *  # noqa: F403
