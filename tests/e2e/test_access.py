@@ -1,0 +1,129 @@
+"""Open to all (RGAA / WCAG 2.1 AA) and nothing asked of another host: every page registered in app.py, for each
+role, checked by axe-core in a real Chromium while every request the browser makes is listened to.
+
+axe-core is vendored in tests/e2e/vendor/axe-core/ (MPL-2.0, its licence beside it): no install step, no request."""
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from core.accounts.auth import CLI_ACTOR, add_user
+from core.store.engine import open_store
+from core.store.models import Role
+from tests.e2e.conftest import FACILITATOR, ROOT, Server, wait_for_app
+from tests.e2e.test_first_request import registered_addresses
+from ui import texts
+
+pytestmark = pytest.mark.e2e
+
+AXE = ROOT / "tests" / "e2e" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+SHOTS = os.environ.get("PASSERELLES_SCREENSHOTS")  # a folder: keep a screenshot of each page and role there
+
+ADDRESSES = registered_addresses()  # url_path -> page file
+OFFICIALS = {"dashboard", "contracts", "public_procurement", "presentation"}
+FACILITATOR_FILES = {"followup", "entry", "hours_grid", "imports", "checklist", "assessments", "plan"}
+# The page files each role's navigation registers (app.py), the anonymous visitor's with the demo's public reading.
+ROLE_FILES = {
+    "anonyme": OFFICIALS | {"login"},
+    "lecteur": OFFICIALS | {"account"},
+    "facilitateur": OFFICIALS | {"account"} | FACILITATOR_FILES,
+    "admin": OFFICIALS | {"account"} | FACILITATOR_FILES | {"admin"},
+}
+ACCOUNTS = {"lecteur": (("lectrice-rgaa", "une phrase de passe assez longue"), Role.LECTEUR),
+            "facilitateur": (FACILITATOR, Role.FACILITATEUR),
+            "admin": (("admin-rgaa", "une phrase de passe assez longue"), Role.ADMIN)}
+
+
+@dataclass
+class Visit:
+    """What one role's tour of its pages found: axe's blocking violations and the hosts asked, by page."""
+
+    pages: list[str] = field(default_factory=list)
+    violations: dict[str, list[str]] = field(default_factory=dict)
+    outside: dict[str, set[str]] = field(default_factory=dict)
+
+
+def log_in_as(page: Page, server: Server, account: tuple[str, str]) -> None:
+    page.goto(f"{server.url}/connexion")
+    wait_for_app(page)
+    page.get_by_label("Nom d'utilisateur").fill(account[0])
+    page.get_by_label("Mot de passe").fill(account[1])
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
+    wait_for_app(page)
+
+
+def blocking_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations of the page as it is drawn, one line each."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))  # inline: no request for the file
+    results = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                         resultTypes: ['violations']})""", WCAG_21_AA)
+    return [f"{v['id']} ({v['impact']}) : {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+            for v in results["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.fixture(scope="module", params=list(ROLE_FILES))
+def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo_copy: Path) -> Iterator[Visit]:
+    """One context per role: log in, then load each page the role's navigation registers, by its address."""
+    role = request.param
+    if role in ACCOUNTS:
+        (account, level) = ACCOUNTS[role]
+        engine = open_store(f"sqlite:///{demo_copy}")
+        with contextlib.suppress(ValueError):  # already created (the facilitator's, by another file)
+            add_user(engine, CLI_ACTOR, *account, level)
+        engine.dispose()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    own = urlsplit(server.url).netloc
+    found = Visit()
+    current = {"page": "connexion"}
+
+    def listen(req) -> None:  # noqa: ANN001
+        parts = urlsplit(req.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != own:
+            found.outside.setdefault(current["page"], set()).add(f"{parts.scheme}://{parts.netloc}")
+
+    context.on("request", listen)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    if role in ACCOUNTS:
+        log_in_as(page, server, ACCOUNTS[role][0])
+    for address, file in ADDRESSES.items():
+        if file not in ROLE_FILES[role]:
+            continue
+        current["page"] = address
+        page.goto(f"{server.url}/{address}")  # a full load: the page's own requests, its icon and fonts included
+        wait_for_app(page)
+        expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()  # app.py's frame drew the page
+        expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(texts.UNKNOWN_TITLE)
+        found.pages.append(address)
+        if found_here := blocking_violations(page):
+            found.violations[address] = found_here
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(SHOTS) / f"{role}-{address}.png"))
+    context.close()
+    yield found
+
+
+def test_every_page_of_the_role_was_visited(visit: Visit, request: pytest.FixtureRequest):
+    role = request.node.callspec.params["visit"]
+    assert {ADDRESSES[a] for a in visit.pages} == ROLE_FILES[role]
+
+
+def test_no_serious_or_critical_wcag_violation(visit: Visit):
+    assert not visit.violations, "\n".join(f"/{page} : {line}" for page, lines in visit.violations.items()
+                                           for line in lines)
+
+
+def test_no_request_leaves_the_server_host(visit: Visit):
+    assert not visit.outside, "\n".join(f"/{page} : {', '.join(sorted(hosts))}"
+                                        for page, hosts in visit.outside.items())
