@@ -5,6 +5,7 @@ axe-core is vendored in tests/e2e/vendor/axe-core/ (MPL-2.0, its licence beside 
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 SHOTS = os.environ.get("PASSERELLES_SCREENSHOTS")  # a folder: keep a screenshot of each page and role there
 
-ADDRESSES = registered_addresses()  # url_path -> page file
+# url_path -> page file; the default page (the dashboard) at "/", where app.py names its address by a constant
+ADDRESSES = {"": "dashboard", **registered_addresses()}
 OFFICIALS = {"dashboard", "contracts", "public_procurement", "presentation"}
 FACILITATOR_FILES = {"followup", "entry", "hours_grid", "imports", "checklist", "assessments", "plan"}
 # The page files each role's navigation registers (app.py), the anonymous visitor's with the demo's public reading.
@@ -84,7 +86,7 @@ def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
     own = urlsplit(server.url).netloc
     found = Visit()
-    current = {"page": "connexion"}
+    current = {"page": "/connexion"}
 
     def listen(req) -> None:  # noqa: ANN001
         parts = urlsplit(req.url)
@@ -96,20 +98,27 @@ def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo
     page.set_default_timeout(30_000)
     if role in ACCOUNTS:
         log_in_as(page, server, ACCOUNTS[role][0])
-    for address, file in ADDRESSES.items():
-        if file not in ROLE_FILES[role]:
-            continue
-        current["page"] = address
-        page.goto(f"{server.url}/{address}")  # a full load: the page's own requests, its icon and fonts included
+    # The first page by its address (a full load: its icon and fonts), then each other by its link, as a user goes
+    # (Streamlit sets the tab's icon at each page); the presentation last, since it folds the sidebar away.
+    addresses = sorted((a for a, file in ADDRESSES.items() if file in ROLE_FILES[role]),
+                       key=lambda a: (ADDRESSES[a] == "presentation", a))
+    for n, address in enumerate(addresses):
+        current["page"] = f"/{address}"
+        link = page.locator(f'[data-testid="stSidebarNav"] a[href="{server.url}/{address}"]')
+        if n == 0 or not link.count():
+            page.goto(f"{server.url}/{address}")
+        else:
+            link.click()
+        page.wait_for_url(re.compile(rf"^{re.escape(server.url)}/{address}(\?.*)?$"))  # the filters may follow
+        expect(page.locator('[data-testid="stSidebarNav"]')).to_be_attached()  # app.py's frame drew the page
         wait_for_app(page)
-        expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()  # app.py's frame drew the page
         expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(texts.UNKNOWN_TITLE)
         found.pages.append(address)
         if found_here := blocking_violations(page):
-            found.violations[address] = found_here
+            found.violations[f"/{address}"] = found_here
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SHOTS) / f"{role}-{address}.png"))
+            page.screenshot(path=str(Path(SHOTS) / f"{role}-{address or 'accueil'}.png"))
     context.close()
     yield found
 
@@ -120,10 +129,10 @@ def test_every_page_of_the_role_was_visited(visit: Visit, request: pytest.Fixtur
 
 
 def test_no_serious_or_critical_wcag_violation(visit: Visit):
-    assert not visit.violations, "\n".join(f"/{page} : {line}" for page, lines in visit.violations.items()
+    assert not visit.violations, "\n".join(f"{page} : {line}" for page, lines in visit.violations.items()
                                            for line in lines)
 
 
 def test_no_request_leaves_the_server_host(visit: Visit):
-    assert not visit.outside, "\n".join(f"/{page} : {', '.join(sorted(hosts))}"
+    assert not visit.outside, "\n".join(f"{page} : {', '.join(sorted(hosts))}"
                                         for page, hosts in visit.outside.items())
