@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import open_store
 from core.store.models import Role
-from tests.e2e.conftest import FACILITATOR, ROOT, Server, wait_for_app
+from tests.e2e.conftest import FACILITATOR, ROOT, Server, log_in, wait_for_app
 from tests.e2e.test_first_request import registered_addresses
 from ui import texts
 
@@ -136,3 +136,42 @@ def test_no_serious_or_critical_wcag_violation(visit: Visit):
 def test_no_request_leaves_the_server_host(visit: Visit):
     assert not visit.outside, "\n".join(f"{page} : {', '.join(sorted(hosts))}"
                                         for page, hosts in visit.outside.items())
+
+
+def focused_name(page: Page) -> str:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return (e && (e.getAttribute('aria-label') || e.innerText || '')).trim(); }""")
+
+
+def tab_to(page: Page, name: str, limit: int = 120) -> None:
+    """Press Tab until the focus is on the field or button named `name` (never a click)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused_name(page) == name:
+            return
+    raise AssertionError(f"« {name} » is not reached with the Tab key")
+
+
+def type_and_leave(page: Page, name: str, value: str) -> None:
+    tab_to(page, name)
+    page.keyboard.type(value)
+    page.keyboard.press("Enter")  # Streamlit takes a text or a number on Enter
+    wait_for_app(page)
+
+
+def test_the_checklist_is_filled_and_saved_with_the_keyboard_alone(page: Page, server, facilitator_account):
+    log_in(page, server, facilitator_account)
+    page.goto(f"{server.url}/pertinence")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=texts.CHECKLIST_TITLE)).to_be_visible()
+    type_and_leave(page, texts.BUYER, "Habitat 17")
+    type_and_leave(page, texts.SUBJECT, "Réhabilitation de 40 logements, au clavier")
+    type_and_leave(page, texts.AMOUNT, "1000000")
+    type_and_leave(page, texts.DURATION, "12")
+    hours = page.locator('[data-testid="stMetric"]').filter(has_text="Heures d'insertion estimées")
+    expect(hours.locator('[data-testid="stMetricValue"]')).to_have_text(re.compile(r"^\d[\d\s]*h$"))  # no sector
+    type_and_leave(page, texts.CLAUSE_CONTACT, "Camille Martin, 05 46 00 00 00")
+    tab_to(page, texts.SAVE_ASSESSMENT)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"Évaluation n° \d+ enregistrée"))).to_be_visible()
