@@ -72,6 +72,8 @@ def log_in_as(page: Page, server: Server, account: tuple[str, str]) -> None:
 
 def blocking_violations(page: Page) -> list[str]:
     """axe-core's serious and critical WCAG 2.1 A/AA violations of the page as it is drawn, one line each."""
+    # After a link, the former page's elements fade out (stale) a moment after the run ends: not this page's.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))  # inline: no request for the file
     results = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
