@@ -9,12 +9,14 @@ from core import formatting as fmt
 from core.accounts.auth import ROLE_LABELS
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import data, french, session, texts
+from ui import access, data, french, session, texts
 from ui.filters import filter_bar
 from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/handshake:", layout="wide")
+# The tab's icon is a file of the app: a `:material/…:` icon here has every browser ask a Google host for it.
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=access.PAGE_ICON, layout="wide")
+access.frame_fixes()  # the captions' contrast, the navigation's lists (RGAA)
 
 try:
     overview = data.overview(data.version())

@@ -5,7 +5,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.figures import privacy
 from ui import charts, data, filters, session, texts, widgets
-from ui.components import field_text, french_table
+from ui.components import chart, field_text, french_table
 from ui.plain import plain
 
 session.allow()  # an official's page
@@ -68,7 +68,7 @@ c.metric(texts.COLUMNS["taux_realisation"], fmt.percent(detail["taux_realisation
 d.metric(texts.PARTICIPANTS, fmt.people(detail["participants"], session.masked()))
 st.markdown(" · ".join(f"**{label}** : {plain(field_text(key, detail[key]))}" for key, label in texts.FIELDS.items()))
 st.subheader(texts.MONTHLY_TITLE)
-st.plotly_chart(charts.monthly_hours(detail["mensuel"]), width="stretch")
+chart(charts.monthly_hours(detail["mensuel"]))
 st.subheader(texts.BY_MODE_TITLE)
 by_mode = detail["par_mode"]  # its counts add up to the contract's participants, shown above
 st.dataframe(french_table(privacy.protect(by_mode) if session.masked() else by_mode), hide_index=True)

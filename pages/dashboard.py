@@ -6,7 +6,7 @@ from core import formatting as fmt
 from core.figures import privacy
 from core.figures.indicators import BREAKDOWNS
 from ui import charts, data, filters, session, texts, widgets
-from ui.components import definitions, kpi_row
+from ui.components import chart, definitions, kpi_row
 from ui.exports import export_buttons
 
 session.allow()  # an official's page
@@ -41,19 +41,18 @@ st.caption(texts.COMPLETION.format(rate=fmt.percent(current["taux_realisation"])
            help=privacy.SHARE_NOTE if women_hidden else None)
 
 st.subheader(texts.YEARLY_TITLE)
-st.plotly_chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from, f.year_to)), width="stretch")
+chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from, f.year_to)))
 
 st.subheader(texts.BREAKDOWNS_TITLE)
 left, right = st.columns(2)
 for column, default in zip((left, right), SHOWN, strict=True):
     name = widgets.selectbox(column, texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
                              format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
-    column.plotly_chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
-                        width="stretch", key=f"chart_{default}")  # both sides may show the same breakdown
+    chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
+          key=f"chart_{default}", where=column)  # both sides may show the same breakdown
 
 st.subheader(texts.JOBS_TITLE)
-st.plotly_chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"],
-                                  current["date_situation"]), width="stretch")
+chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"], current["date_situation"]))
 if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),

@@ -9,6 +9,7 @@ from core.decp.published import NATIONAL_ACTUAL_2021
 from core.exchange.imports import MAX_UPLOAD_MB
 from core.store.models import DECP_NOT_INFORMED
 from ui import charts, data, session, texts
+from ui.components import chart
 from ui.decp import choose_scope
 
 session.allow()  # an official's page
@@ -51,11 +52,11 @@ else:
     st.caption("  \n".join(details))
 
     st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE)
-    st.plotly_chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED), width="stretch")
+    chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED))
     st.caption(texts.PROCUREMENT_BY_VALUE_NOTE)
 
 st.subheader(texts.PROCUREMENT_YEARLY_TITLE)
-st.plotly_chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year), width="stretch")
+chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year))
 st.caption(texts.PROCUREMENT_YEARLY_NOTE.format(scope=label(departement) if departement
                                                 else texts.DECP_ALL_DEPARTEMENTS))
 

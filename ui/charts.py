@@ -1,13 +1,15 @@
 """Plotly figures of the pages, built from the indicators' DataFrames (French separators)."""
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
+from core import formatting as fmt
 from core.months import months_spanned
 from ui import texts
+from ui.palette import ACCENT, DONE, NOT_INFORMED, PLANNED
 from ui.plain import chart_text
-
-DONE, PLANNED, ACCENT = "#0b6e4f", "#c9d6df", "#e07a22"
 
 
 def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
@@ -85,9 +87,6 @@ def monthly_hours(df: pd.DataFrame) -> go.Figure:
     return _layout(fig, height=300)
 
 
-NOT_INFORMED = "#e3e3e3"
-
-
 def decp_considerations(per_value: dict[str, int], not_informed: str) -> go.Figure:
     """Published contracts per social consideration, in the DECP order from the top; the values that are
     not a social consideration ("Pas de considération sociale", "non renseigné") in grey."""
@@ -126,3 +125,41 @@ def decp_share_by_year(df: pd.DataFrame, target: float, year: int | None = None)
     fig.update_yaxes(tickformat=None, ticksuffix="\u00a0%", range=[0, 105])
     fig.update_xaxes(type="category")
     return fig
+
+
+def _category(value: object, monthly: bool) -> str:
+    """A category of a chart as its table says it: a month "12/2021", a day "25/11/2026", a name on one line."""
+    if isinstance(value, str):
+        return html.unescape(value.replace("<br>", " "))
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return stamp.strftime("%m/%Y") if monthly else fmt.day(stamp.date())
+
+
+def figure_table(fig: go.Figure) -> pd.DataFrame:
+    """The figures a chart draws, as a table a screen reader reads: one row per category (top first), one column
+    per series, the values as the chart labels them ("1 234 h", "23 %"), or as French numbers."""
+    rows: dict[str, dict[str, str]] = {}
+    category_title = texts.COLUMNS["valeur"]
+    for trace in fig.data:
+        if trace.type not in {"bar", "scatter"} or trace.x is None or trace.y is None:
+            continue
+        horizontal = trace.orientation == "h"
+        categories, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+        category_axis, value_axis = (fig.layout.yaxis, fig.layout.xaxis) if horizontal else (fig.layout.xaxis,
+                                                                                              fig.layout.yaxis)
+        dated = len(categories) > 0 and not isinstance(categories[0], str)
+        category_title = (category_axis.title.text or fig.layout.title.text
+                          or (texts.DATE if dated else category_title))
+        name = trace.name or value_axis.title.text or texts.COLUMNS["valeur"]
+        shown = trace.text if isinstance(trace.text, tuple | list) and not trace.texttemplate else None
+        for i, (category, value) in enumerate(zip(categories, values, strict=True)):
+            if shown is not None:
+                text = str(shown[i])
+            elif value_axis.title.text == texts.HOURS:
+                text = fmt.hours(value)
+            else:
+                text = fmt.number(value)
+            label = _category(category, trace.xperiod == "M1")
+            rows.setdefault(label, {})[name] = text
+    order = list(rows)[::-1] if fig.data and fig.data[0].orientation == "h" else list(rows)  # drawn bottom-up
+    return pd.DataFrame([{category_title: label, **rows[label]} for label in order]).fillna(fmt.MISSING)

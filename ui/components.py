@@ -4,12 +4,15 @@ from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core import formatting as fmt
 from core.figures import privacy
 from core.figures.indicators import DEFINITIONS
 from ui import session, texts
+from ui.charts import figure_table
 
 # KPI key -> how to show its value
 KPI_FORMATS = {
@@ -91,3 +94,12 @@ def field_text(key: str, value: object) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     return str(value)
+
+
+def chart(fig: go.Figure, *, key: str | None = None, where: DeltaGenerator | None = None) -> None:
+    """A Plotly chart, and under it the figures it draws in a table a screen reader reads (RGAA 1.8: an image that
+    carries information has a text alternative)."""
+    where = st.container() if where is None else where
+    where.plotly_chart(fig, width="stretch", key=key)
+    with where.expander(texts.SEE_DATA):
+        st.dataframe(figure_table(fig), hide_index=True, width="stretch", key=key and f"{key}_data")

@@ -10,7 +10,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.exports.slides import SERIES, Deck, Slide
 from ui import texts
-from ui.charts import ACCENT, DONE, PLANNED
+from ui.palette import ACCENT, DONE, PLANNED
 from ui.plain import chart_text, html_text
 
 CSS = """

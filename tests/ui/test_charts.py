@@ -40,3 +40,22 @@ def test_monthly_chart_labels_each_bar_with_its_own_month():
     assert (fig.layout.xaxis.dtick, fig.layout.xaxis.ticklabelmode) == ("M1", "period")
     three_years = pd.DataFrame({"mois": pd.date_range("2020-01-01", "2022-12-01", freq="MS"), "heures_realisees": 1})
     assert charts.monthly_hours(three_years).layout.xaxis.dtick == "M3"  # a dozen labels, not 36
+
+
+def test_every_chart_has_its_figures_in_a_table(store):
+    """What a screen reader reads under a chart ("Voir les données"): the chart's own figures, in French."""
+    yearly_table = charts.figure_table(charts.yearly_hours(yearly(store, Filters(2021, 2021)), (2021, 2021)))
+    assert yearly_table.to_dict("records") == [
+        {"Année": "2020", "Heures prévues": "1\u202f200\u00a0h", "Heures réalisées": "100\u00a0h"},
+        {"Année": "2021", "Heures prévues": "1\u202f800\u00a0h", "Heures réalisées": "600\u00a0h"}]
+    long_name = charts.breakdown_bars(breakdown_with_plan(store, Filters(2021, 2021), "acheteur"), "Acheteur")
+    assert list(charts.figure_table(long_name)["Acheteur"]) == ["Ville de Test", "Bailleur Test"]  # largest first
+    jobs = charts.figure_table(charts.jobs_chart(jobs_series(store), 1200, "2021-12-31"))
+    assert list(jobs.columns) == ["Date", "Emplois disponibles"]
+    assert jobs["Emplois disponibles"].iloc[-1] == "2\u202f000"
+
+
+def test_the_charts_colours_come_from_one_colour_blind_safe_palette():
+    from ui import palette
+    assert {palette.PLANNED, palette.ACCENT} <= set(palette.OKABE_ITO.values())
+    assert charts.DONE == palette.DONE and charts.PLANNED == palette.PLANNED

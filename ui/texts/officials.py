@@ -35,6 +35,8 @@ JOBS_TITLE = "Emplois disponibles sur le territoire"
 JOBS_USUAL = "Niveau habituel"
 JOBS_CAPTION = "{jobs} emplois disponibles au {date}, contre {usual} habituellement."
 DEFINITIONS = "Définitions des indicateurs"
+SEE_DATA = "Voir les données"  # under each chart: its figures in a table
+DATE = "Date"
 NO_DATA = ("Aucune donnée pour ces filtres : aucune heure déclarée et aucun marché clausé sur la période. "
            "Élargissez la période ou retirez un filtre.")
 COMPLETION = "Taux de réalisation : {rate}"
