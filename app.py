@@ -16,7 +16,6 @@ from ui.plain import plain
 
 # The tab's icon is a file of the app: a `:material/…:` icon here has every browser ask a Google host for it.
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=access.PAGE_ICON, layout="wide")
-access.frame_fixes()  # the captions' contrast, the navigation's lists (RGAA)
 
 try:
     overview = data.overview(data.version())
@@ -102,7 +101,9 @@ with st.sidebar:
             session.log_out()
             st.rerun()
     session.write_cookie(page.url_path)  # after a login or a logout, once the page is settled
-    french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french); last: no gap shows
+    # Last in the sidebar, where their empty blocks leave no gap (above the main area, they pushed the slides down).
+    access.frame_fixes()  # the captions' contrast, the navigation's lists (RGAA)
+    french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french)
 if st.session_state.pop(session.ENDED, False):
     st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):

@@ -90,7 +90,7 @@ def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo
         (account, level) = ACCOUNTS[role]
         engine = open_store(f"sqlite:///{demo_copy}")
         with contextlib.suppress(ValueError):  # already created (the facilitator's, by another file)
-            add_user(engine, CLI_ACTOR, *account, level)
+            add_user(engine, actor=CLI_ACTOR, username=account[0], password=account[1], role=level)
         engine.dispose()
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
     own = urlsplit(server.url).netloc

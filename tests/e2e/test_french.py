@@ -63,7 +63,7 @@ def accounts(demo_copy) -> dict[Role, str]:
     names = {role: f"francais-{role.value}" for role in Role}
     for role, name in names.items():
         with contextlib.suppress(ValueError):  # already created
-            add_user(engine, CLI_ACTOR, name, PASSWORD, role)
+            add_user(engine, actor=CLI_ACTOR, username=name, password=PASSWORD, role=role)
     engine.dispose()
     return names
 
