@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import socket
 import sqlite3
@@ -339,7 +340,12 @@ def main() -> None:
               f"period: the dashboard's default year ({next(iter(results.values()))['core']['year']}).\n\n"
               + table(results))
     print("\n" + report)
-    args.output.write_text("# Benchmark results (issue 2)\n\n" + report)
+    new = "# Benchmark results (issue 2)\n\n" + report
+    old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    # The other benchmarks' sections (`## …` headings this report has not) are kept, after this one.
+    others = [part for part in re.split(r"^(?=## )", old, flags=re.M)[1:] if part.splitlines()[0] not in new]
+    args.output.write_text("\n\n".join([new.rstrip("\n"), *(o.rstrip("\n") for o in others)]) + "\n",
+                           encoding="utf-8")
     (args.workdir / "results.json").write_text(json.dumps(results, indent=1))
 
 
