@@ -75,8 +75,8 @@ needs = {p.url_path: Role.LECTEUR for p in [*officials, procurement, presentatio
 asked = urlsplit(st.context.url).path.rstrip("/").rsplit("/", 1)[-1] if isinstance(st.context.url, str) else ""
 if ADDRESS.fullmatch(asked) and asked not in {p.url_path for pages in sections.values() for p in pages}:
     st.session_state[NEEDED] = needs.get(asked)
-    answer = "pages/refused.py" if asked in needs else "pages/unknown.py"
-    title = texts.REFUSED_TITLE if asked in needs else texts.UNKNOWN_TITLE
+    answer, title = ("pages/refused.py", texts.REFUSED_TITLE) if asked in needs else ("pages/unknown.py",
+                                                                                       texts.UNKNOWN_TITLE)
     sections.setdefault(texts.SECTION_OFFICIALS if public or reader else texts.SECTION_ACCOUNT, []).append(
         st.Page(answer, title=title, url_path=asked, visibility="hidden"))
 page = st.navigation(sections)
@@ -85,7 +85,7 @@ if st.session_state.pop(TO_HOME, False) and session.can(Role.FACILITATEUR):
 
 if st.query_params.get("mode") == "presentation" and page.url_path != presentation.url_path and (public or reader):
     # `?mode=presentation` on any address opens the presentation, with the rest of the address.
-    st.switch_page(presentation, query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    st.switch_page(presentation, query_params=session.address_parameters())
 if page in officials:
     # Drawn by the frame, not by the pages, so the filters keep their values from page to page.
     filter_bar(overview)

@@ -76,13 +76,12 @@ _SCRIPT = """<script>
 </script>"""
 
 
-def script() -> str:
-    """The page's script, with the table of ui.texts.streamlit written in."""
-    return _SCRIPT % {"texts": json.dumps(STREAMLIT_TEXTS, ensure_ascii=False),
-                      "patterns": json.dumps(STREAMLIT_PATTERNS, ensure_ascii=False),
-                      "attributes": json.dumps(ATTRIBUTES)}
+# The page's script, with the table of ui.texts.streamlit written in: built once, sent at every run.
+SCRIPT = _SCRIPT % {"texts": json.dumps(STREAMLIT_TEXTS, ensure_ascii=False),
+                    "patterns": json.dumps(STREAMLIT_PATTERNS, ensure_ascii=False),
+                    "attributes": json.dumps(ATTRIBUTES)}
 
 
 def install() -> None:
     """Put Streamlit's own words in French in this browser tab (the frame calls it on every run)."""
-    st.html(script(), unsafe_allow_javascript=True)
+    st.html(SCRIPT, unsafe_allow_javascript=True)

@@ -101,6 +101,11 @@ def log_out() -> None:
     st.session_state[PENDING_COOKIE] = ("/api/deconnexion", {})
 
 
+def address_parameters() -> list[tuple[str, str]]:
+    """The parameters of this page's address, each value of a repeated one kept, in order."""
+    return [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+
+
 def write_cookie(page_path: str) -> None:
     """Send the browser to the server's cookie address, which brings it back to `page_path` with the address's
     parameters (a page asked for before logging in opens as it was asked): from the frame,
@@ -108,7 +113,7 @@ def write_cookie(page_path: str) -> None:
     The server sets or clears the cookie, HttpOnly: no script of the page reads it."""
     if pending := st.session_state.pop(PENDING_COOKIE, None):
         address, query = pending
-        asked = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+        asked = urlencode(address_parameters())
         back = f"/{page_path}?{asked}" if asked else f"/{page_path}"
         target = f"{address}?{urlencode({**query, 'retour': back})}"
         # st.html is not in an iframe: its script runs in the app's own document, and moves that document.

@@ -21,7 +21,7 @@ def test_the_upload_limit_reads_as_the_imports_say_it():
 
 
 def test_the_script_carries_the_whole_table_and_sets_the_language():
-    script = french.script()
+    script = french.SCRIPT
     table = json.loads(re.search(r"Object\.entries\((\{.*?\})\)", script, re.S).group(1))
     assert table == STREAMLIT_TEXTS
     assert 'html.lang = "fr"' in script and "MutationObserver" in script

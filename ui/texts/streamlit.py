@@ -66,7 +66,7 @@ STREAMLIT_TEXTS: dict[str, str] = {
     "Drag and drop files here": "Glissez-déposez des fichiers ici",
     "Drag and drop file here": "Glissez-déposez un fichier ici",
     "file upload": "dépôt de fichier",
-    f"{_limits.MAX_UPLOAD_BYTES // 2**20}MB per file": f"{_limits.MAX_UPLOAD_LABEL} au plus par fichier",
+    f"{_limits.MAX_UPLOAD_MB}MB per file": f"{_limits.MAX_UPLOAD_LABEL} au plus par fichier",
     # Tables (st.dataframe, st.data_editor) and their toolbars and column menus
     "Fullscreen": "Plein écran",
     "View fullscreen": "Afficher en plein écran",
