@@ -33,7 +33,16 @@ from core.exchange.rows import (
 from core.store import audit
 from core.store.engine import bump_data_version, session_scope
 from core.store.enums import CompanyKind
-from core.store.models import MAX_MONTHLY_HOURS, AuditEntry, Company, Contract, HoursEntry, Role
+from core.store.models import (
+    MAX_MONTHLY_HOURS,
+    AuditEntry,
+    Candidacy,
+    Company,
+    Contract,
+    HoursEntry,
+    RecruitmentNeed,
+    Role,
+)
 
 FORM = "_formulaire"  # key of an error about the whole record rather than one field
 
@@ -247,6 +256,9 @@ def list_records(engine: Engine, kind: str, search: str = "", archived: bool = F
         if model is HoursEntry:
             texts = [Contract.reference]
             query = query.join(Contract, Contract.id == HoursEntry.contract_id)
+        if model is Candidacy:  # found by their need's reference
+            texts = [RecruitmentNeed.reference]
+            query = query.join(RecruitmentNeed, RecruitmentNeed.id == Candidacy.need_id)
         query = query.where(or_(*[cast(column, String).ilike(like) for column in texts]))
     with Session(engine) as session:
         rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
@@ -276,7 +288,8 @@ def reference_choices(engine: Engine, ref: str) -> dict[str, str]:
     spec = REFS[ref]
     model = spec.model
     key = getattr(model, spec.attr)
-    detail = {Company: Company.name, Contract: Contract.object}.get(model)  # type: ignore[dict-item]
+    detail = {Company: Company.name, Contract: Contract.object,  # type: ignore[dict-item]
+              RecruitmentNeed: RecruitmentNeed.title}.get(model)
     query = select(key, detail if detail is not None else key).where(~model.archived).order_by(key)  # type: ignore[attr-defined]
     if ref == "structure":
         query = query.where(Company.kind != CompanyKind.CLASSIQUE.value)
