@@ -235,3 +235,29 @@ def test_forms_move_a_need_through_its_statuses(store):
                          values={"id": need["id"], "abandon": "Le chantier est reporté"})
     assert stored["version"] == 2
     assert need_progress(store, need_id=need["id"])["statut"] == "abandonné"
+
+
+def test_command_line_imports_needs_then_candidacies(tmp_path, monkeypatch, capsys):
+    from core.__main__ import main
+    from core.store.engine import open_store
+    from tests.utils.fixtures import build_fixture_store
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    build_fixture_store(open_store(url))
+    needs, candidacies = tmp_path / "besoins.csv", tmp_path / "candidatures.csv"
+    needs.write_bytes(csv_bytes([NEED_HEADER, need_row(postes="0")]))
+    assert main(["import", "besoins", str(needs)]) == 1
+    err = capsys.readouterr().err
+    assert "Ligne 2, colonne « postes » : « 0 » — nombre entier de postes attendu" in err
+    assert "rien n'a été enregistré" in err
+    needs.write_bytes(csv_bytes([NEED_HEADER, need_row()]))
+    assert main(["import", "besoins", str(needs)]) == 0
+    assert "1 création" in capsys.readouterr().out
+    candidacies.write_bytes(csv_bytes([CANDIDACY_HEADER, hired("P1"), hired("P2"), hired("P3")]))
+    assert main(["import", "candidatures", str(candidacies)]) == 1
+    assert "Ligne 4, colonne « decision » : « retenu » — le besoin « B-2026-014 » est déjà pourvu" in \
+        capsys.readouterr().err
+    candidacies.write_bytes(csv_bytes([CANDIDACY_HEADER, hired("P1"), candidacy_row(participant_code="P3")]))
+    assert main(["import", "candidatures", str(candidacies)]) == 0
+    assert "2 créations" in capsys.readouterr().out
