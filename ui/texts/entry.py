@@ -29,7 +29,7 @@ FIELD_LABELS = {
     "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
     "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
     "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
-    "intitule": "Intitulé du poste", "code_rome": "Code ROME", "postes": "Postes à pourvoir",
+    "intitule": "Intitulé du poste", "code_rome": "Code ROME (ex. F1703)", "postes": "Postes à pourvoir",
     "duree_mois": "Durée du contrat (mois)", "date_creation": "Date de création du besoin",
     "debut_souhaite": "Début souhaité", "offre_france_travail": "N° d'offre France Travail",
     "contact": "Contact dans l'entreprise", "prochaine_action": "Prochaine action", "action_par": "Action par",
@@ -40,8 +40,6 @@ FIELD_LABELS = {
 FIELD_HELP = {
     "seuils_europeens": (f"Un marché au-dessus des seuils européens commencé depuis le {EU_RULE_SINCE_WORDS} "
                          "doit porter une condition d'exécution sociale ou une dérogation motivée."),
-    "code_rome": "Le code du métier au répertoire de France Travail : une lettre et quatre chiffres (ex. F1703).",
-    "abandon": "Renseigné, il rend le besoin « abandonné » ; laissez vide tant que le besoin est suivi.",
     "motif_derogation": ("Obligatoire pour un marché au-dessus des seuils européens, commencé depuis le "
                          f"{EU_RULE_SINCE_WORDS}, sans considération sociale ; à laisser vide sous les seuils."),
 }
