@@ -81,14 +81,15 @@ def test_needs_and_candidacies_imported_then_idempotent_then_updated(store, xlsx
     changed = imported(store, "besoins", [NEED_HEADER, need_row(postes="3"), needs[2]], xlsx)
     assert (changed.created, changed.updated, changed.unchanged) == (0, 1, 1)
 
-    candidacies = [CANDIDACY_HEADER, candidacy_row(prescripteur="Pôle emploi"), hired("P2")]
+    other = candidacy_row(besoin_reference="B-2026-015", participant_code="P3", prescripteur="Cap Emploi")
+    candidacies = [CANDIDACY_HEADER, candidacy_row(prescripteur="Pôle emploi"), hired("P2"), other]
     first = imported(store, "candidatures", candidacies, xlsx)
     assert first.ok, first.error_messages()
-    assert first.created == 2
-    stored = list_records(store, "candidatures", search="B-2026-014")
-    assert set(stored["prescripteur"]) == {"France Travail", "Mission Locale"}  # the long form, read
+    assert first.created == 3
+    stored = list_records(store, "candidatures", search="2026-014")  # found by their need's reference
+    assert sorted(stored["prescripteur"]) == ["France Travail", "Mission Locale"]  # the long form, read
     again = imported(store, "candidatures", candidacies, xlsx)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
     later = imported(store, "candidatures", [CANDIDACY_HEADER, hired("P1", decision="Retenue"), hired("P2")], xlsx)
     assert (later.updated, later.unchanged) == (1, 1)
     need_id = int(list_records(store, "besoins", search="B-2026-014").iloc[0]["id"])
