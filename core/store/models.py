@@ -209,10 +209,8 @@ class JobsSnapshot(SQLModel, table=True):
 
 
 class RecruitmentNeed(SQLModel, table=True):
-    """A company's recruitment need (besoin): positions to fill, and the facilitator's next action on it.
-
-    Its status is derived, never stored (core.exchange.pipeline.need_status): from its positions, the candidacies
-    retained on it and its abandon reason."""
+    """A company's recruitment need: positions to fill, the facilitator's next action on it. Its status is derived
+    from its positions, retained candidacies and abandon reason, never stored (core.exchange.pipeline)."""
 
     __tablename__ = "recruitment_need"
     __table_args__ = (
@@ -222,8 +220,7 @@ class RecruitmentNeed(SQLModel, table=True):
         CheckConstraint("duration_months IS NULL OR duration_months >= 1", name="duration_positive"),
         CheckConstraint("rome_code IS NULL OR length(rome_code) = 5", name="rome_code_len"),
         CheckConstraint("wished_start IS NULL OR wished_start >= created_on", name="start_after_creation"),
-        Index("ix_need_company", "company_id"),
-        Index("ix_need_created", "created_on"),
+        Index("ix_need_company", "company_id"), Index("ix_need_created", "created_on"),
     )
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, min_length=1)  # the facilitator's, e.g. B-2026-014
