@@ -176,6 +176,11 @@ def archive_record(engine: Engine, *, actor: Actor | None, kind: str, record_id:
             raise ValidationError({FORM: f"Fiche introuvable : {spec.label} n'existe pas."})
         label = " / ".join(str(getattr(record, f)) for f in spec.key_fields)
         _check_version(session, spec, record, label, expected_version)
+        if record.archived and not archived:  # restored, it must hold with the others (a need's positions filled)
+            fields = {c.field: getattr(record, c.field) for c in spec.columns if c.field in record.__table__.columns}
+            errors = spec.store_check(session, [RowPlan(None, (), UPDATE, fields, record, label)])
+            if errors:
+                raise ValidationError(_field_errors(errors), errors)
         before = snapshot(record, spec)
         if record.archived != archived:
             record.archived = archived

@@ -262,3 +262,16 @@ def test_command_line_imports_needs_then_candidacies(tmp_path, monkeypatch, caps
     candidacies.write_bytes(csv_bytes([CANDIDACY_HEADER, hired("P1"), candidacy_row(participant_code="P3")]))
     assert main(["import", "candidatures", str(candidacies)]) == 0
     assert "2 créations" in capsys.readouterr().out
+
+
+def test_a_retained_candidacy_restored_onto_a_need_filled_meanwhile(need):
+    assert imported(need, "candidatures", [CANDIDACY_HEADER, hired("P1"), hired("P2")]).applied
+    first = list_records(need, "candidatures", search="B-2026-014").set_index("participant_code").loc["P1"]
+    archive_record(need, actor=FACILITATOR, kind="candidatures", record_id=int(first["id"]), expected_version=1)
+    assert imported(need, "candidatures", [CANDIDACY_HEADER, hired("P3")]).applied  # the freed position, filled
+    before = counts(need)
+    with pytest.raises(ValidationError) as caught:
+        archive_record(need, actor=FACILITATOR, kind="candidatures", record_id=int(first["id"]), expected_version=2,
+                       archived=False)
+    assert caught.value.errors["decision"].startswith("Le besoin « B-2026-014 » est déjà pourvu : 2 postes")
+    assert counts(need) == before
