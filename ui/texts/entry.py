@@ -8,7 +8,7 @@ PAGE_HOURS_GRID = "Heures du mois"
 PAGE_IMPORTS = "Imports"
 KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
               "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
-              "emplois": "Emplois disponibles"}
+              "emplois": "Emplois disponibles", "besoins": "Besoins de recrutement", "candidatures": "Candidatures"}
 # The assessed purchase plan: its own columns (docs/fichiers-echange.md, plan_achats), then what the assessment adds.
 PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
                "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
@@ -29,6 +29,13 @@ FIELD_LABELS = {
     "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
     "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
     "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
+    "intitule": "Intitulé du poste", "code_rome": "Code ROME (ex. F1703)", "postes": "Postes à pourvoir",
+    "duree_mois": "Durée du contrat (mois)", "date_creation": "Date de création du besoin",
+    "debut_souhaite": "Début souhaité", "offre_france_travail": "N° d'offre France Travail",
+    "contact": "Contact dans l'entreprise", "prochaine_action": "Prochaine action", "action_par": "Action par",
+    "action_avant": "Action avant le", "abandon": "Motif d'abandon", "besoin_reference": "Besoin",
+    "prescripteur": "Prescripteur", "date_proposition": "Date de proposition", "date_entretien": "Date d'entretien",
+    "decision": "Décision", "date_decision": "Date de décision", "date_embauche": "Date d'embauche",
 }
 FIELD_HELP = {
     "seuils_europeens": (f"Un marché au-dessus des seuils européens commencé depuis le {EU_RULE_SINCE_WORDS} "
@@ -52,6 +59,11 @@ ENTRY_RESTORED = "Fiche restaurée."
 ENTRY_REQUIRED = "Les champs marqués * sont obligatoires."
 ENTRY_EDITING = "Modification de la fiche n° {id} (version {version})"
 ENTRY_CREATING = "Nouvelle fiche"
+# A need's status, derived from its positions and hires (core.exchange.pipeline.need_status).
+NEED_PROGRESS = "Statut du besoin : **{statut}** — {pourvus} sur {postes}, {candidatures}."
+NEED_FILLED = ("poste pourvu", "postes pourvus")
+NEED_CANDIDACIES = ("candidature", "candidatures")
+NEED_ABANDONED = "Motif d'abandon : {abandon}."
 ENTRY_RELOAD = "Recharger la fiche enregistrée (vos saisies seront perdues)"
 GRID_TITLE = "Heures mensuelles d'un marché"
 GRID_CONTRACT = "Marché"
