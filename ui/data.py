@@ -21,7 +21,9 @@ from core.clauses.relevance import SizingParameters
 from core.conventions import get_parameters
 from core.decp import published as decp
 from core.demo.build import ensure_demo
+from core.exchange import hours_grid
 from core.exchange import records as core_records
+from core.exchange.hours_grid import GridContract
 from core.exports import slides
 from core.exports import workbook as exports
 from core.figures import contracts, indicators
@@ -180,6 +182,12 @@ def contract_hours(reference: str, store_version: str) -> pd.DataFrame:
     """One contract's hours entries, all of them (the hours grid)."""
     found = core_records.contract_id(engine(), reference)
     return core_records.contract_hours(engine(), contract_id=found if found is not None else -1)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def grid_contracts(today: date, store_version: str) -> list[GridContract]:
+    """The hours grid's contracts, running ones first (core.exchange.hours_grid)."""
+    return hours_grid.grid_contracts(engine(), today=today)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
