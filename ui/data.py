@@ -15,7 +15,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from core.clauses import assessments
+from core.clauses import assessments, buyers
 from core.clauses import purchase_plan as plan
 from core.clauses.relevance import SizingParameters
 from core.conventions import get_parameters
@@ -140,6 +140,12 @@ def assessment_list(buyer: str | None, verdict: str | None, search: str, include
                     store_version: str) -> pd.DataFrame:
     return assessments.list_assessments(engine(), buyer=buyer, verdict=verdict, search=search,
                                         include_archived=include_archived)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def club_buyers(store_version: str) -> list[str]:
+    """The checklist's buyers: the store's and the history's, one spelling each (core.clauses.buyers)."""
+    return buyers.club_buyers(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
