@@ -31,6 +31,13 @@ def contract_label(reference: str) -> str:
     return texts.GRID_ENDED.format(label=label, end=fmt.day(c.end)) if c.ended and c.end else label
 
 
+def newest_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """This month on top: months newest first, people in code order within a month."""
+    rows = rows.assign(mois=pd.to_datetime(rows["mois"]))
+    return rows.sort_values(["mois", "participant_code"], ascending=[False, True], kind="stable",
+                            na_position="last").reset_index(drop=True)
+
+
 reference = widgets.selectbox(st, texts.GRID_CONTRACT, list(contracts), index=None, format_func=contract_label,
                               placeholder="—", key="grid_contract", help=texts.GRID_CONTRACT_HELP)
 if reference is None:
@@ -39,13 +46,8 @@ st.caption(texts.GRID_HELP)
 quick_add = contracts[reference].running and st.button(
     texts.GRID_QUICK_ADD, icon=":material/playlist_add:", key="grid_quick_add",
     help=texts.GRID_QUICK_ADD_HELP.format(month=fmt.month(this_month)))
-
-def newest_first(rows: pd.DataFrame) -> pd.DataFrame:
-    """This month on top: months newest first, people in code order within a month."""
-    rows = rows.assign(mois=pd.to_datetime(rows["mois"]))
-    return rows.sort_values(["mois", "participant_code"], ascending=[False, True], kind="stable",
-                            na_position="last").reset_index(drop=True)
-
+if added := st.session_state.pop("grid_added", None):
+    st.info(added, icon=":material/playlist_add:")
 
 columns = ["entreprise_siret", "participant_code", "mois", "heures", "mode", "type_contrat", "structure_siret",
            "version"]
@@ -55,7 +57,6 @@ if fresh_editor or shown_key not in st.session_state:
     # The rows as first shown, versions included, stay the grid's base until saved: a save is checked against
     # them, so hours that someone else saved in the meantime are refused instead of silently overwritten.
     rows = data.contract_hours(reference, version)[columns].assign(**{PROPOSED: False})
-    rows["mois"] = pd.to_datetime(rows["mois"])
     st.session_state[shown_key] = newest_first(rows)
 rows = st.session_state[shown_key]
 companies, structures = data.choices("company", version), data.choices("structure", version)
@@ -97,8 +98,6 @@ if quick_add:
         st.session_state["grid_added"] = texts.GRID_QUICK_ADDED.format(
             rows=fmt.counted(len(proposed), *texts.GRID_QUICK_ROW), month=fmt.month(this_month))
         st.rerun()
-if added := st.session_state.pop("grid_added", None):
-    st.info(added, icon=":material/playlist_add:")
 
 
 def reload_grid() -> None:
