@@ -23,7 +23,10 @@ from core.conventions import (
     defaults,
     seed_parameters,
 )
+from core.decp.fields import DEMO_SAMPLE
+from core.decp.published import write_records
 from core.demo import catalog as cat
+from core.demo.decp_sample import demo_decp
 from core.demo.history import AssessmentHistory
 from core.months import month_end, month_number, month_start, months_between, months_spanned
 from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
@@ -364,6 +367,8 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
                 session.execute(insert(table), clean[start:start + 20_000])
             counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
         catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
+        counts["decp_contract"] = write_records(session, demo_decp(demo.buyers, demo.last_month, scale),
+                                                DEMO_SAMPLE).created  # Commande publique's labelled sample
         session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
         bump_data_version(session)
     return counts
