@@ -27,8 +27,8 @@ if not scope["marches"]:
 demo = scope["demonstration"]  # the demo's invented sample (core.demo.decp_sample): said wherever it shows
 mark = texts.PROCUREMENT_DEMO_MARK if demo else ""
 if demo:
-    st.warning(texts.PROCUREMENT_DEMO.format(count=fmt.counted(demo, *contract_noun),
-                                             total=fmt.number(scope["marches"])), icon=":material/science:")
+    st.warning(texts.PROCUREMENT_DEMO_ALL if demo == scope["marches"] else texts.PROCUREMENT_DEMO.format(
+        count=fmt.counted(demo, *contract_noun), total=fmt.number(scope["marches"])), icon=":material/science:")
 
 departement, year = choose_scope(scope, version)
 stats = data.decp_stats(year, departement, version)

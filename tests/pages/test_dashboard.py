@@ -143,7 +143,8 @@ def test_contracts_list_shows_a_screenful_in_reading_order(demo_store, app, monk
     assert planned == sorted(planned, reverse=True) and planned[0] > planned[-1]
     assert any("en cours" in c.value and "heures prévues" in c.value for c in at.caption)
     columns = json.loads(at.dataframe[0].proto.columns)
-    assert all("détail du marché" in columns[name]["help"] for name in ("Objet", "Acheteur"))  # a cut text, in full
+    assert all("double clic" in columns[name]["help"] and "détail du marché" in columns[name]["help"]
+               for name in ("Objet", "Acheteur"))  # where a cut text reads in full
 
 
 def test_a_short_contracts_list_is_as_tall_as_its_rows(store, app, monkeypatch):

@@ -21,9 +21,10 @@ PROCUREMENT_EMPTY_HOW = (
     "département ; vérifiez l'aperçu puis confirmez.\n\n"
     "Un fichier national, trop gros pour la page (plus de {size} Mo), se charge en ligne de commande : "
     "`python -m core import-decp FICHIER --departement 17`.")
-PROCUREMENT_DEMO = ("**Données de démonstration** : {count} sur {total} sont inventés pour montrer la page (les "
-                    "acheteurs du Club et du département, des objets et des montants vraisemblables) ; leurs "
-                    "chiffres ne sont pas ceux du territoire.")
+_DEMO_WHAT = ("inventés pour montrer la page (les acheteurs du Club et du département, des objets et des montants "
+              "vraisemblables) ; leurs chiffres ne sont pas ceux du territoire.")
+PROCUREMENT_DEMO = "**Données de démonstration** : {count} sur {total} sont " + _DEMO_WHAT
+PROCUREMENT_DEMO_ALL = "**Données de démonstration** : les marchés de cette page sont " + _DEMO_WHAT
 PROCUREMENT_DEMO_MARK = " — données de démonstration"
 PROCUREMENT_DEMO_SOURCE = ("Source : échantillon de démonstration généré par Passerelles, sur le modèle des données "
                            "essentielles de la commande publique (DECP) ; ce ne sont pas des marchés publiés.")

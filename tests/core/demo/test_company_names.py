@@ -25,9 +25,10 @@ TRADE_WORDS = {
     Sector.AUTRE: "Maintenance Industrielle Logistique Services Industriels Atelier",
 }
 # Words of no trade: places, legal forms, the insertion structures' own words, small words.
-PLAIN_WORDS = set(("Atlantique Aunis Océan Rochelais Charentais Littoral Ré Minimes Pertuis Saintonge Chef Baie Mireuil "
-                   "Laleu Tasdon Rochelle Mer Marais Chantier SAS SARL SA EURL Insertion Solidaire Avenir Adapté Adaptées 17 "
-                   "de du des d l la La Les le et").split())
+PLAIN_WORDS = {"Atlantique", "Aunis", "Océan", "Rochelais", "Charentais", "Littoral", "Ré", "Minimes", "Pertuis",
+               "Saintonge", "Chef", "Baie", "Mireuil", "Laleu", "Tasdon", "Rochelle", "Mer", "Marais", "Chantier",
+               "SAS", "SARL", "SA", "EURL", "Insertion", "Solidaire", "Avenir", "Adapté", "Adaptées", "17", "de",
+               "du", "des", "d", "l", "la", "La", "Les", "le", "et"}
 
 
 def words(name: str) -> set[str]:
