@@ -21,4 +21,6 @@ def test_running_contracts_first_then_the_largest_planned_hours(demo_store):
 
 def test_the_order_keeps_the_search(demo_store):
     listed = reading_list(demo_store, Filters(2025, 2025), "nettoyage")
-    assert len(listed) and all("ettoyage" in o for o in listed["objet"])
+    assert 0 < len(listed) < len(reading_list(demo_store, Filters(2025, 2025)))
+    assert sorted(listed["reference"]) == sorted(contract_list(demo_store, Filters(2025, 2025), "nettoyage").reference)
+    assert all("ettoyage" in f"{o} {t}" for o, t in zip(listed["objet"], listed["titulaire"], strict=True))
