@@ -14,6 +14,7 @@ session.allow()  # an official's page
 LIST_WIDTHS = {"reference": 112, "objet": 240, "acheteur": 140, "heures_prevues": 72, "heures_realisees": 76,
                "taux_realisation": 52, "participants": 88}
 RIGHT = ("heures_prevues", "heures_realisees", "taux_realisation", "participants")
+ROW_PX, SCREENFUL = 35, 25  # st.dataframe's row (and header) height; rows shown before the list scrolls
 
 f = filters.current()
 version = data.version()
@@ -21,7 +22,8 @@ version = data.version()
 st.title(texts.CONTRACTS_TITLE)
 search = st.text_input(texts.SEARCH, key="contract_search")
 contracts = data.contract_list(f, search, version)
-st.caption(texts.CONTRACTS_COUNT.format(count=fmt.counted(len(contracts), *texts.CONTRACT_NOUN)))
+st.caption(f"{texts.CONTRACTS_COUNT.format(count=fmt.counted(len(contracts), *texts.CONTRACT_NOUN))}. "
+           f"{texts.CONTRACT_ORDER}")
 if contracts.empty:
     st.info(texts.CONTRACT_NONE)
     st.stop()
@@ -37,7 +39,8 @@ def open_clicked_row() -> None:
 
 
 st.dataframe(
-    french_table(contracts[list(LIST_WIDTHS)]), hide_index=True, width="stretch", height=420,
+    french_table(contracts[list(LIST_WIDTHS)]), hide_index=True, width="stretch",
+    height=ROW_PX * (min(len(contracts), SCREENFUL) + 1) + 3,
     key="contract_table", on_select=open_clicked_row, selection_mode="single-row",
     column_config={texts.COLUMNS[column]: st.column_config.TextColumn(
         texts.CONTRACT_LIST_LABELS.get(column), width=width, help=texts.CONTRACT_LIST_HELP.get(column),

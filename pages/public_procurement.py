@@ -7,7 +7,7 @@ from core import formatting as fmt
 from core.decp.departements import label
 from core.decp.published import NATIONAL_ACTUAL_2021
 from core.exchange.imports import MAX_UPLOAD_MB
-from core.store.models import DECP_NOT_INFORMED
+from core.store.models import DECP_NOT_INFORMED, Role
 from ui import charts, data, session, texts
 from ui.components import chart
 from ui.decp import choose_scope
@@ -20,8 +20,15 @@ contract_noun = texts.PROCUREMENT_CONTRACT_NOUN
 st.title(texts.PROCUREMENT_TITLE)
 st.caption(texts.PROCUREMENT_INTRO)
 if not scope["marches"]:
-    st.info(texts.PROCUREMENT_EMPTY.format(kind=texts.DECP_KIND, size=MAX_UPLOAD_MB), icon=":material/info:")
+    st.info(texts.PROCUREMENT_EMPTY, icon=":material/info:")
+    if session.can(Role.FACILITATEUR):  # the facilitator and the admin load the files; an official only reads
+        st.markdown(texts.PROCUREMENT_EMPTY_HOW.format(kind=texts.DECP_KIND, size=MAX_UPLOAD_MB))
     st.stop()
+demo = scope["demonstration"]  # the demo's invented sample (core.demo.decp_sample): said wherever it shows
+mark = texts.PROCUREMENT_DEMO_MARK if demo else ""
+if demo:
+    st.warning(texts.PROCUREMENT_DEMO_ALL if demo == scope["marches"] else texts.PROCUREMENT_DEMO.format(
+        count=fmt.counted(demo, *contract_noun), total=fmt.number(scope["marches"])), icon=":material/science:")
 
 departement, year = choose_scope(scope, version)
 stats = data.decp_stats(year, departement, version)
@@ -51,15 +58,18 @@ else:
             count=fmt.counted(stats["montants_exclus"], *contract_noun)))
     st.caption("  \n".join(details))
 
-    st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE)
+    st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE + mark)
     chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED))
     st.caption(texts.PROCUREMENT_BY_VALUE_NOTE)
 
-st.subheader(texts.PROCUREMENT_YEARLY_TITLE)
+st.subheader(texts.PROCUREMENT_YEARLY_TITLE + mark)
 chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year))
 st.caption(texts.PROCUREMENT_YEARLY_NOTE.format(scope=label(departement) if departement
                                                 else texts.DECP_ALL_DEPARTEMENTS))
 
 with st.expander(texts.PROCUREMENT_HOW_TO_READ, expanded=True):
     st.markdown(texts.PROCUREMENT_READING)
-st.caption(texts.PROCUREMENT_SOURCE.format(date=fmt.day(scope["dernier_import"])))
+if demo:
+    st.caption(texts.PROCUREMENT_DEMO_SOURCE)
+if demo < scope["marches"]:  # published contracts too
+    st.caption(texts.PROCUREMENT_SOURCE.format(date=fmt.day(scope["dernier_import"])))

@@ -82,7 +82,7 @@ def jobs_series(sector: str | None, store_version: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def contract_list(f: Filters, search: str, store_version: str) -> pd.DataFrame:
-    return contracts.contract_list(engine(), f, search)
+    return contracts.reading_list(engine(), f, search)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

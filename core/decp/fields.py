@@ -39,6 +39,7 @@ JSON_2022 = "DECP 2022 (JSON)"
 JSON_2019 = "DECP 2019 (JSON)"
 CSV_NATIONAL = "DECP national (CSV)"
 CSV_CONSOLIDATED = "DECP consolidé (tableau)"
+DEMO_SAMPLE = "DECP de démonstration"  # the demo's invented contracts (core.demo.decp_sample), labelled as such
 
 # Keys of a `marche` in the 2022 schema (the 2019 fields are a subset); any other key is counted.
 KNOWN_KEYS = frozenset({

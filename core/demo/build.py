@@ -8,7 +8,7 @@ The facilitator's history of assessments (about one a month since 2024) is core.
 """
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,7 +23,11 @@ from core.conventions import (
     defaults,
     seed_parameters,
 )
+from core.decp.fields import DEMO_SAMPLE
+from core.decp.published import write_records
 from core.demo import catalog as cat
+from core.demo import trades as tr
+from core.demo.decp_sample import demo_decp
 from core.demo.history import AssessmentHistory
 from core.months import month_end, month_number, month_start, months_between, months_spanned
 from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
@@ -97,12 +101,12 @@ class DemoBuilder(AssessmentHistory):
             self.buyers.append({"id": i, "name": name, "kind": kind.value, "permanent_member": member,
                                 "siret": self._siret(), "code": code})
         seen: set[str] = set()
-        while len(self.companies) < round(360 * self.scale):
-            name = (f"{self.rng.choice(cat.COMPANY_TRADES)} {self.rng.choice(cat.COMPANY_WORDS)} "
-                    f"{self.rng.choice(cat.LEGAL)}")
-            if name in seen:
-                name = f"{name} {len(self.companies)}"
-            seen.add(name)
+        self.by_trade: dict[Sector, list[int]] = defaultdict(list)  # classic companies, one sector each
+        for sector in tr.trades_of(round(360 * self.scale)):
+            draw, word, legal = (self.rng.randrange(tr.LEGACY_TRADE_DRAWS), self.rng.choice(cat.COMPANY_WORDS),
+                                 self.rng.choice(cat.LEGAL))
+            name = tr.company_name(sector, draw, word, legal, seen)
+            self.by_trade[sector].append(len(self.companies) + 1)
             self.companies.append({"id": len(self.companies) + 1, "siret": self._siret(), "name": name,
                                    "kind": CompanyKind.CLASSIQUE.value,
                                    "commune": self._commune()})
@@ -112,6 +116,8 @@ class DemoBuilder(AssessmentHistory):
             self.companies.append({"id": cid, "siret": self._siret(), "name": name, "kind": kind.value,
                                    "commune": self._commune()})
             self.structures[kind].append(cid)
+        self.companies += tr.extra_structures(self.companies, random.Random(SEED + 1))  # their own stream
+        self.reserved = tr.reserved_holders(self.companies)
 
     # -- contracts: exactly the yearly count of contracts with a clause running ---------------------
     def build_contracts(self) -> None:
@@ -145,9 +151,10 @@ class DemoBuilder(AssessmentHistory):
             vehicles = [Vehicle.MARCHE_INSERTION]
         elif roll < 0.22:
             vehicles = [Vehicle.CLAUSE_SOCIALE, Vehicle.CRITERE_SOCIAL]
-        holder = self.rng.choice(classic)
+        holder = tr.mapped(self.rng.choice(classic), classic, self.by_trade[sector])  # a company of the trade
         if vehicles[0] in (Vehicle.MARCHE_RESERVE, Vehicle.MARCHE_INSERTION):
-            holder = self.rng.choice(self.structures[CompanyKind.ACI] + self.structures[CompanyKind.EI])
+            reserved = self.structures[CompanyKind.ACI] + self.structures[CompanyKind.EI]
+            holder = tr.mapped(self.rng.choice(reserved), reserved, self.reserved[sector])
         place = self._commune()
         cid = len(self.contracts) + 1
         self.contracts.append({
@@ -253,17 +260,22 @@ class DemoBuilder(AssessmentHistory):
         by_holder: dict[int, list[int]] = defaultdict(list)
         for cid in worked:
             by_holder[self.contracts[cid - 1]["holder_id"]].append(cid)
-        unused = [c["id"] for c in self.companies
-                  if c["kind"] == CompanyKind.CLASSIQUE.value and c["id"] not in by_holder]
+        trade = {cid: sector for sector, ids in self.by_trade.items() for cid in ids}  # contracts stay in their trade
+        unused = {sector: [cid for cid in ids if cid not in by_holder] for sector, ids in self.by_trade.items()}
+        holders = Counter(trade[h] for h in by_holder if h in trade)
         while len(by_holder) > COMPANIES_2021:
-            single = min(by_holder, key=lambda h: (len(by_holder[h]), h))
-            big = max(by_holder, key=lambda h: (len(by_holder[h]), -h))
+            single = min((h for h in by_holder if h in trade and holders[trade[h]] > 1),
+                         key=lambda h: (len(by_holder[h]), h))
+            big = max((h for h in by_holder if h != single and trade.get(h) == trade[single]),
+                      key=lambda h: (len(by_holder[h]), -h))
+            holders[trade[single]] -= 1
             for cid in by_holder.pop(single):
                 self.contracts[cid - 1]["holder_id"] = big
                 by_holder[big].append(cid)
         while len(by_holder) < COMPANIES_2021:
-            big = max(by_holder, key=lambda h: (len(by_holder[h]), -h))
-            cid, newcomer = by_holder[big].pop(), unused.pop(0)
+            big = max((h for h in by_holder if h in trade and len(by_holder[h]) > 1 and unused[trade[h]]),
+                      key=lambda h: (len(by_holder[h]), -h))
+            cid, newcomer = by_holder[big].pop(), unused[trade[big]].pop(0)
             self.contracts[cid - 1]["holder_id"] = newcomer
             by_holder[newcomer] = [cid]
 
@@ -364,6 +376,8 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
                 session.execute(insert(table), clean[start:start + 20_000])
             counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
         catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
+        counts["decp_contract"] = write_records(session, demo_decp(demo.buyers, demo.last_month, scale),
+                                                DEMO_SAMPLE).created  # Commande publique's labelled sample
         session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
         bump_data_version(session)
     return counts

@@ -133,9 +133,7 @@ ELSEWHERE: list[tuple[str, Sector, str]] = [
 
 COMPANY_WORDS = ["Atlantique", "Aunis", "Océan", "Rochelais", "Charentais", "Littoral", "Ré",
                  "Minimes", "Pertuis", "Saintonge", "Chef de Baie", "Mireuil", "Laleu", "Tasdon"]
-COMPANY_TRADES = ["Bâtiment", "Peinture", "Maçonnerie", "Menuiserie", "Électricité", "Plomberie",
-                  "Paysage", "Propreté", "Travaux Publics", "Métallerie", "Restauration", "Services",
-                  "Isolation", "Couverture", "Ingénierie", "Environnement"]
+# A classic company's name: its trade's words (core.demo.trades), a place word, a legal form.
 LEGAL = ["SAS", "SARL", "SA", "EURL"]
 
 # Insertion structures of the territory: name, kind.

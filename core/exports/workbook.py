@@ -45,6 +45,15 @@ MASK_LABEL = "Effectifs masqués"
 MASK_NOTE = "Avec peu de participants, un chiffre pourrait désigner quelqu'un. " + NOTE
 DEFINITIONS_TITLE = "Définitions des indicateurs"
 JOBS_USUAL = "Emplois disponibles habituellement"
+# Breakdowns where one hour counts in several rows: the sheet says so under its table (a reader sums a column).
+SHEET_NOTES = {
+    BREAKDOWNS["vehicule"]: "Un marché peut porter plusieurs considérations sociales (une clause et un critère, par "
+                            "exemple) : ses heures et ses participants comptent alors dans chaque ligne. Le total de "
+                            "cette feuille dépasse donc les heures réalisées (voir « Chiffres clés »).",
+    BREAKDOWNS["public"]: "Une personne peut relever de plusieurs publics : ses heures comptent alors dans chaque "
+                          "ligne. Le total de cette feuille dépasse donc les heures réalisées et le nombre de "
+                          "participants (voir « Chiffres clés »).",
+}
 HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp", "marches", "entreprises",
                  "participants", "personnes_en_contrat", "emplois_disponibles", "emplois_habituels", "part_femmes")
 
@@ -221,6 +230,8 @@ def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
                 sheet.write_string(row, col, value, quoted)
             elif kind == "count" and isinstance(value, str):
                 sheet.write_string(row, col, value, right)
+    if name in SHEET_NOTES:  # one blank row, then the note: a reader of the table stops at the blank row
+        sheet.write_string(len(df) + 2, 0, SHEET_NOTES[name], book.add_format({"italic": True}))
     sheet.freeze_panes(1, 0)
     _print_setup(sheet, 1)
 

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from core.figures.filters import Filters
 from core.figures.hours_done import completion, completion_column, counted, done_by_contract
-from core.figures.indicators import contracts_running
+from core.figures.indicators import contracts_running, situation_date
 from core.store.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
 LIST_COLUMNS = ["reference", "objet", "acheteur", "secteur", "considerations", "titulaire", "date_debut",
@@ -38,6 +38,16 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
     df["heures_realisees"] = df["heures_realisees"].astype(float)
     df["taux_realisation"] = completion_column(df["heures_realisees"], df["heures_prevues"])
     return df[LIST_COLUMNS]
+
+
+def reading_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
+    """The list as the Marchés page shows it: the contracts still running at the situation date first,
+    then those ended; in each, the largest planned hours first (then the reference, for a stable order).
+    The exports keep `contract_list`'s order (latest start first)."""
+    df = contract_list(engine, f, search)
+    ended = pd.to_datetime(df["date_fin"]) < pd.Timestamp(situation_date(engine, f))
+    order = pd.DataFrame({"ended": ended, "planned": -df["heures_prevues"].fillna(0), "ref": df["reference"]})
+    return df.loc[order.sort_values(["ended", "planned", "ref"]).index].reset_index(drop=True)
 
 
 def contract_detail(engine: Engine, reference: str) -> dict | None:

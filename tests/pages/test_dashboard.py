@@ -1,5 +1,7 @@
 """The officials' pages under AppTest, on the hand-computed fixture store."""
 
+import json
+
 from core import formatting as fmt
 
 
@@ -113,3 +115,39 @@ def test_a_shared_contract_link_opens_that_contract(store, app):
     assert not at.exception
     assert at.selectbox(key="contract_pick").value == "K2"
     assert at.query_params["marche"] in ("K2", ["K2"])
+
+
+def dataframe_heights(monkeypatch) -> list:  # noqa: ANN001
+    """The `height` of the Marchés list each time it is drawn (AppTest's tree does not keep it)."""
+    import streamlit as st
+
+    heights, original = [], st.dataframe
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if kwargs.get("key") == "contract_table":
+            heights.append(kwargs.get("height"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "dataframe", spy)
+    return heights
+
+
+def test_contracts_list_shows_a_screenful_in_reading_order(demo_store, app, monkeypatch):
+    """25 rows before the list scrolls (11 before); the largest planned hours of the running contracts first."""
+    heights = dataframe_heights(monkeypatch)
+    at = app(demo_store, "pages/contracts.py", de="2025", a="2025")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) > 25 and heights[0] == 35 * 26 + 3
+    planned = [float("".join(ch for ch in text if ch.isdigit())) for text in table["Heures prévues"].head(8)]
+    assert planned == sorted(planned, reverse=True) and planned[0] > planned[-1]
+    assert any("en cours" in c.value and "heures prévues" in c.value for c in at.caption)
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert all("double clic" in columns[name]["help"] and "détail du marché" in columns[name]["help"]
+               for name in ("Objet", "Acheteur"))  # where a cut text reads in full
+
+
+def test_a_short_contracts_list_is_as_tall_as_its_rows(store, app, monkeypatch):
+    heights = dataframe_heights(monkeypatch)
+    app(store, "pages/contracts.py", de="2021", a="2021")
+    assert heights[0] == 35 * 3 + 3  # two contracts and the header, no empty space below them

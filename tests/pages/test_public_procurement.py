@@ -25,13 +25,41 @@ def decp_store(store):
     return store
 
 
-def test_an_empty_store_explains_how_to_load_the_files(store, app):
+def test_an_empty_store_tells_an_official_what_the_page_is_for(store, app):
     at = app(store, PAGE)
     assert not at.exception
     assert any(t.value == "Commande publique du territoire" for t in at.title)
     message = next(i.value for i in at.info if "Aucun marché publié" in i.value)
-    assert "Imports" in message and "data.gouv.fr" in message and "import-decp" in message
+    assert "considération sociale" in message and "facilitateur" in message
+    shown = " ".join([message, *(m.value for m in at.markdown)])
+    assert "import-decp" not in shown and "python" not in shown  # the facilitator's command line is not the élu's
     assert not at.metric and not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("role", [Role.FACILITATEUR, Role.ADMIN])
+def test_an_empty_store_explains_to_the_facilitator_how_to_load_the_files(store, app, role):
+    at = app(store, PAGE, actor=Actor("marie", role))
+    assert not at.exception
+    how = " ".join(m.value for m in at.markdown)
+    assert "Imports" in how and "data.gouv.fr" in how and "import-decp" in how
+
+
+def test_the_demo_sample_shows_the_page_working_and_says_it_is_a_demonstration(demo_store, app):
+    at = app(demo_store, PAGE)
+    assert not at.exception
+    assert at.selectbox(key="decp_departement").value == "17" and len(at.selectbox(key="decp_year").options) >= 5
+    assert metric(at, "Marchés publiés") != "0" and at.get("plotly_chart")
+    assert any("Données de démonstration" in w.value for w in at.warning)
+    assert all(h.value.endswith("données de démonstration") for h in at.subheader)
+    captions = " ".join(c.value for c in at.caption)
+    assert "échantillon de démonstration" in captions and "Dernier import" not in captions
+
+
+def test_published_files_carry_no_demonstration_mark(decp_store, app):
+    assert decp_scope(decp_store)["demonstration"] == 0
+    at = app(decp_store, PAGE)
+    assert not at.warning and not any("démonstration" in h.value for h in at.subheader)
+    assert any("Dernier import" in c.value for c in at.caption)
 
 
 def test_the_figures_of_the_departement_and_year_as_worked_by_hand(decp_store, app):

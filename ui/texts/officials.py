@@ -64,7 +64,12 @@ CONTRACT_HINT = ("Cochez une ligne, ou choisissez le marché ci-dessous, pour ou
 # The list's short headers, so that it fits a laptop screen; the full names are in the column's help
 CONTRACT_LIST_LABELS = {"heures_prevues": "Prévues", "heures_realisees": "Réalisées",
                         "taux_realisation": "Taux"}
-CONTRACT_LIST_HELP = {"heures_prevues": "Heures prévues sur toute la durée du marché",
+CONTRACT_ORDER = ("Les marchés en cours à la date de situation d'abord, puis ceux terminés ; dans chaque groupe, "
+                  "les plus grands volumes d'heures prévues en tête.")
+_FULL_TEXT = ("Un texte coupé se lit en entier d'un double clic sur sa cellule, ou dans le détail du marché sous "
+              "la liste : cochez sa ligne.")
+CONTRACT_LIST_HELP = {"objet": f"Objet du marché. {_FULL_TEXT}", "acheteur": f"Acheteur du marché. {_FULL_TEXT}",
+                      "heures_prevues": "Heures prévues sur toute la durée du marché",
                       "heures_realisees": "Heures réalisées depuis le début du marché",
                       "taux_realisation": "Taux de réalisation : heures réalisées ÷ heures prévues"}
 MONTHLY_TITLE = "Heures réalisées par mois"

@@ -8,14 +8,26 @@ PROCUREMENT_INTRO = ("Tous les marchés attribués que les acheteurs publics du 
                      "l'objectif national.")
 PROCUREMENT_EMPTY = (
     "**Aucun marché publié n'est encore chargé dans Passerelles.**\n\n"
+    "Cette page montrera combien des marchés attribués par les acheteurs publics du département portent une "
+    "considération sociale, au regard de l'objectif national de 30 %. Ces données ouvertes sont chargées par le "
+    "facilitateur du Club ; en attendant, les heures d'insertion réalisées sont dans le tableau de bord.")
+# Only for the facilitator and the admin, who can load the files
+PROCUREMENT_EMPTY_HOW = (
     "Ces chiffres viennent des données essentielles de la commande publique (DECP), que les acheteurs publics "
-    "publient pour chaque marché attribué. Pour les charger, le facilitateur :\n\n"
-    "1. télécharge le fichier des marchés (JSON ou CSV) sur data.gouv.fr, jeu de données « Données essentielles "
+    "publient pour chaque marché attribué. Pour les charger :\n\n"
+    "1. téléchargez le fichier des marchés (JSON ou CSV) sur data.gouv.fr, jeu de données « Données essentielles "
     "de la commande publique », ou sur le profil d'acheteur d'une collectivité ;\n"
-    "2. le dépose dans la page **Imports** (type « {kind} »), en ne gardant que les marchés exécutés dans son "
-    "département ; il vérifie l'aperçu puis confirme.\n\n"
+    "2. déposez-le dans la page **Imports** (type « {kind} »), en ne gardant que les marchés exécutés dans le "
+    "département ; vérifiez l'aperçu puis confirmez.\n\n"
     "Un fichier national, trop gros pour la page (plus de {size} Mo), se charge en ligne de commande : "
     "`python -m core import-decp FICHIER --departement 17`.")
+_DEMO_WHAT = ("inventés pour montrer la page (les acheteurs du Club et du département, des objets et des montants "
+              "vraisemblables) ; leurs chiffres ne sont pas ceux du territoire.")
+PROCUREMENT_DEMO = "**Données de démonstration** : {count} sur {total} sont " + _DEMO_WHAT
+PROCUREMENT_DEMO_ALL = "**Données de démonstration** : les marchés de cette page sont " + _DEMO_WHAT
+PROCUREMENT_DEMO_MARK = " — données de démonstration"
+PROCUREMENT_DEMO_SOURCE = ("Source : échantillon de démonstration généré par Passerelles, sur le modèle des données "
+                           "essentielles de la commande publique (DECP) ; ce ne sont pas des marchés publiés.")
 PROCUREMENT_DEPARTEMENT = "Département d'exécution"
 PROCUREMENT_DEPARTEMENT_HELP = "Le département du lieu d'exécution du marché, tel que publié."
 PROCUREMENT_DEPARTEMENT_OPTION = "{label} ({count}, toutes années)"

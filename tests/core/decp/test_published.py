@@ -63,7 +63,8 @@ def test_scope_ranks_departements_and_lists_years(decp_store):
 
 
 def test_scope_of_an_empty_store(empty_store):
-    assert decp_scope(empty_store) == {"departements": {}, "annees": [], "marches": 0, "dernier_import": None}
+    assert decp_scope(empty_store) == {"departements": {}, "annees": [], "marches": 0, "dernier_import": None,
+                                         "demonstration": 0}
     assert decp_yearly(empty_store).empty
 
 

@@ -92,7 +92,14 @@ def test_deck_states_period_filters_and_data_date(demo_store):
 
 
 def read_book(content: bytes) -> dict[str, pd.DataFrame]:
-    return pd.read_excel(io.BytesIO(content), sheet_name=None)
+    """Each sheet as pandas reads it; a breakdown with a note: its table, down to the blank row before the note."""
+    book = pd.read_excel(io.BytesIO(content), sheet_name=None)
+    for name, frame in book.items():
+        if name not in workbook.SHEET_NOTES:
+            continue
+        blank = frame.index[frame.isna().all(axis=1)]
+        book[name] = frame.loc[:blank[0] - 1] if len(blank) else frame
+    return book
 
 
 def same(frame: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -168,8 +175,9 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
     assert info["Date de situation"].is_date and info["Date de situation"].number_format == "dd/mm/yyyy"
     for sheet in book.worksheets[1:]:
         assert sheet.freeze_panes == "A2", sheet.title
+        note = workbook.SHEET_NOTES.get(sheet.title)
         for column in sheet.iter_cols(min_row=1):
-            head, cells = column[0], [c for c in column[1:] if c.value is not None]
+            head, cells = column[0], [c for c in column[1:] if c.value is not None and c.value != note]
             assert head.font.b, (sheet.title, head.value)
             widest = max([len(str(head.value)), *(len(c.value) for c in cells if isinstance(c.value, str))])
             width = next(d.width for d in sheet.column_dimensions.values() if d.min <= head.column <= d.max)
@@ -182,6 +190,23 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
                     assert cell.is_date
                 if wanted == "#,##0":
                     assert cell.value == round(cell.value), (sheet.title, head.value)
+
+
+@pytest.mark.parametrize("name, total", [("vehicule", "heures_realisees"), ("public", "participants")])
+def test_breakdowns_counting_an_hour_twice_say_so_on_their_sheet(demo_store, name, total):
+    """A contract with a clause and a criterion counts in both rows: the sheet's total is above the hours done,
+    and a French line under the table says why, after a blank row (the table reads as before)."""
+    f = Filters(2025, 2025)
+    label = BREAKDOWNS[name]
+    table = read_book(workbook.build_xlsx(demo_store, f))[label]
+    column = workbook.COLUMN_LABELS[total]
+    assert table[column].sum() > headline(demo_store, f)[total]  # why the note is needed
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, f)))[label]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[len(table) + 1] == [None] * len(rows[0])  # the blank row after the table
+    note = rows[len(table) + 2][0]
+    assert note == workbook.SHEET_NOTES[label] and "plusieurs" in note and "dépasse" in note
+    assert label != workbook.BREAKDOWNS["secteur"] and workbook.BREAKDOWNS["secteur"] not in workbook.SHEET_NOTES
 
 
 @pytest.fixture
