@@ -287,6 +287,23 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
 )}
 
+# Each column's French label, in one place: the entry forms, the hours grid, the lists and the admin journal.
+FIELD_LABELS = {
+    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
+    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
+    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
+    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
+    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
+    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
+    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
+    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
+    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
+    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
+    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
+    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
+    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
+}
+
 # What the entry forms (core.exchange.records) work with: each kind with its form-only columns after the file's.
 ENTRY_KINDS: dict[str, Kind] = {name: replace(kind, columns=kind.columns + kind.form_columns, form_columns=())
                                 for name, kind in KINDS.items()}

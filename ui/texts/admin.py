@@ -44,7 +44,7 @@ AUDIT_ENTITIES = {"buyer": "Acheteurs", "contract": "Marchés", "company": "Entr
                   "app_user": "Comptes et connexions", "parameter": "Paramètres", "store_meta": "Réglages de la base",
                   "decp_contract": "Marchés publiés (DECP)"}
 AUDIT_COLUMNS = {"date": "Date", "utilisateur": "Utilisateur", "action": "Action", "objet": "Objet", "cle": "Clé",
-                 "avant": "Avant", "apres": "Après"}
+                 "detail": "Détail"}
 AUDIT_SINCE = "Depuis le"
 BACKUP_HELP = ("Une copie cohérente de la base, prise même pendant son utilisation. "
                "En ligne de commande : `python -m core backup FICHIER`.")

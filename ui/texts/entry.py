@@ -1,6 +1,7 @@
 """Texts of the facilitator's data entry: forms, hours grid, imports."""
 
 from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
+from core.exchange.kinds import FIELD_LABELS as FIELD_LABELS  # the forms' and the journal's labels
 
 # Data entry and imports (the facilitator)
 PAGE_ENTRY = "Saisie"
@@ -15,21 +16,6 @@ PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "se
                "date_previsionnelle": "Date prévisionnelle", "lots": "Lots", "avis": "Avis", "motifs": "Motifs",
                "vehicule_recommande": "Véhicule recommandé",
                "heures_estimees": "Heures estimées", "etp_estimes": "ETP estimés", "erreur": "Erreur"}
-FIELD_LABELS = {
-    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
-    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
-    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
-    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
-    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
-    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
-    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
-    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
-    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
-    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
-    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
-    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
-    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
-}
 FIELD_HELP = {
     "seuils_europeens": (f"Un marché au-dessus des seuils européens commencé depuis le {EU_RULE_SINCE_WORDS} "
                          "doit porter une condition d'exécution sociale ou une dérogation motivée."),
