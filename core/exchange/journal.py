@@ -152,6 +152,12 @@ def _setting(entity: str, key: str, before: Any, after: Any) -> str | None:
     return None
 
 
+def _in_form_order(entity: str, record: dict) -> list[str]:
+    """A record's fields in the order of its form (the JSON keeps them sorted by field name)."""
+    order = list(LABELS.get(entity, {}))
+    return sorted(record, key=lambda k: order.index(k) if k in order else len(order))
+
+
 def _same(old: Any, new: Any) -> bool:
     if isinstance(old, list) and isinstance(new, list):  # children: their order says nothing
         return sorted(map(str, old)) == sorted(map(str, new))
@@ -168,13 +174,14 @@ def describe(entity: str, action: str, before: Any, after: Any, names: Names, ke
         record = after if after is not None else before
         if record is None:
             return ""
-        return value_text(entity, "", record, names) if isinstance(record, dict) else str(record)
+        return value_text(entity, "", record, names)  # a summary (an import's counts), or an old shape
     if action.startswith("archivage") or (before.get("archived") is False and after.get("archived") is True):
         return ARCHIVED
     if action.startswith("restauration"):
         return RESTORED
     parts = []
-    for name, new in after.items():
+    for name in _in_form_order(entity, after):
+        new = after[name]
         old = before.get(name)
         if name in INTERNAL or _same(old, new):
             continue
@@ -190,11 +197,8 @@ def describe(entity: str, action: str, before: Any, after: Any, names: Names, ke
 
 
 def _created(entity: str, after: dict, names: Names) -> str:
-    """A creation's values, in the order of the form (the JSON keeps them sorted by field name)."""
-    order = list(LABELS.get(entity, {}))
-    fields = sorted(after, key=lambda k: order.index(k) if k in order else len(order))
-    return SEPARATOR.join(f"{_label(entity, k)} : {value_text(entity, k, after[k], names)}"
-                          for k in fields if k not in INTERNAL and after[k] not in (None, "", []))
+    fields = [k for k in _in_form_order(entity, after) if k not in INTERNAL and after[k] not in (None, "", [])]
+    return SEPARATOR.join(f"{_label(entity, k)} : {value_text(entity, k, after[k], names)}" for k in fields)
 
 
 def detail(entity: str, action: str, before: Any, after: Any, names: Names, key: str = "") -> str:
