@@ -93,7 +93,18 @@ with journal:
     since = widgets.date_input(right, texts.AUDIT_SINCE, value=None)
     log = journal_entries(engine, username=who or None, entity=entity, since=since if isinstance(since, date) else None)
     log["objet"] = log["objet"].map(lambda e: texts.AUDIT_ENTITIES.get(e, e))
-    st.dataframe(log.rename(columns=texts.AUDIT_COLUMNS), hide_index=True, width="stretch", placeholder=fmt.MISSING)
+    st.caption(texts.AUDIT_PICK)
+    # Rows tall enough for the grid to wrap a detail over three lines (Streamlit wraps above 4rem); a row picked
+    # shows its detail whole below.
+    picked = st.dataframe(log.rename(columns=texts.AUDIT_COLUMNS), hide_index=True, width="stretch",
+                          placeholder=fmt.MISSING, row_height=76, on_select="rerun", selection_mode="single-row",
+                          key="audit_rows",
+                          column_config={texts.AUDIT_COLUMNS["detail"]: st.column_config.TextColumn(width=360)})
+    if rows := [r for r in picked.selection.rows if r < len(log)]:
+        entry = log.iloc[rows[0]]
+        st.markdown(texts.AUDIT_ENTRY.format(date=entry["date"], user=plain(entry["utilisateur"]),
+                                             action=plain(entry["action"]), key=plain(entry["cle"])))
+        st.text(entry["detail"])
 
 with copy:
     st.write(texts.BACKUP_HELP)

@@ -11,7 +11,8 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -23,7 +24,7 @@ from core import formatting as fmt
 from core.conventions import ANONYMOUS_READERS, CONVENTIONS, EUROS_PER_HOUR, HOURS
 from core.exchange.kinds import ENTRY_KINDS, FIELD_LABELS
 from core.exchange.rows import REFS
-from core.store.audit import audit_log
+from core.store.audit import audit_rows
 from core.store.models import Buyer, Company, Contract, Participant
 
 YES, NO = "oui", "non"
@@ -65,6 +66,8 @@ def _fields() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, type]]]:
 
 
 LABELS, REF_FIELDS = _fields()
+KIND_OF = {kind.model.__tablename__: kind for kind in ENTRY_KINDS.values()}  # type: ignore[attr-defined]
+ORDER = {entity: {name: n for n, name in enumerate(labels)} for entity, labels in LABELS.items()}
 
 
 @dataclass
@@ -91,8 +94,33 @@ def _parse(raw: str | None) -> Any:
         return UNREADABLE
 
 
+# Babel takes about half a millisecond a call, and a journal repeats the same few values (months, hours, dates, the
+# minute of a batch of writes): each is formatted once.
+@lru_cache(maxsize=4096)
 def _number(value: float) -> str:
     return format_decimal(value, format="#,##0.##", locale=fmt.LOCALE)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: str) -> str:
+    return fmt.day(value)
+
+
+@lru_cache(maxsize=1024)
+def _month(value: str) -> str:
+    return fmt.month(date.fromisoformat(value[:10]))
+
+
+@lru_cache(maxsize=4096)
+def _minute(value: datetime) -> str:
+    return fmt.moment(value)
+
+
+def _moment(value: datetime | None) -> str:
+    """fmt.moment, to the minute it shows (the club's time zone is offset by whole hours)."""
+    if value is None or value != value:
+        return fmt.MISSING
+    return _minute(value.replace(second=0, microsecond=0))
 
 
 def value_text(entity: str, name: str, value: Any, names: Names) -> str:
@@ -114,9 +142,9 @@ def value_text(entity: str, name: str, value: Any, names: Names) -> str:
         if name in AMOUNTS:
             return f"{_number(float(value))}\u00a0€"
         if name in DATES:
-            return fmt.day(str(value))
+            return _day(str(value))
         if name in MONTHS:
-            return fmt.month(date.fromisoformat(str(value)[:10]))
+            return _month(str(value))
     except (TypeError, ValueError):
         return str(value)
     if isinstance(value, int | float) and name not in YEARS:
@@ -154,8 +182,8 @@ def _setting(entity: str, key: str, before: Any, after: Any) -> str | None:
 
 def _in_form_order(entity: str, record: dict) -> list[str]:
     """A record's fields in the order of its form (the JSON keeps them sorted by field name)."""
-    order = list(LABELS.get(entity, {}))
-    return sorted(record, key=lambda k: order.index(k) if k in order else len(order))
+    order = ORDER.get(entity, {})
+    return sorted(record, key=lambda k: order.get(k, len(order)))
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -172,8 +200,8 @@ def describe(entity: str, action: str, before: Any, after: Any, names: Names, ke
         return UNREADABLE
     if not isinstance(before, dict) or not isinstance(after, dict):
         record = after if after is not None else before
-        if record is None:
-            return ""
+        if record is None:  # a login, a logout: the action says it all
+            return fmt.MISSING
         return value_text(entity, "", record, names)  # a summary (an import's counts), or an old shape
     if action.startswith("archivage") or (before.get("archived") is False and after.get("archived") is True):
         return ARCHIVED
@@ -211,7 +239,7 @@ def entry_key(entity: str, key: str, before: Any, after: Any, names: Names) -> s
     """A record's key as a person reads it (an hours line: contract / company / participant / month), rebuilt
     from the record itself when it carries it: archives keyed their entries by ids."""
     record = after if isinstance(after, dict) else before
-    kind = next((k for k in ENTRY_KINDS.values() if k.model.__tablename__ == entity), None)  # type: ignore[attr-defined]
+    kind = KIND_OF.get(entity)
     if kind is not None and isinstance(record, dict) and all(f in record for f in kind.key_fields):
         return " / ".join(value_text(entity, f, record[f], names) for f in kind.key_fields)
     if entity == "parameter" and key in CONVENTIONS:
@@ -254,14 +282,13 @@ def load_names(session: Session, wanted: dict[type, set[int]]) -> Names:
 
 def journal(engine: Engine, *, username: str | None = None, entity: str | None = None, since: date | None = None,
             limit: int = 1000) -> pd.DataFrame:
-    """The audit trail for the admin page: date, user, action, what, its key and the detail, in French."""
-    log = audit_log(engine, username=username, entity=entity, since=since, limit=limit)
-    parsed = [(row.objet, _parse(row.avant), _parse(row.apres)) for row in log.itertuples()]
+    """The audit trail for the admin page: date, user, action, what, its key and the detail, in French.
+    Queries: the entries, then one per table they point at (contracts, companies, participants, buyers)."""
+    log = audit_rows(engine, username=username, entity=entity, since=since, limit=limit)
+    parsed = [(ent, _parse(before), _parse(after)) for _, _, _, ent, _, before, after in log]
     with Session(engine) as session:
         names = load_names(session, referenced(parsed))
-    rows = [{"date": fmt.moment(row.date), "utilisateur": row.utilisateur, "action": row.action,
-             "objet": row.objet, "cle": entry_key(ent, str(row.cle), before, after, names),
-             "detail": detail(ent, str(row.action), before, after, names, str(row.cle))}
-            for row, (ent, before, after) in zip(log.itertuples(), parsed, strict=True)]
+    rows = [(_moment(at), user, action, ent, entry_key(ent, str(key), before, after, names),
+             detail(ent, str(action), before, after, names, str(key)))
+            for (at, user, action, _, key, _, _), (ent, before, after) in zip(log, parsed, strict=True)]
     return pd.DataFrame(rows, columns=COLUMNS)
-

@@ -46,6 +46,8 @@ AUDIT_ENTITIES = {"buyer": "Acheteurs", "contract": "Marchés", "company": "Entr
 AUDIT_COLUMNS = {"date": "Date", "utilisateur": "Utilisateur", "action": "Action", "objet": "Objet", "cle": "Clé",
                  "detail": "Détail"}
 AUDIT_SINCE = "Depuis le"
+AUDIT_PICK = "Cliquez sur une ligne pour lire son détail en entier sous le tableau."
+AUDIT_ENTRY = "**{date}** — {user}, {action} : {key}"
 BACKUP_HELP = ("Une copie cohérente de la base, prise même pendant son utilisation. "
                "En ligne de commande : `python -m core backup FICHIER`.")
 BACKUP_PREPARE = "Préparer une copie de la base"
