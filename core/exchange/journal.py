@@ -44,8 +44,11 @@ DATES, MONTHS, YEARS = {"start_date", "end_date", "date"}, {"month"}, {"birth_ye
 # The fields of the records that are no exchange file (assessments, accounts, settings, import summaries).
 OTHER_LABELS = {"author": "Auteur", "buyer_name": "Acheteur", "subject": "Objet", "verdict": "Avis",
                 "vehicle": "Véhicule recommandé", "estimated_hours": "Heures estimées", "contract_id": "Marché",
-                "copie_de": "Copie de l'évaluation n°", "value": "Valeur", "role": "Rôle", "actif": "Actif",
+                "copie_de": "Copie de l'évaluation", "value": "Valeur", "role": "Rôle", "actif": "Actif",
                 "mot_de_passe_change": "Mot de passe changé", "essais_infructueux": "Essais infructueux"}
+# An import's summary (core.exchange.imports, core.decp.published), read from the file to its counts.
+SUMMARY_ORDER = {name: n for n, name in enumerate(("fichier", "type", "lignes", "éléments", "marchés", "créations",
+                                                   "modifications", "inchangées", "inchangés"))}
 OTHER_REFS = {"assessment": {"contract_id": Contract}}
 
 
@@ -183,7 +186,7 @@ def _setting(entity: str, key: str, before: Any, after: Any) -> str | None:
 def _in_form_order(entity: str, record: dict) -> list[str]:
     """A record's fields in the order of its form (the JSON keeps them sorted by field name)."""
     order = ORDER.get(entity, {})
-    return sorted(record, key=lambda k: order.get(k, len(order)))
+    return sorted(record, key=lambda k: (order.get(k, len(order)), SUMMARY_ORDER.get(k, len(SUMMARY_ORDER))))
 
 
 def _same(old: Any, new: Any) -> bool:

@@ -120,3 +120,19 @@ def test_a_large_journal_takes_one_query_per_referenced_table(store):
 
 def test_every_column_has_its_label():
     assert {c.name for kind in kinds.ENTRY_KINDS.values() for c in kind.columns} <= set(kinds.FIELD_LABELS)
+
+
+def test_an_import_summary_and_an_account_change_read_as_sentences(store):
+    from core.accounts.auth import CLI_ACTOR, add_user, update_user
+    from core.exchange.imports import run_import
+
+    run_import(store, actor=ALICE, kind="acheteurs", filename="acheteurs.csv",
+               data="nom;type;membre_permanent\nCommune Nouvelle;collectivité;oui\n".encode())
+    summary, created = journal(store).iloc[:2].to_dict("records")
+    assert (summary["cle"], summary["detail"]) == (
+        "acheteurs.csv",
+        "Fichier : acheteurs.csv ; Type : acheteurs ; Lignes : 1 ; Créations : 1 ; Modifications : 0 ; Inchangées : 0")
+    assert created["detail"] == "Nom : Commune Nouvelle ; Type : collectivité ; Membre permanent du Club : oui"
+    add_user(store, actor=CLI_ACTOR, username="marie", password="une phrase de passe assez longue", role="lecteur")
+    update_user(store, actor=CLI_ACTOR, username="marie", role="facilitateur", active=False)
+    assert latest(store)["detail"] == "Actif : oui → non ; Rôle : lecteur → facilitateur"
