@@ -210,9 +210,10 @@ def parser() -> argparse.ArgumentParser:
                    help="pour csv : la liste des marchés (par défaut) ou les chiffres clés")
     e.add_argument("-o", "--output", required=True, help="fichier à écrire")
     im = sub.add_parser("import", help="importer un fichier (acheteurs, marches, entreprises, participants, "
-                                       "heures, sorties, emplois) ; tout ou rien")
+                                       "heures, sorties, emplois, besoins, candidatures) ; tout ou rien")
     im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
-                                                     "sorties", "emplois"], help="type de fichier")
+                                                     "sorties", "emplois", "besoins", "candidatures"],
+                    help="type de fichier")
     im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
     dc = sub.add_parser("import-decp", help="importer un fichier DECP publié (marchés attribués : JSON 2019 ou "
                                             "2022, CSV national ou consolidé) ; réimporter ne change rien")

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from core.accounts.auth import Actor, require
+from core.formatting import number, percent
 from core.store.audit import record
 from core.store.engine import bump_data_version, session_scope
 from core.store.enums import Sector
@@ -58,6 +59,12 @@ class Convention:
     def stored(self, typed: float) -> float:
         """A typed value as stored (5 -> 0.05)."""
         return typed / self.scale
+
+    def text(self, value: float) -> str:
+        """A stored value as a French reader reads it: "0,1 %", "1 000 h", "30 €/h"."""
+        if self.is_share:
+            return percent(value, 0 if self.typed(value) == round(self.typed(value)) else 1)
+        return f"{number(value, 0 if value == round(value) else 1)}\u00a0{self.unit}"
 
     @property
     def typed_low(self) -> float:
@@ -141,7 +148,7 @@ def set_parameter(engine: Engine, *, actor: Actor, key: str, value: float) -> No
         raise ValueError(f"Paramètre inconnu : {key}")
     c = CONVENTIONS[key]
     if not c.low <= value <= c.high:
-        raise ValueError(f"{c.label} : la valeur doit être comprise entre {c.low} et {c.high}.")
+        raise ValueError(f"{c.label} : la valeur doit être comprise entre {c.text(c.low)} et {c.text(c.high)}.")
     with session_scope(engine) as session:
         parameter = session.get(Parameter, key) or Parameter(key=key, value=c.default, label=c.label)
         before = parameter.value

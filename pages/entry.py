@@ -10,7 +10,7 @@ from core.store.engine import StoreError
 from core.store.models import Role
 from ui import data, session, texts, widgets
 from ui.components import french_table
-from ui.forms import forget_form, keep_version, record_form, shown_version
+from ui.forms import forget_form, keep_version, need_progress, record_form, shown_version
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -37,6 +37,8 @@ picked = widgets.selectbox(st, texts.ENTRY_PICK, [None, *labels], format_func=la
 record = load_record(engine, kind_name, picked) if picked else None
 st.subheader(texts.ENTRY_EDITING.format(id=record["id"], version=record["version"]) if record
              else texts.ENTRY_CREATING)
+if record and kind_name == "besoins":
+    need_progress(engine, record["id"])
 
 errors_key = f"entry_errors_{kind_name}_{picked}"
 choices = {col.ref: data.choices(col.ref, data.version()) for col in kind.columns if col.ref}

@@ -7,15 +7,17 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
-from core.exchange import kinds
+from core import formatting as fmt
+from core.exchange import kinds, pipeline
 from core.exchange.cells import parse_bool, parse_date, parse_month
 from core.exchange.kinds import Col, Kind
 from ui import texts, widgets
 from ui.plain import plain
 
-NUMBERS = {kinds.amount, kinds.hours, kinds.count, kinds.birth_year}
-INTEGERS = {kinds.count, kinds.birth_year}  # whole by nature: no decimal at all
+NUMBERS = {kinds.amount, kinds.hours, kinds.count, kinds.birth_year, pipeline.positions, pipeline.months}
+INTEGERS = {kinds.count, kinds.birth_year, pipeline.positions, pipeline.months}  # whole by nature: no decimal at all
 # Amounts and hours may carry decimals, but are mostly whole: "%g" shows 526500 and 1234, or 1234.5 when there
 # is a half, never a made-up "526500.00". The +/- buttons move by a step that makes sense for the field.
 DECIMAL_FORMAT = "%g"
@@ -104,3 +106,16 @@ def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, st
     if not submitted:
         return None
     return {name: (None if value == "" or value == [] else value) for name, value in values.items()}
+
+
+def need_progress(engine: Engine, need_id: int) -> None:
+    """A need's derived status above its form: positions filled, candidacies, abandon reason."""
+    progress = pipeline.need_progress(engine, need_id=need_id)
+    if progress is None:
+        return
+    st.info(texts.NEED_PROGRESS.format(statut=progress["statut"], postes=progress["postes"],
+                                       pourvus=fmt.counted(progress["pourvus"], *texts.NEED_FILLED),
+                                       candidatures=fmt.counted(progress["candidatures"], *texts.NEED_CANDIDACIES)),
+            icon=":material/work:")
+    if progress["abandon"]:
+        st.caption(texts.NEED_ABANDONED.format(abandon=plain(progress["abandon"])))

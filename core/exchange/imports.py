@@ -20,6 +20,7 @@ from core import formatting as fmt
 from core.accounts.auth import Actor, require
 from core.exchange.cells import RowError, TableError, map_columns, parse_bool, parse_date, parse_month
 from core.exchange.kinds import KINDS, Kind, amount, birth_year, count, get_kind, hours, siret, text
+from core.exchange.pipeline import months, positions, rome_code
 from core.exchange.rows import CREATE, UNCHANGED, UPDATE, RowPlan, plan_rows, retry_locked, write_plan
 from core.exchange.tables import read_table
 from core.store import audit
@@ -195,10 +196,24 @@ _FORMATS: dict[Any, str] = {
     hours: "nombre d'heures, supérieur à 0 et au plus 250", birth_year: "année sur 4 chiffres (ex. 1990)",
     parse_date: "date JJ/MM/AAAA ou AAAA-MM-JJ", parse_month: "mois MM/AAAA ou AAAA-MM (ou une date)",
     parse_bool: "oui / non (aussi o/n, 1/0, vrai/faux, x/vide)",
+    rome_code: "code ROME : une lettre et quatre chiffres (ex. F1703)", positions: "nombre entier, au moins 1",
+    months: "nombre entier de mois, au moins 1",
 }
 _REFERENCES = {"buyer": "nom d'un acheteur existant", "contract": "référence d'un marché existant",
                "company": "SIRET d'une entreprise existante", "participant": "code d'un participant existant",
-               "structure": "SIRET d'une structure d'insertion existante (ETTI, AI, GEIQ…)"}
+               "structure": "SIRET d'une structure d'insertion existante (ETTI, AI, GEIQ…)",
+               "need": "référence d'un besoin existant"}
+
+
+_NOTES = {
+    ("marches", "heures_prevues"):
+        f"obligatoire quand les considérations comprennent « {Vehicle.CLAUSE_SOCIALE.value} »",
+    ("besoins", "debut_souhaite"): "pas avant la date de création du besoin",
+    ("besoins", "abandon"): "un motif d'abandon rend le besoin « abandonné »",
+    ("candidatures", "decision"): "vide = candidature en cours",
+    ("candidatures", "date_decision"): "obligatoire avec une décision ; pas avant la proposition",
+    ("candidatures", "date_embauche"): "obligatoire avec « retenu » ; pas avant la proposition",
+}
 
 
 def help_rows(kind: str) -> list[dict[str, str]]:
@@ -212,9 +227,7 @@ def help_rows(kind: str) -> list[dict[str, str]]:
                 accepted = "une ou plusieurs valeurs séparées par « | » : " + accepted
         else:
             accepted = _REFERENCES.get(col.ref or "", _FORMATS.get(col.parse, "texte"))
-        note = ""
-        if col.name == "heures_prevues":
-            note = f"obligatoire quand les considérations comprennent « {Vehicle.CLAUSE_SOCIALE.value} »"
+        note = _NOTES.get((kind, col.name), "")
         rows.append({"colonne": col.name, "obligatoire": "oui" if col.required else "non",
                      "valeurs acceptées": accepted, "remarque": note,
                      "clé": "oui" if col.name in spec.key else ""})

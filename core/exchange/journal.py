@@ -22,7 +22,9 @@ from sqlmodel import Session
 
 from core import formatting as fmt
 from core.conventions import ANONYMOUS_READERS, CONVENTIONS, EUROS_PER_HOUR, HOURS
-from core.exchange.kinds import ENTRY_KINDS, FIELD_LABELS
+from core.exchange.cells import parse_date, parse_month
+from core.exchange.kinds import ENTRY_KINDS
+from core.exchange.labels import FIELD_LABELS
 from core.exchange.rows import REFS
 from core.store.audit import audit_rows
 from core.store.models import Buyer, Company, Contract, Participant
@@ -35,12 +37,14 @@ SEPARATOR = " ; "
 ANONYMOUS_READERS_LABEL = "Indicateurs ouverts aux visiteurs sans compte"
 COLUMNS = ["date", "utilisateur", "action", "objet", "cle", "detail"]
 
-# What a reference shows: the attribute a person knows the record by (a company by its name, not its SIRET).
+# What a reference shows where it is not what a file names it by (core.exchange.rows.REFS): a company by its name,
+# not its SIRET.
 SHOWN_AS = {Buyer: "name", Company: "name", Contract: "reference", Participant: "code"}
 # Fields every table carries that say nothing to a reader (the months are the dates again).
 INTERNAL = {"id", "version", "archived", "start_month", "end_month"}
 AMOUNTS, HOUR_FIELDS = {"amount_ht"}, {"hours", "planned_hours", "estimated_hours"}
-DATES, MONTHS, YEARS = {"start_date", "end_date", "date"}, {"month"}, {"birth_year"}
+YEARS = {"birth_year"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date of a field no kind declares, as JSON keeps it
 # The fields of the records that are no exchange file (assessments, accounts, settings, import summaries).
 OTHER_LABELS = {"author": "Auteur", "buyer_name": "Acheteur", "subject": "Objet", "verdict": "Avis",
                 "vehicle": "Véhicule recommandé", "estimated_hours": "Heures estimées", "contract_id": "Marché",
@@ -69,6 +73,9 @@ def _fields() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, type]]]:
 
 
 LABELS, REF_FIELDS = _fields()
+# The fields a kind reads as dates or months (their columns' parsers): stored as ISO text in the JSON.
+DATES = {c.field for kind in ENTRY_KINDS.values() for c in kind.columns if c.parse is parse_date}
+MONTHS = {c.field for kind in ENTRY_KINDS.values() for c in kind.columns if c.parse is parse_month}
 KIND_OF = {kind.model.__tablename__: kind for kind in ENTRY_KINDS.values()}  # type: ignore[attr-defined]
 ORDER = {entity: {name: n for n, name in enumerate(labels)} for entity, labels in LABELS.items()}
 
@@ -150,6 +157,8 @@ def value_text(entity: str, name: str, value: Any, names: Names) -> str:
             return _month(str(value))
     except (TypeError, ValueError):
         return str(value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return _day(value)
     if isinstance(value, int | float) and name not in YEARS:
         return _number(value)
     return str(value)
@@ -273,7 +282,7 @@ def load_names(session: Session, wanted: dict[type, set[int]]) -> Names:
     """One query per referenced table (more only past CHUNK ids), whatever the number of entries."""
     names = Names()
     for model, ids in wanted.items():
-        attr = SHOWN_AS[model]
+        attr = SHOWN_AS.get(model) or next(r.attr for r in REFS.values() if r.model is model)
         ordered = sorted(ids)
         for start in range(0, len(ordered), CHUNK):
             chunk = ordered[start:start + CHUNK]

@@ -25,14 +25,25 @@ from core.exchange.cells import (
     parse_number,
 )
 from core.exchange.eu_rule import EU_RULE, EU_THRESHOLD, EXEMPTION, needs_exemption
+from core.exchange.pipeline import (
+    candidacy_rules,
+    candidacy_store_rules,
+    months,
+    need_rules,
+    need_store_rules,
+    positions,
+    rome_code,
+)
 from core.store.enums import (
     BuyerType,
     CompanyKind,
     ContractType,
+    Decision,
     Education,
     ExitKind,
     Mode,
     Nature,
+    Prescriber,
     Public,
     Sector,
     Sex,
@@ -41,6 +52,7 @@ from core.store.enums import (
 from core.store.models import (
     MAX_MONTHLY_HOURS,
     Buyer,
+    Candidacy,
     Company,
     Contract,
     ContractVehicle,
@@ -49,6 +61,7 @@ from core.store.models import (
     Participant,
     ParticipantExit,
     ParticipantPublic,
+    RecruitmentNeed,
 )
 
 MAX_TEXT = 2000  # characters in one text cell
@@ -169,6 +182,8 @@ class Kind:
     # Columns only the entry form shows (docs/fichiers-echange.md, « Colonnes de la saisie seulement »): the
     # exchange files (imports, templates) never carry them and an import leaves them as they are. See ENTRY_KINDS.
     form_columns: tuple[Col, ...] = ()
+    # Rules that need the store, run on the planned rows (field space, each with its stored record or None).
+    store_check: Callable[[Any, list[Any]], list[Any]] = lambda session, plans: []
 
     @property
     def names(self) -> list[str]:
@@ -285,24 +300,39 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         Col("secteur", one(Sector), False, Sector, field="sector"),
         Col("source", text, field="source"),
     )),
+    Kind("besoins", "ce besoin", RecruitmentNeed, key=("reference",), check=need_rules,
+         store_check=need_store_rules, columns=(
+        Col("reference", text, True, field="reference"),
+        Col("entreprise_siret", siret, True, field="company_id", ref="company"),
+        Col("intitule", text, True, field="title"),
+        Col("secteur", one(Sector), False, Sector, field="sector"),
+        Col("code_rome", rome_code, field="rome_code"),
+        Col("postes", positions, True, field="positions"),
+        Col("type_contrat", one(ContractType), True, ContractType, field="contract_type"),
+        Col("duree_mois", months, field="duration_months"),
+        Col("date_creation", parse_date, True, field="created_on"),
+        Col("debut_souhaite", parse_date, field="wished_start"),
+        Col("commune", text, field="commune"),
+        Col("marche_reference", text, field="contract_id", ref="contract"),
+        Col("offre_france_travail", text, field="job_offer"),
+        Col("contact", text, field="contact"),
+        Col("prochaine_action", text, field="next_action"),
+        Col("action_par", text, field="action_by"),
+        Col("action_avant", parse_date, field="action_due"),
+        Col("abandon", text, field="abandon_reason"),
+    )),
+    Kind("candidatures", "cette candidature", Candidacy, key=("besoin_reference", "participant_code"),
+         check=candidacy_rules, store_check=candidacy_store_rules, columns=(
+        Col("besoin_reference", text, True, field="need_id", ref="need"),
+        Col("participant_code", text, True, field="participant_id", ref="participant"),
+        Col("prescripteur", one(Prescriber), False, Prescriber, field="prescriber"),
+        Col("date_proposition", parse_date, True, field="proposed_on"),
+        Col("date_entretien", parse_date, field="interview_on"),
+        Col("decision", one(Decision), False, Decision, field="decision"),
+        Col("date_decision", parse_date, field="decided_on"),
+        Col("date_embauche", parse_date, field="hired_on"),
+    )),
 )}
-
-# Each column's French label, in one place: the entry forms, the hours grid, the lists and the admin journal.
-FIELD_LABELS = {
-    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
-    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
-    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
-    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
-    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
-    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
-    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
-    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
-    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
-    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
-    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
-    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
-    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
-}
 
 # What the entry forms (core.exchange.records) work with: each kind with its form-only columns after the file's.
 ENTRY_KINDS: dict[str, Kind] = {name: replace(kind, columns=kind.columns + kind.form_columns, form_columns=())

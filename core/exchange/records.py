@@ -33,7 +33,16 @@ from core.exchange.rows import (
 from core.store import audit
 from core.store.engine import bump_data_version, session_scope
 from core.store.enums import CompanyKind
-from core.store.models import MAX_MONTHLY_HOURS, AuditEntry, Company, Contract, HoursEntry, Role
+from core.store.models import (
+    MAX_MONTHLY_HOURS,
+    AuditEntry,
+    Candidacy,
+    Company,
+    Contract,
+    HoursEntry,
+    RecruitmentNeed,
+    Role,
+)
 
 FORM = "_formulaire"  # key of an error about the whole record rather than one field
 
@@ -167,6 +176,11 @@ def archive_record(engine: Engine, *, actor: Actor | None, kind: str, record_id:
             raise ValidationError({FORM: f"Fiche introuvable : {spec.label} n'existe pas."})
         label = " / ".join(str(getattr(record, f)) for f in spec.key_fields)
         _check_version(session, spec, record, label, expected_version)
+        if record.archived and not archived:  # restored, it must hold with the others (a need's positions filled)
+            fields = {c.field: getattr(record, c.field) for c in spec.columns if c.field in record.__table__.columns}
+            errors = spec.store_check(session, [RowPlan(None, (), UPDATE, fields, record, label)])
+            if errors:
+                raise ValidationError(_field_errors(errors), errors)
         before = snapshot(record, spec)
         if record.archived != archived:
             record.archived = archived
@@ -247,6 +261,9 @@ def list_records(engine: Engine, kind: str, search: str = "", archived: bool = F
         if model is HoursEntry:
             texts = [Contract.reference]
             query = query.join(Contract, Contract.id == HoursEntry.contract_id)
+        if model is Candidacy:  # found by their need's reference
+            texts = [RecruitmentNeed.reference]
+            query = query.join(RecruitmentNeed, RecruitmentNeed.id == Candidacy.need_id)
         query = query.where(or_(*[cast(column, String).ilike(like) for column in texts]))
     with Session(engine) as session:
         rows = [to_columns(session, spec, record) for record in session.exec(query).all()]
@@ -276,7 +293,8 @@ def reference_choices(engine: Engine, ref: str) -> dict[str, str]:
     spec = REFS[ref]
     model = spec.model
     key = getattr(model, spec.attr)
-    detail = {Company: Company.name, Contract: Contract.object}.get(model)  # type: ignore[dict-item]
+    detail = {Company: Company.name, Contract: Contract.object,  # type: ignore[dict-item]
+              RecruitmentNeed: RecruitmentNeed.title}.get(model)
     query = select(key, detail if detail is not None else key).where(~model.archived).order_by(key)  # type: ignore[attr-defined]
     if ref == "structure":
         query = query.where(Company.kind != CompanyKind.CLASSIQUE.value)

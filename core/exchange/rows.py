@@ -21,7 +21,16 @@ from core.exchange.kinds import BOOL_COLUMNS, LIST_FIELDS, Kind, fold
 from core.store import audit
 from core.store.engine import BUSY, StoreBusyError, StoreError
 from core.store.enums import INSERTION_STRUCTURES
-from core.store.models import Buyer, Company, Contract, ContractVehicle, HoursEntry, Participant, ParticipantPublic
+from core.store.models import (
+    Buyer,
+    Company,
+    Contract,
+    ContractVehicle,
+    HoursEntry,
+    Participant,
+    ParticipantPublic,
+    RecruitmentNeed,
+)
 
 # --- references ---------------------------------------------------------------------------------
 
@@ -43,6 +52,7 @@ REFS: dict[str, Ref] = {
                      "import « entreprises » ou saisie"),
     "participant": Ref(Participant, "code", "participant inconnu", "participant archivé",
                        "import « participants » ou saisie"),
+    "need": Ref(RecruitmentNeed, "reference", "besoin inconnu", "besoin archivé", "import « besoins » ou saisie"),
 }
 
 
@@ -170,6 +180,7 @@ def plan_rows(session: Session, kind: Kind, rows: list[tuple[int | None, dict[st
         if record.archived:
             changes.append("archived")
         plans.append(RowPlan(row, match_key, UPDATE if changes else UNCHANGED, values, record, label, changes))
+    errors += kind.store_check(session, plans)
     return plans
 
 

@@ -119,6 +119,36 @@ class ExitKind(StrEnum):
     AUTRE = "autre"
 
 
+class Prescriber(StrEnum):
+    """Who put a candidate forward for a recruitment need."""
+
+    FRANCE_TRAVAIL = "France Travail"
+    MISSION_LOCALE = "Mission Locale"
+    CAP_EMPLOI = "Cap Emploi"
+    PLIE = "PLIE"
+    DEPARTEMENT = "département"
+    STRUCTURE_INSERTION = "structure d'insertion"
+    SPONTANEE = "candidature spontanée"
+    AUTRE = "autre"
+
+
+class Decision(StrEnum):
+    """How a candidacy ended; none yet = en cours (proposé, or interviewed)."""
+
+    RETENU = "retenu"
+    NON_RETENU = "non retenu"
+    DESISTE = "désisté"
+
+
+class NeedStatus(StrEnum):
+    """A recruitment need's status, derived from its positions, its hires and its abandon reason, never typed."""
+
+    OUVERT = "ouvert"
+    PARTIELLEMENT_POURVU = "partiellement pourvu"
+    POURVU = "pourvu"
+    ABANDONNE = "abandonné"
+
+
 # Long forms accepted on import, besides each value itself (docs/fichiers-echange.md).
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
     Public: {
@@ -132,4 +162,15 @@ ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
     },
     Education: {"sans diplome": Education.INFRA_CAP},
     Sex: {"femme": Sex.F, "homme": Sex.H},
+    Prescriber: {
+        "pole emploi": Prescriber.FRANCE_TRAVAIL,
+        "mission locale jeunes": Prescriber.MISSION_LOCALE,
+        "plan local pour l'insertion et l'emploi": Prescriber.PLIE,
+        "conseil departemental": Prescriber.DEPARTEMENT,
+        "referent rsa": Prescriber.DEPARTEMENT,
+        "siae": Prescriber.STRUCTURE_INSERTION,
+        "spontanee": Prescriber.SPONTANEE,
+    },
+    Decision: {"retenue": Decision.RETENU, "embauche": Decision.RETENU, "non retenue": Decision.NON_RETENU,
+               "desistee": Decision.DESISTE, "desistement": Decision.DESISTE},
 }

@@ -16,10 +16,12 @@ from core.store.enums import (
     BuyerType,
     CompanyKind,
     ContractType,
+    Decision,
     Education,
     ExitKind,
     Mode,
     Nature,
+    Prescriber,
     Public,
     Sector,
     Sex,
@@ -202,6 +204,70 @@ class JobsSnapshot(SQLModel, table=True):
     sector: str | None = None
     jobs: int
     source: str | None = None
+    archived: bool = False
+    version: int = 1
+
+
+class RecruitmentNeed(SQLModel, table=True):
+    """A company's recruitment need: positions to fill, the facilitator's next action on it. Its status is derived
+    from its positions, retained candidacies and abandon reason, never stored (core.exchange.pipeline)."""
+
+    __tablename__ = "recruitment_need"
+    __table_args__ = (
+        one_of("sector", Sector, nullable=True),
+        one_of("contract_type", ContractType),
+        CheckConstraint("positions >= 1", name="positions_positive"),
+        CheckConstraint("duration_months IS NULL OR duration_months >= 1", name="duration_positive"),
+        CheckConstraint("rome_code IS NULL OR length(rome_code) = 5", name="rome_code_len"),
+        CheckConstraint("wished_start IS NULL OR wished_start >= created_on", name="start_after_creation"),
+        Index("ix_need_company", "company_id"), Index("ix_need_created", "created_on"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, min_length=1)  # the facilitator's, e.g. B-2026-014
+    company_id: int = Field(foreign_key="company.id")
+    title: str
+    sector: str | None = None
+    rome_code: str | None = None  # France Travail's job directory: one letter, four digits (F1703)
+    positions: int
+    contract_type: str
+    duration_months: int | None = None
+    created_on: date
+    wished_start: date | None = None
+    commune: str | None = None
+    contract_id: int | None = Field(default=None, foreign_key="contract.id")  # the contract with a clause it serves
+    job_offer: str | None = None  # the offer's number at France Travail
+    contact: str | None = None
+    next_action: str | None = None
+    action_by: str | None = None
+    action_due: date | None = None
+    abandon_reason: str | None = None  # set: the need is abandoned
+    archived: bool = False
+    version: int = 1
+
+
+class Candidacy(SQLModel, table=True):
+    """A participant put forward for a need: proposé → entretien → retenu | non retenu | désisté."""
+
+    __table_args__ = (
+        UniqueConstraint("need_id", "participant_id", name="uq_candidacy_key"),
+        one_of("prescriber", Prescriber, nullable=True),
+        one_of("decision", Decision, nullable=True),
+        CheckConstraint("decision IS NULL OR decided_on IS NOT NULL", name="decision_dated"),
+        CheckConstraint("decision IS NULL OR decision <> 'retenu' OR hired_on IS NOT NULL", name="hire_dated"),
+        CheckConstraint("(interview_on IS NULL OR interview_on >= proposed_on) AND "
+                        "(decided_on IS NULL OR decided_on >= proposed_on) AND "
+                        "(hired_on IS NULL OR hired_on >= proposed_on)", name="steps_after_proposal"),
+        Index("ix_candidacy_participant", "participant_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    need_id: int = Field(foreign_key="recruitment_need.id")
+    participant_id: int = Field(foreign_key="participant.id")
+    prescriber: str | None = None
+    proposed_on: date
+    interview_on: date | None = None
+    decision: str | None = None  # none: en cours
+    decided_on: date | None = None
+    hired_on: date | None = None
     archived: bool = False
     version: int = 1
 

@@ -154,11 +154,13 @@ def focused_name(page: Page) -> str:
 
 def tab_to(page: Page, name: str, limit: int = 120) -> None:
     """Press Tab until the focus is on the field or button named `name` (never a click)."""
+    seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if focused_name(page).endswith(name):  # a button's text follows its icon's name ("save")
+        seen.append(focused_name(page))
+        if seen[-1].endswith(name):  # a button's text follows its icon's name ("save")
             return
-    raise AssertionError(f"« {name} » is not reached with the Tab key")
+    raise AssertionError(f"« {name} » is not reached with the Tab key; focused in turn: {seen}")
 
 
 def type_and_leave(page: Page, name: str, value: str) -> None:

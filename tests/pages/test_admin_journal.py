@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from core.accounts.auth import Actor
 from core.conventions import INSERTION_RATE, set_parameter
-from core.exchange import kinds
+from core.exchange import labels
 from core.exchange.records import archive_record, save_record
 from core.store.models import AuditEntry, Role
 from ui import texts
@@ -39,4 +39,4 @@ def test_the_journal_shows_no_json_and_no_internal_id(store, app):
 
 
 def test_the_forms_and_the_journal_share_their_labels():
-    assert texts.FIELD_LABELS is kinds.FIELD_LABELS
+    assert texts.FIELD_LABELS is labels.FIELD_LABELS

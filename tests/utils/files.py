@@ -10,12 +10,14 @@ from sqlmodel import Session
 from core.store.models import (
     AuditEntry,
     Buyer,
+    Candidacy,
     Company,
     Contract,
     HoursEntry,
     JobsSnapshot,
     Participant,
     ParticipantExit,
+    RecruitmentNeed,
 )
 
 
@@ -39,7 +41,8 @@ def xlsx_bytes(rows: list[list[object]], title: str = "Feuil1", formulas_as_text
     return buffer.getvalue()
 
 
-TABLES = (Buyer, Company, Contract, Participant, HoursEntry, ParticipantExit, JobsSnapshot, AuditEntry)
+TABLES = (Buyer, Company, Contract, Participant, HoursEntry, ParticipantExit, JobsSnapshot, RecruitmentNeed,
+          Candidacy, AuditEntry)
 
 
 def counts(engine: Engine) -> dict[str, int]:

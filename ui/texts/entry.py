@@ -1,7 +1,7 @@
 """Texts of the facilitator's data entry: forms, hours grid, imports."""
 
 from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
-from core.exchange.kinds import FIELD_LABELS as FIELD_LABELS  # the forms' and the journal's labels
+from core.exchange.labels import FIELD_LABELS as FIELD_LABELS  # the forms' and the journal's labels
 
 # Data entry and imports (the facilitator)
 PAGE_ENTRY = "Saisie"
@@ -9,7 +9,7 @@ PAGE_HOURS_GRID = "Heures du mois"
 PAGE_IMPORTS = "Imports"
 KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
               "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
-              "emplois": "Emplois disponibles"}
+              "emplois": "Emplois disponibles", "besoins": "Besoins de recrutement", "candidatures": "Candidatures"}
 # The assessed purchase plan: its own columns (docs/fichiers-echange.md, plan_achats), then what the assessment adds.
 PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
                "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
@@ -38,6 +38,11 @@ ENTRY_RESTORED = "Fiche restaurée."
 ENTRY_REQUIRED = "Les champs marqués * sont obligatoires."
 ENTRY_EDITING = "Modification de la fiche n° {id} (version {version})"
 ENTRY_CREATING = "Nouvelle fiche"
+# A need's status, derived from its positions and hires (core.exchange.pipeline.need_status).
+NEED_PROGRESS = "Statut du besoin : **{statut}** — {pourvus} sur {postes}, {candidatures}."
+NEED_FILLED = ("poste pourvu", "postes pourvus")
+NEED_CANDIDACIES = ("candidature", "candidatures")
+NEED_ABANDONED = "Motif d'abandon : {abandon}."
 ENTRY_RELOAD = "Recharger la fiche enregistrée (vos saisies seront perdues)"
 GRID_TITLE = "Heures mensuelles d'un marché"
 GRID_CONTRACT = "Marché"

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from core.accounts.auth import Actor
 from core.conventions import ETP_DIVISOR, INSERTION_RATE, set_parameter
-from core.exchange import kinds
+from core.exchange import kinds, labels
 from core.exchange.journal import journal
 from core.exchange.records import archive_record, save_record
 from core.store.models import AuditEntry, Role
@@ -119,7 +119,7 @@ def test_a_large_journal_takes_one_query_per_referenced_table(store):
 
 
 def test_every_column_has_its_label():
-    assert {c.name for kind in kinds.ENTRY_KINDS.values() for c in kind.columns} <= set(kinds.FIELD_LABELS)
+    assert {c.name for kind in kinds.ENTRY_KINDS.values() for c in kind.columns} <= set(labels.FIELD_LABELS)
 
 
 def test_an_import_summary_and_an_account_change_read_as_sentences(store):
@@ -136,3 +136,17 @@ def test_an_import_summary_and_an_account_change_read_as_sentences(store):
     add_user(store, actor=CLI_ACTOR, username="marie", password="une phrase de passe assez longue", role="lecteur")
     update_user(store, actor=CLI_ACTOR, username="marie", role="facilitateur", active=False)
     assert latest(store)["detail"] == "Actif : oui → non ; Rôle : lecteur → facilitateur"
+
+
+def test_a_candidacy_names_its_need_and_its_participant(store):
+    save_record(store, actor=ALICE, kind="besoins", values={
+        "reference": "B-7", "entreprise_siret": "73282932000074", "intitule": "Peintre", "postes": 2,
+        "type_contrat": "CDD", "date_creation": date(2026, 11, 2)})
+    save_record(store, actor=ALICE, kind="candidatures", values={
+        "besoin_reference": "B-7", "participant_code": "P2", "date_proposition": date(2026, 11, 25)})
+    candidacy, need = journal(store).iloc[:2].to_dict("records")
+    assert candidacy["cle"] == "B-7 / P2"
+    assert candidacy["detail"].startswith("Besoin : B-7 ; Participant : P2 ; ")
+    assert "Date de proposition : 25/11/2026" in candidacy["detail"]
+    assert need["detail"].startswith("Référence : B-7 ; Entreprise : Peintures de Test SAS ; Intitulé du poste : "
+                                     "Peintre")

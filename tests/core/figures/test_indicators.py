@@ -1,12 +1,13 @@
 """Indicators on the hand-computed fixture store (tests/utils/fixtures.py)."""
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 
 from core import formatting as fmt
 from core.accounts.auth import Actor, AuthError
-from core.conventions import ETP_DIVISOR, set_parameter
+from core.conventions import ETP_DIVISOR, INSERTION_RATE, set_parameter
 from core.figures.filters import Filters
 from core.figures.indicators import (
     breakdown,
@@ -136,8 +137,12 @@ def test_etp_divisor_is_a_parameter(store):
     admin = Actor("admin", Role.ADMIN)
     set_parameter(store, actor=admin, key=ETP_DIVISOR, value=1820)
     assert headline(store, Y2021)["etp"] == pytest.approx(600 / 1820)
-    with pytest.raises(ValueError, match="comprise entre"):
-        set_parameter(store, actor=admin, key=ETP_DIVISOR, value=0)
+    for key, value, said in [
+            (ETP_DIVISOR, 0, "Heures annuelles d'un ETP : la valeur doit être comprise entre 1 000 h et 2 500 h."),
+            (INSERTION_RATE, 2, "Taux d'insertion : la valeur doit être comprise entre 0,1 % et 100 %.")]:
+        with pytest.raises(ValueError) as refused:
+            set_parameter(store, actor=admin, key=key, value=value)
+        assert re.sub(r"[\u00a0\u202f]", " ", str(refused.value)) == said
     with pytest.raises(AuthError):
         set_parameter(store, actor=Actor("marie", Role.FACILITATEUR), key=ETP_DIVISOR, value=1700)
 

@@ -173,3 +173,23 @@ def test_cli_on_a_store_from_the_future_fails_in_french(empty_store, monkeypatch
     assert main(["init"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Erreur : Cette base a été créée par une version plus récente") and "9999" in err
+
+
+def test_migration_0010_adds_the_pipeline_tables_keeps_every_row_and_goes_back(tmp_path):
+    store_at(tmp_path / "old.db", "0009").dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    assert {"recruitment_need", "candidacy"} <= set(inspect(upgraded).get_table_names())
+    with upgraded.begin() as c:
+        assert c.execute(text("SELECT name FROM buyer")).scalars().all() == ["Ville de Test"]
+        c.execute(text("INSERT INTO company (siret, name, kind, archived, version) "
+                       "VALUES ('73282932000074', 'Peintures', 'entreprise classique', 0, 1)"))
+        need = ("INSERT INTO recruitment_need (reference, company_id, title, positions, contract_type, created_on, "
+                "wished_start, archived, version) VALUES ('{ref}', 1, 'Maçon', {positions}, 'CDI', '2026-03-01', "
+                "'{start}', 0, 1)")
+        c.execute(text(need.format(ref="B-1", positions=2, start="2026-04-01")))
+    for ref, positions, start in (("B-2", 0, "2026-04-01"), ("B-3", 1, "2026-02-01")):  # the schema refuses too
+        with pytest.raises(IntegrityError), upgraded.begin() as c:
+            c.execute(text(need.format(ref=ref, positions=positions, start=start)))
+    command.downgrade(_alembic_config(upgraded), "0009")
+    assert not {"recruitment_need", "candidacy"} & set(inspect(upgraded).get_table_names())
+    upgraded.dispose()
