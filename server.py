@@ -25,6 +25,7 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
@@ -33,6 +34,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.accounts.login_sessions import COOKIE, SESSION_DURATION, exchange_ticket
 from core.demo.build import ensure_demo
 from core.store.engine import StoreError, open_store
+from ui.shell import FrenchShell
 
 PagesManager.uses_pages_directory = False
 store: list[Engine] = []  # the engine, once the store is ready
@@ -122,4 +124,5 @@ async def log_out(request: Request) -> RedirectResponse:
 
 
 app = st.App(Path(__file__).with_name("app.py"), lifespan=lifespan,
-             routes=[Route("/api/connexion", log_in), Route("/api/deconnexion", log_out)])
+             routes=[Route("/api/connexion", log_in), Route("/api/deconnexion", log_out)],
+             middleware=[Middleware(FrenchShell)])  # the page before any script, in French (ui.shell)

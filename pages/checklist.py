@@ -25,7 +25,8 @@ if reopened is not None:
     checklist.load(saved["inputs"], saved["params"])
     st.info(texts.CHECKLIST_REOPENED.format(id=reopened), icon=":material/history:")
 
-inputs, params, missing = checklist.purchase_form(club, lambda sector: data.local_defaults(sector, version))
+inputs, params, missing = checklist.purchase_form(club, lambda sector: data.local_defaults(sector, version),
+                                                  data.club_buyers(version))
 
 st.divider()
 st.header(texts.RESULT_TITLE)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.clauses import answers
+from core.clauses.buyers import buyer_spelling
 from core.clauses.relevance import (
     MIN_AMOUNT_HT,
     MIN_DURATION_MONTHS,
@@ -49,7 +50,7 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
     """Put saved answers and parameters back in the widgets (call before they are drawn)."""
     state = st.session_state
     state.update({
-        "chk_buyer": inputs.buyer, "chk_subject": inputs.subject, "chk_nature": Nature(inputs.nature),
+        "chk_buyer": inputs.buyer or None, "chk_subject": inputs.subject, "chk_nature": Nature(inputs.nature),
         "chk_sector": Sector(inputs.sector) if inputs.sector else None, "chk_cpv": inputs.cpv,
         "chk_amount": inputs.amount, "chk_duration": inputs.duration_months, "chk_lots": inputs.lots,
         "chk_lots_covered": inputs.lots_covered, "chk_eu": TRI_WORD[inputs.above_eu_threshold],
@@ -69,7 +70,7 @@ def load(inputs: PurchaseInputs, params: SizingParameters) -> None:
 
 
 def _defaults(club: dict[str, float]) -> None:
-    for key, value in {"chk_buyer": "", "chk_subject": "", "chk_nature": Nature.TRAVAUX, "chk_sector": None,
+    for key, value in {"chk_buyer": None, "chk_subject": "", "chk_nature": Nature.TRAVAUX, "chk_sector": None,
                        "chk_cpv": "", "chk_amount": None, "chk_duration": None, "chk_lots": None,
                        "chk_lots_covered": "", "chk_eu": "?", "chk_insertion_object": False,
                        "chk_supplies_labour": False, "chk_technicality": UNKNOWN_LEVEL, "chk_tutoring": "?",
@@ -98,14 +99,22 @@ def _tri(column, label: str, key: str) -> bool | None:  # noqa: ANN001 - a Strea
     return TRI_STATE[column.radio(label, list(TRI_STATE), format_func=_tri_label, key=key, horizontal=True)]
 
 
-def purchase_form(club: dict[str, float],
-                  local_for: Callable[[str | None], dict]) -> tuple[PurchaseInputs | None, SizingParameters, list[str]]:
-    """Draw the form; returns the inputs (None while a required answer is missing), the parameters, the gaps."""
+def _known_spelling(known: list[str]) -> None:
+    """A buyer typed anew that the club already knows ("  habitat 17 ") shows, and is saved, as the club spells it."""
+    st.session_state["chk_buyer"] = buyer_spelling(st.session_state.get("chk_buyer"), known) or None
+
+
+def purchase_form(club: dict[str, float], local_for: Callable[[str | None], dict],
+                  known_buyers: list[str]) -> tuple[PurchaseInputs | None, SizingParameters, list[str]]:
+    """Draw the form; returns the inputs (None while a required answer is missing), the parameters, the gaps.
+    `known_buyers`: the club's buyers (core.clauses.buyers.club_buyers), offered first, a new one still allowed."""
     _defaults(club)
     club_params = SizingParameters.from_mapping(club)
     st.subheader(texts.PURCHASE)
     left, right = st.columns(2)
-    buyer = left.text_input(texts.BUYER, key="chk_buyer", help=texts.BUYER_HELP)
+    buyer = buyer_spelling(widgets.selectbox(left, texts.BUYER, known_buyers, key="chk_buyer", accept_new_options=True,
+                                             placeholder=texts.BUYER_PLACEHOLDER, help=texts.BUYER_HELP,
+                                             on_change=_known_spelling, args=(known_buyers,)), known_buyers)
     subject = right.text_input(texts.SUBJECT, key="chk_subject")
     a, b, c = st.columns(3)
     nature = widgets.selectbox(a, texts.NATURE, list(Nature), key="chk_nature", format_func=lambda n: n.value)

@@ -15,13 +15,15 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from core.clauses import assessments
+from core.clauses import assessments, buyers
 from core.clauses import purchase_plan as plan
 from core.clauses.relevance import SizingParameters
 from core.conventions import get_parameters
 from core.decp import published as decp
 from core.demo.build import ensure_demo
+from core.exchange import hours_grid
 from core.exchange import records as core_records
+from core.exchange.hours_grid import GridContract
 from core.exports import slides
 from core.exports import workbook as exports
 from core.figures import contracts, indicators
@@ -141,6 +143,12 @@ def assessment_list(buyer: str | None, verdict: str | None, search: str, include
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def club_buyers(store_version: str) -> list[str]:
+    """The checklist's buyers: the store's and the history's, one spelling each (core.clauses.buyers)."""
+    return buyers.club_buyers(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def assessment_buyers(store_version: str) -> list[str]:
     return assessments.assessment_buyers(engine())
 
@@ -180,6 +188,12 @@ def contract_hours(reference: str, store_version: str) -> pd.DataFrame:
     """One contract's hours entries, all of them (the hours grid)."""
     found = core_records.contract_id(engine(), reference)
     return core_records.contract_hours(engine(), contract_id=found if found is not None else -1)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def grid_contracts(today: date, store_version: str) -> list[GridContract]:
+    """The hours grid's contracts, running ones first (core.exchange.hours_grid)."""
+    return hours_grid.grid_contracts(engine(), today=today)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -94,13 +94,16 @@ def record_form(kind: Kind, record: dict | None, choices: dict[str, dict[str, st
         st.session_state[version_key] = record["version"]
     with st.form(f"form_{suffix}"):
         values: dict[str, Any] = {}
-        left, right = st.columns(2)
-        for i, col in enumerate(kind.columns):
-            with left if i % 2 == 0 else right:
-                values[col.name] = field(col, record.get(col.name) if record else None,
-                                         choices.get(col.ref) if col.ref else None, f"{suffix}_{col.name}")
-                if col.name in errors:
-                    st.error(plain(errors[col.name]), icon=":material/error:")
+        # Two fields a row, row by row: reading, tab and screen-reader order (and the one column of a phone) follow
+        # the declaration (core.exchange.kinds), "Date de début" before "Date de fin". Two whole columns side by
+        # side would be read and tabbed down the left one first, then the right one.
+        for start in range(0, len(kind.columns), 2):
+            for place, col in zip(st.columns(2), kind.columns[start:start + 2], strict=False):
+                with place:
+                    values[col.name] = field(col, record.get(col.name) if record else None,
+                                             choices.get(col.ref) if col.ref else None, f"{suffix}_{col.name}")
+                    if col.name in errors:
+                        st.error(plain(errors[col.name]), icon=":material/error:")
         st.caption(texts.ENTRY_REQUIRED)
         submitted = st.form_submit_button(texts.SAVE, type="primary")
     if not submitted:

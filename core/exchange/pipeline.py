@@ -102,14 +102,19 @@ def need_store_rules(session: Session, plans: list[Any]) -> list[RowError]:
 
 
 def candidacy_store_rules(session: Session, plans: list[Any]) -> list[RowError]:
-    """A "retenu" fills a position: none on a need already filled (by the store and the rows before it), none on an
-    abandoned need."""
+    """A candidacy is proposed once its need exists. A "retenu" fills a position: none on a need already filled (by
+    the store and the rows before it), none on an abandoned need."""
     def decision(plan: Any) -> str | None:
         return plan.values.get("decision", plan.record.decision if plan.record is not None else None)
 
     retained = [p for p in plans if decision(p) == RETENU]
     needs = {n.id: n for n in session.exec(select(RecruitmentNeed).where(
-        RecruitmentNeed.id.in_({p.values["need_id"] for p in retained})))}  # type: ignore[union-attr]
+        RecruitmentNeed.id.in_({p.values["need_id"] for p in plans})))}  # type: ignore[union-attr]
+    errors = [RowError(p.row, "date_proposition", _day(p.values["proposed_on"]),
+                       f"le besoin « {needs[p.values['need_id']].reference} » a été créé le "
+                       f"{_day(needs[p.values['need_id']].created_on)} : une candidature ne peut pas le précéder")
+              for p in plans if "proposed_on" in p.values
+              and p.values["proposed_on"] < needs[p.values["need_id"]].created_on]
     in_rows: dict[int, set[int]] = defaultdict(set)  # the participants each need's rows speak for
     for plan in plans:
         in_rows[plan.values["need_id"]].add(plan.values["participant_id"])
@@ -118,7 +123,6 @@ def candidacy_store_rules(session: Session, plans: list[Any]) -> list[RowError]:
         taken[need_id] = session.execute(select(func.count()).select_from(Candidacy).where(
             Candidacy.need_id == need_id, Candidacy.decision == RETENU, ~Candidacy.archived,  # type: ignore[arg-type]
             Candidacy.participant_id.not_in(in_rows[need_id]))).scalar_one()  # type: ignore[attr-defined]
-    errors = []
     for plan in retained:
         need = needs[plan.values["need_id"]]
         was_retained = plan.record is not None and plan.record.decision == RETENU and not plan.record.archived

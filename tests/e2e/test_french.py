@@ -6,8 +6,10 @@ and its placeholder / aria-label / title / data-title attributes, with <html lan
 """
 
 import contextlib
+import gzip
 import re
 import time
+import urllib.request
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -141,3 +143,17 @@ def walk(browser: Browser, server, username: str | None) -> dict[str, set[str]]:
 def test_every_page_reads_french_in_every_role_and_width(browser: Browser, server, accounts, role):
     problems = walk(browser, server, accounts[role] if role else None)
     assert not problems, "\n".join(f"{where}: {sorted(said)}" for where, said in problems.items())
+
+
+def test_the_page_before_any_script_is_french(server):
+    """What the browser has before Streamlit's script has drawn anything (ui.shell), from the real server, with
+    compression accepted as every browser does: lang="fr", the app's name, a French word without JavaScript."""
+    for address in ("/", "/marches?de=2021&a=2021", "/administration"):
+        asked = urllib.request.Request(server.url + address, headers={"Accept-Encoding": "gzip, deflate, br"})
+        with urllib.request.urlopen(asked, timeout=30) as answer:
+            shell = answer.read()
+            encoding = answer.headers.get("Content-Encoding")
+        page = (gzip.decompress(shell) if encoding == "gzip" else shell).decode()
+        assert '<html lang="fr"' in page and "<title>Passerelles</title>" in page, address
+        assert "JavaScript" in page and "You need to enable JavaScript" not in page, address
+        assert 'rel="shortcut icon" href="data:image/svg+xml' in page, address

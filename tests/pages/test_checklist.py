@@ -3,11 +3,13 @@
 from dataclasses import replace
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.testing.v1.element_tree import Selectbox, _format_value_for_widget
 
 from core import conventions
 from core import formatting as fmt
 from core.accounts.auth import Actor
-from core.clauses.assessments import save_assessment
+from core.clauses.assessments import list_assessments, save_assessment
 from core.clauses.relevance import PurchaseInputs, assess
 from core.exchange.records import load_record, save_record
 from core.store.enums import Nature, Sector
@@ -34,7 +36,7 @@ def metric(at, label: str) -> str:
 
 def fill_published_example(at) -> None:
     """1 000 000 € of masonry works over 12 months: 1 000 000 × 50 % ÷ 30 €/h × 5 % = 833 h."""
-    at.text_input(key="chk_buyer").input("Ville de Test")
+    at.selectbox(key="chk_buyer").set_value("Ville de Test")
     at.text_input(key="chk_subject").input("Réhabilitation de 40 logements")
     at.selectbox(key="chk_nature").set_value(Nature.TRAVAUX)
     at.selectbox(key="chk_sector").set_value(Sector.MACONNERIE)
@@ -179,3 +181,56 @@ def test_followup_page_lists_the_clauses(store, facilitator_app):
 def test_plan_page_without_file(store, facilitator_app):
     at = facilitator_app(store, "pages/plan.py")
     assert at.title[0].value == "Évaluer un plan d'achats"
+
+
+@pytest.fixture
+def typing_allowed(monkeypatch):
+    """Selectboxes that send a name typed in them as the browser does (accept_new_options): AppTest 1.67 only
+    sends the listed options."""
+
+    def as_the_browser_sends(self: Selectbox) -> WidgetState:
+        state = WidgetState(id=self.id)
+        if self.value is not None:
+            state.string_value = _format_value_for_widget(self.format_func, self.value)
+        return state
+
+    monkeypatch.setattr(Selectbox, "_widget_state", property(as_the_browser_sends))
+
+
+@pytest.fixture
+def history_with_a_second_spelling(store):
+    """"Habitat 17" in the history, once as « habitat  17 » too: one buyer, two spellings."""
+    inputs = PurchaseInputs(buyer="Habitat 17", subject="Réhabilitation", nature=Nature.TRAVAUX, amount=500_000,
+                            duration_months=12)
+    for buyer in ("Habitat 17", "Habitat 17", "habitat  17", "Région Nouvelle-Aquitaine"):
+        inputs = replace(inputs, buyer=buyer)
+        save_assessment(store, actor=FACILITATOR, inputs=inputs, assessment=assess(inputs))
+    return store
+
+
+def test_the_buyer_is_chosen_among_the_clubs_buyers(history_with_a_second_spelling, facilitator_app):
+    at = facilitator_app(history_with_a_second_spelling, "pages/checklist.py")
+    picker = at.selectbox(key="chk_buyer")
+    assert picker.options == ["Bailleur Test", "Habitat 17", "Région Nouvelle-Aquitaine", "Ville de Test"]
+    assert picker.value is None
+
+
+@pytest.mark.parametrize(("typed", "saved"), [
+    ("Bailleur Test", "Bailleur Test"),  # chosen in the list: its exact stored spelling
+    ("  habitat 17 ", "Habitat 17"),  # typed anew, case and spaces aside: the known buyer
+    ("region nouvelle aquitaine", "region nouvelle aquitaine"),  # a hyphen is not a space: a new name
+    ("  REGION   Nouvelle-Aquitaine", "Région Nouvelle-Aquitaine"),  # accents aside
+    ("Mairie  de Nieul-sur-Mer ", "Mairie de Nieul-sur-Mer"),  # genuinely new: accepted, trimmed
+])
+def test_the_buyer_saved_keeps_the_known_spelling(history_with_a_second_spelling, facilitator_app, typing_allowed,
+                                                  typed, saved):
+    store = history_with_a_second_spelling
+    at = facilitator_app(store, "pages/checklist.py")
+    fill_published_example(at)
+    at.selectbox(key="chk_buyer").set_value(typed).run()
+    assert not at.exception
+    assert at.selectbox(key="chk_buyer").value == saved  # shown as it will be saved
+    at.button(key="chk_save").click().run()
+    assert not at.exception and not at.error
+    latest = list_assessments(store)
+    assert latest.sort_values("id").iloc[-1]["acheteur"] == saved

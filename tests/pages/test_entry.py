@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from core.accounts.auth import Actor
+from core.exchange.kinds import ENTRY_KINDS
 from core.exchange.records import load_record, save_monthly_hours, save_record
 from core.figures.filters import Filters
 from core.figures.indicators import headline
@@ -209,6 +210,17 @@ def test_import_flow_errors_then_confirm(as_facilitator, store):
     assert load_record(store, "acheteurs", 3)["nom"] == "Commune Nouvelle"
     assert not [b for b in at.button if b.label == "Confirmer l'import"]  # the file is written: nothing to confirm
     assert not any("à créer" in s.value for s in at.success)  # and its preview is gone
+
+
+def test_contract_form_reads_and_tabs_in_the_declared_order(as_facilitator, store):
+    """The fields come in the page in the order of core.exchange.kinds (reading, Tab and screen-reader order):
+    "Date de début" before "Date de fin", two a row, never down a whole left column first."""
+    at = as_facilitator("pages/entry.py")
+    assert [d.label for d in at.date_input] == ["Date de début *", "Date de fin"]
+    prefix = "marches_new_"
+    shown = [key.removeprefix(prefix) for node in at.main if isinstance(key := getattr(node, "key", None), str)
+             and key.startswith(prefix)]
+    assert shown == ENTRY_KINDS["marches"].names  # every field, in the page as declared
 
 
 LONG_EXPECTED = ("nombre d'heures attendu supérieur à 0 et au plus 250 (ce qu'une personne peut travailler en un "

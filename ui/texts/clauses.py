@@ -15,7 +15,9 @@ CHECKLIST_REOPENED = ("Évaluation n° {id} rouverte : modifiez les réponses, p
                       "nouvelle évaluation.")
 PURCHASE = "L'achat"
 BUYER = "Acheteur"
-BUYER_HELP = "Nom du membre du Club ou du partenaire ponctuel."
+BUYER_HELP = ("Nom du membre du Club ou du partenaire ponctuel : choisissez-le dans la liste (acheteurs du Club et "
+              "des analyses déjà faites), ou tapez un nouveau nom.")
+BUYER_PLACEHOLDER = "Choisir ou taper un nom"
 SUBJECT = "Objet du marché"
 NATURE = "Nature des prestations"
 SECTOR = "Secteur (métier)"

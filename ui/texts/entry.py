@@ -45,7 +45,21 @@ NEED_CANDIDACIES = ("candidature", "candidatures")
 NEED_ABANDONED = "Motif d'abandon : {abandon}."
 ENTRY_RELOAD = "Recharger la fiche enregistrée (vos saisies seront perdues)"
 GRID_TITLE = "Heures mensuelles d'un marché"
+GRID_PURPOSE = ("Chaque mois, déclarez ici les heures d'insertion de chaque personne sur un marché : ce sont elles que "
+                "comptent le tableau de bord, les bilans et les exports.")
 GRID_CONTRACT = "Marché"
+GRID_CONTRACT_HELP = "Les marchés en cours d'abord, puis ceux qui sont terminés (le plus récent d'abord)."
+GRID_ENDED = "{label} (terminé le {end})"
+GRID_QUICK_ADD = "Ajouter le mois en cours pour les personnes du marché"
+GRID_QUICK_ADD_HELP = ("Une ligne de {month} pour chaque personne déjà déclarée sur ce marché, avec son entreprise, "
+                       "son mode et son type de contrat du dernier mois. Tapez les heures ; une ligne laissée sans "
+                       "heures n'est pas enregistrée. Rien n'est enregistré avant « Enregistrer les heures ».")
+GRID_QUICK_ADDED = "{rows} de {month} à compléter, en haut du tableau."
+GRID_QUICK_ROW = ("ligne ajoutée", "lignes ajoutées")
+GRID_QUICK_NONE = ("Toutes les personnes déclarées sur ce marché ont déjà une ligne en {month}, ou personne n'y est "
+                   "encore déclaré : ajoutez une ligne en bas du tableau.")
+GRID_UNFILLED = ("{rows} sans heures n'a pas été enregistrée.", "{rows} sans heures n'ont pas été enregistrées.")
+GRID_UNFILLED_ROW = ("ligne proposée", "lignes proposées")
 GRID_HELP = ("Une ligne par personne et par mois. Pour retirer une ligne, videz ses heures (elle est archivée, "
              "jamais détruite). Tout est vérifié avant l'enregistrement, qui se fait en une fois.")
 GRID_SAVE = "Enregistrer les heures"

@@ -118,6 +118,7 @@ STREAMLIT_PATTERNS: list[tuple[str, str]] = [
     (r"^(\d+) options? available\.$", "$1 option(s) disponible(s)."),
     (r"^Help for (.+)$", "Aide : $1"),
     (r"^Remove (.+)$", "Retirer $1"),
+    (r"^Add: (.+)$", "Ajouter : $1"),  # a new option typed in a select box (accept_new_options)
     (r"^Select (\d+) matches$", "Sélectionner les $1 résultats"),
     (r"^View (\d+) more$", "Voir $1 de plus"),
     (r"^day, (.+)$", "jour, $1"),

@@ -137,6 +137,12 @@ def test_a_step_dated_before_the_proposal(need, step):
             "de la candidature (05/03/2026)") in message
 
 
+def test_a_candidacy_proposed_before_its_need_was_created(need):
+    message = refused(need, "candidatures", [CANDIDACY_HEADER, candidacy_row(date_proposition="01/03/2026")])
+    assert ("Ligne 2, colonne « date_proposition » : « 01/03/2026 » — le besoin « B-2026-014 » a été créé le "
+            "02/03/2026 : une candidature ne peut pas le précéder") in message
+
+
 def test_a_retained_candidate_on_a_need_already_filled(need):
     assert imported(need, "candidatures", [CANDIDACY_HEADER, hired("P1"), hired("P2")]).applied  # 2 posts, 2 hires
     message = refused(need, "candidatures", [CANDIDACY_HEADER, hired("P3")])
