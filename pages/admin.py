@@ -9,7 +9,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.accounts.auth import add_user, lift_slowdown, list_users, update_user
 from core.conventions import CONVENTIONS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
-from core.store.audit import audit_log
+from core.exchange.journal import journal as journal_entries
 from core.store.engine import StoreError, backup
 from core.store.models import Role
 from ui import data, session, texts, widgets
@@ -91,10 +91,20 @@ with journal:
     entity = widgets.selectbox(middle, texts.AUDIT_ENTITY, [None, *texts.AUDIT_ENTITIES],
                                format_func=lambda e: texts.AUDIT_ENTITIES.get(e, texts.AUDIT_ALL), key="audit_entity")
     since = widgets.date_input(right, texts.AUDIT_SINCE, value=None)
-    log = audit_log(engine, username=who or None, entity=entity, since=since if isinstance(since, date) else None)
-    log["date"] = log["date"].map(fmt.moment)
+    log = journal_entries(engine, username=who or None, entity=entity, since=since if isinstance(since, date) else None)
     log["objet"] = log["objet"].map(lambda e: texts.AUDIT_ENTITIES.get(e, e))
-    st.dataframe(log.rename(columns=texts.AUDIT_COLUMNS), hide_index=True, width="stretch", placeholder=fmt.MISSING)
+    st.caption(texts.AUDIT_PICK)
+    # Rows tall enough for the grid to wrap a detail over three lines (Streamlit wraps above 4rem); a row picked
+    # shows its detail whole below.
+    picked = st.dataframe(log.rename(columns=texts.AUDIT_COLUMNS), hide_index=True, width="stretch",
+                          placeholder=fmt.MISSING, row_height=76, on_select="rerun", selection_mode="single-row",
+                          key="audit_rows",
+                          column_config={texts.AUDIT_COLUMNS["detail"]: st.column_config.TextColumn(width=360)})
+    if rows := [r for r in picked.selection.rows if r < len(log)]:
+        entry = log.iloc[rows[0]]
+        st.markdown(texts.AUDIT_ENTRY.format(date=entry["date"], user=plain(entry["utilisateur"]),
+                                             action=plain(entry["action"]), key=plain(entry["cle"])))
+        st.text(entry["detail"])
 
 with copy:
     st.write(texts.BACKUP_HELP)

@@ -10,6 +10,7 @@ from core.store.engine import StoreError
 from core.store.models import Role
 from ui import data, session, texts, widgets
 from ui.decp import upload_flow
+from ui.import_errors import show_errors
 from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
@@ -53,8 +54,7 @@ st.subheader(texts.IMPORT_PREVIEW)
 for note in report.notes:
     st.info(plain(note))
 if not report.ok:
-    st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(report.errors), *texts.ERROR_NOUN)))
-    st.dataframe(report.errors_frame(), hide_index=True, width="stretch")
+    show_errors(report, key="import_errors_report")
     st.stop()
 st.success(texts.IMPORT_COUNTS.format(read=fmt.counted(report.read, *texts.ROWS_READ),
                                       created=fmt.number(report.created), updated=fmt.number(report.updated),
@@ -76,5 +76,4 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
         st.session_state[IMPORTED] = ((kind, upload.file_id), said)
         st.rerun()
     else:
-        st.error(texts.IMPORT_ERRORS.format(count=fmt.counted(len(done.errors), *texts.ERROR_NOUN)))
-        st.dataframe(done.errors_frame(), hide_index=True, width="stretch")
+        show_errors(done, key="import_errors_report_written")

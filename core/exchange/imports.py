@@ -265,3 +265,33 @@ def template(kind: str, fmt: str = "xlsx") -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+ERRORS_SHEET = "erreurs"
+ERRORS_WIDTHS = (8, 24, 30, 100)  # the expected value, whole: wrapped in a wide column, never cut
+
+
+def errors_workbook(report: ImportReport) -> bytes:
+    """Every error of an import as an .xlsx the facilitator keeps beside the file: the same columns as the page,
+    each message whole (long cells wrap on several lines)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = ERRORS_SHEET
+    frame = report.errors_frame()
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        sheet.append(["" if v is None or v != v else v for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCD", ERRORS_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -37,17 +37,26 @@ def record(session: Session, actor: Actor, action: str, entity: str, key: str,
                            before=_json(before), after=_json(after)))
 
 
+AUDIT_COLUMNS = ["date", "utilisateur", "action", "objet", "cle", "avant", "apres"]
+
+
+def audit_rows(engine: Engine, *, username: str | None = None, entity: str | None = None,
+               since: date | None = None, limit: int = 1000) -> list[tuple]:
+    """The latest entries first, as plain tuples in the order of AUDIT_COLUMNS (no ORM object, no DataFrame)."""
+    e = AuditEntry
+    query = (select(e.at, e.username, e.action, e.entity, e.entity_key, e.before, e.after)
+             .order_by(e.at.desc()).limit(limit))  # type: ignore[attr-defined]
+    if username:
+        query = query.where(e.username == username)
+    if entity:
+        query = query.where(e.entity == entity)
+    if since:
+        query = query.where(e.at >= datetime.combine(since, time.min, tzinfo=UTC))
+    with Session(engine) as session:
+        return [tuple(row) for row in session.execute(query)]
+
+
 def audit_log(engine: Engine, *, username: str | None = None, entity: str | None = None,
               since: date | None = None, limit: int = 1000) -> pd.DataFrame:
-    query = select(AuditEntry).order_by(AuditEntry.at.desc()).limit(limit)  # type: ignore[attr-defined]
-    if username:
-        query = query.where(AuditEntry.username == username)
-    if entity:
-        query = query.where(AuditEntry.entity == entity)
-    if since:
-        query = query.where(AuditEntry.at >= datetime.combine(since, time.min, tzinfo=UTC))
-    with Session(engine) as session:
-        rows = session.execute(query).scalars().all()
-    return pd.DataFrame([{"date": r.at, "utilisateur": r.username, "action": r.action, "objet": r.entity,
-                          "cle": r.entity_key, "avant": r.before, "apres": r.after} for r in rows],
-                        columns=["date", "utilisateur", "action", "objet", "cle", "avant", "apres"])
+    rows = audit_rows(engine, username=username, entity=entity, since=since, limit=limit)
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)

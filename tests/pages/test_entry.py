@@ -197,8 +197,8 @@ def test_import_flow_errors_then_confirm(as_facilitator, store):
     at.run()
     assert not at.exception
     assert any("1 erreur :" in e.value for e in at.error)
-    errors = at.dataframe[0].value
-    assert (errors["ligne"].tolist(), errors["colonne"].tolist()) == ([2], ["type"])
+    errors = at.table[0].value
+    assert (errors["ligne"].tolist(), errors["colonne"].tolist()) == (["2"], ["type"])
     assert not [b for b in at.button if b.label == "Confirmer l'import"]  # nothing to confirm
 
     good = "nom;type;membre_permanent\nCommune Nouvelle;collectivité;oui\nVille de Test;collectivité;oui\n"
@@ -221,3 +221,23 @@ def test_contract_form_reads_and_tabs_in_the_declared_order(as_facilitator, stor
     shown = [key.removeprefix(prefix) for node in at.main if isinstance(key := getattr(node, "key", None), str)
              and key.startswith(prefix)]
     assert shown == ENTRY_KINDS["marches"].names  # every field, in the page as declared
+
+
+LONG_EXPECTED = ("nombre d'heures attendu supérieur à 0 et au plus 250 (ce qu'une personne peut travailler en un "
+                 "mois)")
+
+
+def test_import_errors_show_the_expected_value_whole(as_facilitator, store):
+    # A grid (st.dataframe) cut this message at the width of its column, about 90 characters: a table wraps it.
+    at = as_facilitator("pages/imports.py")
+    at.selectbox(key="import_kind").select("heures").run()
+    lines = ["marche_reference;entreprise_siret;participant_code;mois;heures;mode",
+             "K1;73282932000074;P1;10/2021;300;embauche directe", "K1;73282932000074;P1;11/2021;30;**gras**"]
+    at.file_uploader(key="import_file_heures").upload("heures.csv", "\n".join(lines).encode("cp1252"), "text/csv")
+    at.run()
+    assert not at.exception and not at.dataframe  # no grid: every cell is read whole
+    errors = at.table[0].value
+    assert len(LONG_EXPECTED) > 90 and errors["attendu"].tolist()[0] == LONG_EXPECTED
+    assert errors["valeur"].tolist() == ["300", r"\*\*gras\*\*"]  # a file's value shown literally, not in bold
+    report = next(b for b in at.get("download_button") if "rapport d'erreurs" in b.proto.label)
+    assert report.proto.label == "Télécharger le rapport d'erreurs (.xlsx)"

@@ -131,7 +131,7 @@ def test_the_journal_reads_in_french_with_the_logins(store, app):
     at.run()
     at.switch_page("pages/admin.py").run()
     journal = next(d.value for d in at.dataframe if "Utilisateur" in d.value.columns)
-    assert list(journal.columns) == ["Date", "Utilisateur", "Action", "Objet", "Clé", "Avant", "Après"]
+    assert list(journal.columns) == ["Date", "Utilisateur", "Action", "Objet", "Clé", "Détail"]
     login = journal[journal["Action"] == "connexion"].iloc[0]
     assert (login["Utilisateur"], login["Objet"], login["Clé"]) == ("claire", "Comptes et connexions", "claire")
     assert re.fullmatch(r"\d\d/\d\d/\d{4} à \d\d:\d\d", login["Date"])

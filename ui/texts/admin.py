@@ -42,10 +42,13 @@ AUDIT_ENTITIES = {"buyer": "Acheteurs", "contract": "Marchés", "company": "Entr
                   "participant": "Participants", "hours_entry": "Heures réalisées", "participant_exit": "Sorties",
                   "jobs_snapshot": "Emplois disponibles", "assessment": "Évaluations de pertinence",
                   "app_user": "Comptes et connexions", "parameter": "Paramètres", "store_meta": "Réglages de la base",
-                  "decp_contract": "Marchés publiés (DECP)"}
+                  "decp_contract": "Marchés publiés (DECP)", "recruitment_need": "Besoins de recrutement",
+                  "candidacy": "Candidatures"}
 AUDIT_COLUMNS = {"date": "Date", "utilisateur": "Utilisateur", "action": "Action", "objet": "Objet", "cle": "Clé",
-                 "avant": "Avant", "apres": "Après"}
+                 "detail": "Détail"}
 AUDIT_SINCE = "Depuis le"
+AUDIT_PICK = "Cliquez sur une ligne pour lire son détail en entier sous le tableau."
+AUDIT_ENTRY = "**{date}** — {user}, {action} : {key}"
 BACKUP_HELP = ("Une copie cohérente de la base, prise même pendant son utilisation. "
                "En ligne de commande : `python -m core backup FICHIER`.")
 BACKUP_PREPARE = "Préparer une copie de la base"

@@ -1,6 +1,7 @@
 """Texts of the facilitator's data entry: forms, hours grid, imports."""
 
 from core.exchange.eu_rule import EU_RULE_SINCE_WORDS
+from core.exchange.labels import FIELD_LABELS as FIELD_LABELS  # the forms' and the journal's labels
 
 # Data entry and imports (the facilitator)
 PAGE_ENTRY = "Saisie"
@@ -15,28 +16,6 @@ PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "se
                "date_previsionnelle": "Date prévisionnelle", "lots": "Lots", "avis": "Avis", "motifs": "Motifs",
                "vehicule_recommande": "Véhicule recommandé",
                "heures_estimees": "Heures estimées", "etp_estimes": "ETP estimés", "erreur": "Erreur"}
-FIELD_LABELS = {
-    "nom": "Nom", "type": "Type", "membre_permanent": "Membre permanent du Club", "siret": "SIRET",
-    "reference": "Référence", "objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
-    "code_cpv": "Code CPV", "montant_ht": "Montant HT (€)", "date_debut": "Date de début", "date_fin": "Date de fin",
-    "considerations_sociales": "Considérations sociales", "heures_prevues": "Heures prévues",
-    "entreprise_siret": "Entreprise (titulaire)", "lieu_execution": "Lieu d'exécution",
-    "raison_sociale": "Raison sociale", "commune": "Commune", "code": "Code (pseudonyme, jamais un nom)",
-    "sexe": "Sexe", "annee_naissance": "Année de naissance", "publics": "Publics éligibles",
-    "qpv": "Habite un quartier prioritaire (QPV)", "niveau_formation": "Niveau de formation",
-    "marche_reference": "Marché", "participant_code": "Participant", "mois": "Mois (un jour quelconque du mois)",
-    "heures": "Heures", "mode": "Mode de réalisation", "type_contrat": "Type de contrat",
-    "structure_siret": "Structure d'insertion", "date": "Date", "type_sortie": "Type de sortie",
-    "detail": "Détail", "emplois_disponibles": "Emplois disponibles", "source": "Source",
-    "seuils_europeens": "Au-dessus des seuils européens", "motif_derogation": "Motif de dérogation",
-    "intitule": "Intitulé du poste", "code_rome": "Code ROME (ex. F1703)", "postes": "Postes à pourvoir",
-    "duree_mois": "Durée du contrat (mois)", "date_creation": "Date de création du besoin",
-    "debut_souhaite": "Début souhaité", "offre_france_travail": "N° d'offre France Travail",
-    "contact": "Contact dans l'entreprise", "prochaine_action": "Prochaine action", "action_par": "Action par",
-    "action_avant": "Action avant le", "abandon": "Motif d'abandon", "besoin_reference": "Besoin",
-    "prescripteur": "Prescripteur", "date_proposition": "Date de proposition", "date_entretien": "Date d'entretien",
-    "decision": "Décision", "date_decision": "Date de décision", "date_embauche": "Date d'embauche",
-}
 FIELD_HELP = {
     "seuils_europeens": (f"Un marché au-dessus des seuils européens commencé depuis le {EU_RULE_SINCE_WORDS} "
                          "doit porter une condition d'exécution sociale ou une dérogation motivée."),
@@ -104,6 +83,8 @@ ERROR_NOUN = ("erreur", "erreurs")
 IMPORT_COUNTS = "{read} : {created} à créer, {updated} à mettre à jour, {unchanged} sans changement."
 ROWS_READ = ("ligne lue", "lignes lues")
 IMPORT_ERRORS = "{count} : rien ne sera écrit avant correction du fichier."
+IMPORT_ERRORS_MORE = "Les {shown} premières erreurs ci-dessus ; toutes les {count} sont dans le rapport à télécharger."
+IMPORT_ERRORS_REPORT = "Télécharger le rapport d'erreurs (.xlsx)"
 IMPORT_CONFIRM = "Confirmer l'import"
 IMPORT_DONE = "Import terminé : {created}, {updated}, {unchanged} sans changement."
 ROWS_CREATED = ("ligne créée", "lignes créées")

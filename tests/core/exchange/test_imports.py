@@ -374,3 +374,22 @@ def test_command_line_import(tmp_path, monkeypatch, capsys):
     assert "1 création" in capsys.readouterr().out
     assert main(["import", "acheteurs", str(good)]) == 0
     assert "0 création, 0 modification, 1 sans changement" in capsys.readouterr().out
+
+
+def test_the_error_report_keeps_every_message_whole(store):
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.exchange.imports import errors_workbook
+
+    data = ("marche_reference;entreprise_siret;participant_code;mois;heures;mode\n"
+            "K1;73282932000074;P1;10/2021;300;embauche directe\n").encode("cp1252")
+    report = preview_import(store, "heures", data, "heures-octobre.csv")
+    sheet = load_workbook(io.BytesIO(errors_workbook(report)))["erreurs"]
+    assert [c.value for c in sheet[1]] == ["ligne", "colonne", "valeur", "attendu"]
+    line, column, value, expected = (c.value for c in sheet[2])
+    assert (line, column, value) == (2, "heures", "300")
+    assert expected == ("nombre d'heures attendu supérieur à 0 et au plus 250 (ce qu'une personne peut travailler "
+                        "en un mois)")
+    assert sheet["D2"].alignment.wrap_text and sheet.column_dimensions["D"].width >= 90
