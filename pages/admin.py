@@ -73,9 +73,7 @@ with parameters:
     with st.form("parameters"):
         edited = {}
         for key, c in CONVENTIONS.items():  # shares and rates are typed in percent: 5, not 0.05
-            edited[key] = c.stored(st.number_input(c.input_label, min_value=c.typed_low, max_value=c.typed_high,
-                                                   value=c.typed(values[key]), format="%.1f" if c.is_share else "%.0f",
-                                                   key=f"param_{key}"))
+            edited[key] = widgets.convention_input(st, c, stored=values[key], key=f"param_{key}")
         if st.form_submit_button(texts.SAVE):
             try:
                 for key, value in edited.items():

@@ -145,15 +145,11 @@ def purchase_form(club: dict[str, float], local_for: Callable[[str | None], dict
         club_share = answers.club_share(club_params, sector)
         st.session_state.setdefault(_share_key(sector), share_of.typed(club_share))
         a, b, c, d = st.columns(4)
-        share = a.number_input(share_of.input_label, min_value=share_of.typed_low, max_value=share_of.typed_high,
-                               step=5.0, format="%g", key=_share_key(sector),
-                               help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(share_of.typed(club_share))))
-        hourly_cost = b.number_input(cost_of.input_label, min_value=cost_of.typed_low, max_value=cost_of.typed_high,
-                                     step=1.0, format="%g", key="chk_hourly_cost")
-        rate = c.number_input(rate_of.input_label, min_value=rate_of.typed_low, max_value=rate_of.typed_high,
-                              step=1.0, format="%g", key="chk_rate", help=texts.INSERTION_RATE_HELP)
-        etp_divisor = d.number_input(etp_of.input_label, min_value=etp_of.typed_low, max_value=etp_of.typed_high,
-                                     step=1.0, format="%g", key="chk_etp")
+        share = widgets.convention_input(a, share_of, step=5.0, key=_share_key(sector),
+                                         help=texts.LABOUR_SHARE_HELP.format(share=fmt.number(share_of.typed(club_share))))
+        hourly_cost = widgets.convention_input(b, cost_of, key="chk_hourly_cost")
+        rate = widgets.convention_input(c, rate_of, key="chk_rate", help=texts.INSERTION_RATE_HELP)
+        etp_divisor = widgets.convention_input(d, etp_of, key="chk_etp")
     with st.container(border=True):
         st.markdown(f"**{texts.CRIT_TECHNICAL}**")
         local = local_for(sector.value if sector else None)
@@ -175,10 +171,10 @@ def purchase_form(club: dict[str, float], local_for: Callable[[str | None], dict
         jobs = d.number_input(texts.JOBS_AVAILABLE, min_value=0, step=10, key="chk_jobs", help=jobs_help)
 
     params = SizingParameters.from_mapping(
-        {**club, HOURLY_COST: hourly_cost, INSERTION_RATE: rate_of.stored(rate), ETP_DIVISOR: etp_divisor})
+        {**club, HOURLY_COST: hourly_cost, INSERTION_RATE: rate, ETP_DIVISOR: etp_divisor})
     given = {"subject": subject, "nature": nature, "amount": amount, "duration_months": duration, "sector": sector,
              "buyer": buyer, "cpv": cpv, "lots": lots, "lots_covered": lots_covered, "above_eu_threshold": above_eu,
-             "labour_share": share_of.stored(share),
+             "labour_share": share,
              "technicality": Technicality(technicality) if technicality != UNKNOWN_LEVEL else None,
              "tutoring_possible": tutoring, "safety_constraints": safety, "site_in_territory": site,
              "eligible_people": people, "insertion_structures": structures, "jobs_available": jobs,

@@ -94,6 +94,16 @@ def test_the_parameters_bounds_and_labels_are_the_declarations(store, facilitato
                                                  "Heures annuelles d'un ETP", "Part de main-d'œuvre — maçonnerie (%)"]
 
 
+def test_a_club_value_beyond_today_s_bounds_still_opens_the_checklist(store, facilitator_app, monkeypatch):
+    cost = conventions.CONVENTIONS[conventions.HOURLY_COST]
+    conventions.set_parameter(store, actor=Actor("claire", Role.ADMIN), key=cost.key, value=180)
+    monkeypatch.setitem(conventions.CONVENTIONS, cost.key, replace(cost, high=150))  # narrowed since it was stored
+    at = facilitator_app(store, "pages/checklist.py")
+    assert not at.exception
+    field = at.number_input(key="chk_hourly_cost")
+    assert (field.value, field.max) == (180, 180)
+
+
 def test_a_short_small_purchase_is_not_relevant_and_says_why(store, facilitator_app):
     at = facilitator_app(store, "pages/checklist.py")
     at.text_input(key="chk_subject").input("Café des réunions")

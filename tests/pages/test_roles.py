@@ -170,3 +170,27 @@ def test_admin_types_rates_in_percent(store, app):
     at.button(key="FormSubmitter:parameters-Enregistrer").click().run()
     assert not at.exception
     assert get_parameters(store)[INSERTION_RATE] == 0.075
+
+
+def test_a_stored_value_beyond_today_s_bounds_still_opens_the_admin_form(store, app, monkeypatch):
+    """A store kept from before a narrower declaration: the page opens on the stored value, and saving it again is
+    refused in French with the bounds of today (never Streamlit's exception)."""
+    from dataclasses import replace
+
+    from core import conventions
+
+    cost = conventions.CONVENTIONS[conventions.HOURLY_COST]
+    conventions.set_parameter(store, actor=Actor("claire", Role.ADMIN), key=cost.key, value=180)
+    monkeypatch.setitem(conventions.CONVENTIONS, cost.key, replace(cost, low=10, high=150))
+    at = app(store)
+    log_in(at, store, Actor("claire", Role.ADMIN))
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    assert not at.exception
+    field = at.number_input(key=f"param_{cost.key}")
+    assert (field.value, field.min, field.max) == (180, 10, 180)
+    field.set_value(170)
+    at.button(key="FormSubmitter:parameters-Enregistrer").click().run()
+    assert not at.exception
+    assert any("comprise entre 10" in e.value for e in at.error)
+    assert conventions.get_parameters(store)[cost.key] == 180
