@@ -173,3 +173,25 @@ def test_cli_on_a_store_from_the_future_fails_in_french(empty_store, monkeypatch
     assert main(["init"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Erreur : Cette base a été créée par une version plus récente") and "9999" in err
+
+
+def test_migration_0010_gives_the_stored_exits_their_moment_and_goes_back(tmp_path):
+    """Exits imported before the column existed are end-of-pathway exits; a 6-month one may then be written."""
+    engine = store_at(tmp_path / "old.db", "0009")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO participant (code, sex, qpv, archived, version) VALUES ('P1', 'F', 0, 0, 1)"))
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, archived, version) "
+                       "VALUES (1, '2024-05-01', 'emploi durable', 0, 1)"))
+    engine.dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    with upgraded.begin() as c:
+        assert c.execute(text("SELECT kind, moment FROM participant_exit")).all() == [("emploi durable",
+                                                                                      "fin de parcours")]
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, moment, archived, version) "
+                       "VALUES (1, '2024-11-01', 'emploi durable', 'à 6 mois', 0, 1)"))
+    with pytest.raises(IntegrityError), upgraded.begin() as c:
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, moment, archived, version) "
+                       "VALUES (1, '2025-01-01', 'autre', 'plus tard', 0, 1)"))
+    command.downgrade(_alembic_config(upgraded), "0009")
+    assert "moment" not in {c["name"] for c in inspect(upgraded).get_columns("participant_exit")}
+    upgraded.dispose()
