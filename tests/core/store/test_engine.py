@@ -13,7 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from core.__main__ import main
 from core.store.engine import _alembic_config, data_version, make_engine, open_store, schema_revision, session_scope
+from core.store.enums import DYNAMIC_EXITS, ExitKind
 from core.store.models import Buyer, Contract, HoursEntry
+from tests.utils.by_hand import exits
 
 
 def store_at(path, revision: str):
@@ -150,6 +152,12 @@ def test_cli_indicators_json(demo_path, monkeypatch, capsys):
     assert figures["heures_realisees"] == 231_542 and figures["marches"] == 237
     assert set(figures) >= {"heures_prevues", "etp", "entreprises", "participants", "personnes_en_contrat",
                             "emplois_disponibles"}
+    by_hand = exits(open_store(f"sqlite:///{demo_path}"), 2024)
+    for moment, kinds in figures["sorties"].items():
+        assert {k: n for k, n in kinds.items() if k != "total"} == {k: by_hand.get((moment, k), 0) for k in ExitKind}
+        dynamic = sum(by_hand.get((moment, k), 0) for k in DYNAMIC_EXITS)
+        assert figures["taux_sortie_dynamique"][moment] == dynamic / kinds["total"]
+    assert set(figures["sorties"]) == {"fin de parcours", "à 6 mois"}
 
 
 def test_the_command_line_entry_point_exits_with_its_code_in_french(empty_store, tmp_path):
