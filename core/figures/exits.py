@@ -94,7 +94,9 @@ def exits_table(grid: pd.DataFrame, masked: bool) -> pd.DataFrame:
             rows.append({"moment": moment, "type_sortie": kind, "sorties": shown,
                          "part_sorties": HIDDEN_SHARE if masked and (isinstance(shown, str) or share_hidden(n, total))
                          else (n / total if total else None)})
-        hide = masked and share_hidden(dynamic, total)
+        # The dynamic exits are all but the others: shown beside a hidden "autre", they would give it back.
+        others_hidden = isinstance(marks[KINDS.index(ExitKind.AUTRE.value)], str)
+        hide = masked and (others_hidden or share_hidden(dynamic, total))
         rows.append({"moment": moment, "type_sortie": DYNAMIC_ROW,
                      "sorties": (SMALL if is_small(dynamic) else HIDDEN) if hide else dynamic,
                      "part_sorties": HIDDEN_SHARE if hide else (dynamic / total if total else None)})

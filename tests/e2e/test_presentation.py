@@ -13,7 +13,7 @@ from tests.e2e.conftest import wait_for_app
 from tests.utils import by_hand
 
 pytestmark = pytest.mark.e2e
-SLIDES = 9
+SLIDES = 10
 expect.set_options(timeout=30_000)  # a first run on a cold server computes every figure
 
 

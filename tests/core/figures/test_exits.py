@@ -83,3 +83,13 @@ def test_a_masked_breakdown_hides_the_rate_of_a_small_group_but_not_of_a_large_o
     assert shown["taux_sortie_dynamique"].tolist() == ["—", "—"]
     large = exits.protect_breakdown(df.assign(sorties=[30, 40], sorties_dynamiques=[20, 25]))
     assert large["sorties"].tolist() == [30, 40] and large["taux_sortie_dynamique"].tolist() == [2 / 3, 25 / 40]
+
+
+def test_the_dynamic_exits_never_give_back_a_hidden_other_kind():
+    # "autre" (6) is hidden beside the small "emploi de transition" (2): the dynamic exits (52 of 58) would say 6.
+    grid = pd.DataFrame({"moment": [END] * 4 + [SIX] * 4, "type_sortie": list(exits.KINDS) * 2,
+                         "sorties": [20, 2, 30, 6, 0, 0, 0, 0]})
+    end = exits.exits_table(grid, masked=True).set_index("type_sortie").iloc[:6]
+    assert end.loc["emploi de transition", "sorties"] == "< 5" and end.loc["autre", "sorties"] == "masqué"
+    assert end.loc[exits.DYNAMIC_ROW, "sorties"] == "masqué" and end.loc[exits.DYNAMIC_ROW, "part_sorties"] == "—"
+    assert end.loc[exits.ALL_ROW, "sorties"] == 58
