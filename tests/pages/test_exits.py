@@ -74,3 +74,17 @@ def test_the_contract_detail_shows_its_peoples_exits(with_exits, app):
     assert metric(visitor, "Sorties en fin de parcours") == "< 5"
     empty = app(with_exits, "pages/contracts.py", de="2022", a="2022", marche="K4")
     assert any("Aucune sortie" in i.value for i in empty.info)
+
+
+def test_the_presentation_has_the_exits_slide(demo_store, app):
+    import html
+
+    from core.figures import exits
+    from core.figures.filters import Filters
+
+    at = app(demo_store, "pages/presentation.py", mode="presentation", slide="8", annee="2024")
+    assert not at.exception
+    text = html.unescape("\n".join(m.value for m in at.markdown))
+    assert "Ce que sont devenues les personnes" in text
+    rate = exits.rate(exits.exits_by_kind(demo_store, Filters(2024, 2024)))
+    assert f"Taux de sortie dynamique</b> : <span>{fmt.percent(rate)}" in text
