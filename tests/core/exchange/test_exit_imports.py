@@ -40,3 +40,19 @@ def test_the_moment_defaults_to_the_end_of_the_pathway_and_takes_six_months(stor
 def test_an_unknown_moment_names_the_accepted_ones(store):
     messages = refused(store, "sorties", exits_file(["P1", "30/06/2022", "emploi durable", "plus tard", ""]))
     assert "« moment »" in messages and "fin de parcours" in messages and "à 6 mois" in messages
+
+
+def test_the_entry_form_says_it_next_to_the_date_and_keeps_the_moment(store):
+    from datetime import date
+
+    from core.exchange.records import save_record
+    from tests.core.exchange.test_records import ALICE
+    from tests.core.exchange.test_records import refused as form_refused
+
+    errors = form_refused(store, save_record, actor=ALICE, kind="sorties",
+                          values={"participant_code": "P3", "date": date(2021, 8, 31), "type_sortie": "autre"})
+    assert errors == {"date": "Sortie datée avant les premières heures de ce participant (septembre 2021) : une "
+                              "sortie suit le parcours, vérifiez la date"}
+    saved = save_record(store, actor=ALICE, kind="sorties",
+                        values={"participant_code": "P3", "date": date(2021, 10, 1), "type_sortie": "autre"})
+    assert saved["moment"] == "fin de parcours"
