@@ -93,3 +93,13 @@ def test_the_dynamic_exits_never_give_back_a_hidden_other_kind():
     assert end.loc["emploi de transition", "sorties"] == "< 5" and end.loc["autre", "sorties"] == "masqué"
     assert end.loc[exits.DYNAMIC_ROW, "sorties"] == "masqué" and end.loc[exits.DYNAMIC_ROW, "part_sorties"] == "—"
     assert end.loc[exits.ALL_ROW, "sorties"] == 58
+
+
+def test_an_archived_person_takes_their_exits_away(with_exits):
+    from sqlalchemy import text
+
+    with with_exits.begin() as c:
+        c.execute(text("UPDATE participant SET archived = 1 WHERE code = 'P2'"))
+    grid = exits.exits_by_kind(with_exits, Filters(2021, 2021))
+    assert counts(grid, END) == {"emploi de transition": 1, "emploi durable": 1, "sortie positive": 1}
+    assert counts(grid, SIX) == {}
