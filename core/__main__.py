@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core import formatting as fmt
 from core.accounts.auth import AuthError
 from core.demo.build import load_demo
+from core.figures import exits
 from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.engine import REFUSED, StoreError, check_writable, open_store
@@ -55,10 +56,12 @@ def indicators(args: argparse.Namespace) -> int:
     year = args.year or date.today().year - 1
     f = Filters(year, year, buyers=tuple(args.buyer or ()),
                 at=date.fromisoformat(args.date) if args.date else None)
-    figures = headline(open_store(), f)
+    engine = open_store()
+    figures = headline(engine, f)
     keys = ("heures_realisees", "heures_prevues", "etp", "marches", "entreprises", "participants",
             "personnes_en_contrat", "emplois_disponibles")
-    result = {"annee": year, **{k: figures[k] for k in keys}, "date_situation": figures["date_situation"]}
+    result = {"annee": year, **{k: figures[k] for k in keys}, **exits.summary(exits.exits_by_kind(engine, f)),
+              "date_situation": figures["date_situation"]}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

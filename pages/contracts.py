@@ -6,6 +6,7 @@ from core import formatting as fmt
 from core.figures import privacy
 from ui import charts, data, filters, session, texts, widgets
 from ui.components import chart, field_text, french_table
+from ui.exits import exits_block
 from ui.plain import plain
 
 session.allow()  # an official's page
@@ -75,3 +76,6 @@ chart(charts.monthly_hours(detail["mensuel"]))
 st.subheader(texts.BY_MODE_TITLE)
 by_mode = detail["par_mode"]  # its counts add up to the contract's participants, shown above
 st.dataframe(french_table(privacy.protect(by_mode) if session.masked() else by_mode), hide_index=True)
+st.subheader(texts.EXITS_CONTRACT_TITLE)
+if not exits_block(detail["sorties"], session.masked(), key="chart_contract_exits"):
+    st.info(texts.EXITS_CONTRACT_NONE)

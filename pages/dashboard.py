@@ -3,10 +3,12 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.figures import privacy
+from core.figures import exits, privacy
+from core.figures.exits import EXIT_BREAKDOWNS
 from core.figures.indicators import BREAKDOWNS
 from ui import charts, data, filters, session, texts, widgets
 from ui.components import chart, definitions, kpi_row
+from ui.exits import exits_block
 from ui.exports import export_buttons
 
 session.allow()  # an official's page
@@ -19,7 +21,7 @@ SHOWN = ("acheteur", "sexe")  # the breakdowns each side opens with
 shown = [st.session_state.get(f"breakdown_{default}", default) for default in SHOWN]  # the selectboxes' values
 data.prefetch(lambda: data.yearly_hours(f, version), lambda: data.headline(f, version),
               *[lambda name=name: data.breakdown(f, name, version) for name in shown],
-              lambda: data.jobs_series(sector, version))
+              lambda: data.jobs_series(sector, version), lambda: data.exits(f, version))
 
 period = f.period_label
 previous_label = f.previous().period_label
@@ -57,5 +59,15 @@ if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),
                                          usual=fmt.number(current["emplois_habituels"])))
+
+st.subheader(texts.EXITS_TITLE)
+if exits_block(data.exits(f, version), session.masked(), key="chart_exits"):
+    profile = widgets.selectbox(st, texts.EXITS_BY, list(EXIT_BREAKDOWNS), format_func=EXIT_BREAKDOWNS.get,
+                                key="exits_breakdown")
+    by_profile = data.exits_breakdown(f, profile, version)
+    chart(charts.exits_rate_bars(exits.protect_breakdown(by_profile) if session.masked() else by_profile,
+                                 EXIT_BREAKDOWNS[profile]), key="chart_exits_profile")
+else:
+    st.info(texts.EXITS_NONE)
 definitions()
 export_buttons(f)

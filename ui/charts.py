@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core import formatting as fmt
+from core.figures.exits import KINDS as EXIT_KINDS
 from core.months import months_spanned
 from ui import texts
 from ui.palette import ACCENT, DONE, NOT_INFORMED, PLANNED
@@ -163,3 +164,43 @@ def figure_table(fig: go.Figure) -> pd.DataFrame:
             rows.setdefault(label, {})[name] = text
     order = list(rows)[::-1] if fig.data and fig.data[0].orientation == "h" else list(rows)  # drawn bottom-up
     return pd.DataFrame([{category_title: label, **rows[label]} for label in order]).fillna(fmt.MISSING)
+
+
+def _shown_count(value: object) -> tuple[float, str]:
+    """A count as a bar draws it: its height, and its label ("12", or "< 5" / "masqué" on an empty bar)."""
+    if isinstance(value, str):
+        return 0.0, value
+    return float(value), fmt.number(value)  # type: ignore[arg-type]
+
+
+def exits_bars(table: pd.DataFrame) -> go.Figure:
+    """Exits by kind, one bar per moment (core.figures.exits.exits_table, masked or not); a hidden count is an
+    empty bar labelled with its mark."""
+    fig = go.Figure()
+    for moment, colour in zip(table["moment"].unique(), (DONE, PLANNED), strict=False):
+        rows = table[(table["moment"] == moment) & table["type_sortie"].isin(EXIT_KINDS)]
+        heights, labels = zip(*map(_shown_count, rows["sorties"]), strict=True) if len(rows) else ((), ())
+        fig.add_trace(go.Bar(name=str(moment), x=rows["type_sortie"].tolist(), y=list(heights), text=list(labels),
+                             textposition="outside", cliponaxis=False, marker_color=colour,
+                             hovertemplate="%{x} : %{text}<extra>" + str(moment) + "</extra>"))
+    fig.update_layout(barmode="group", xaxis_title=texts.EXITS_KIND, yaxis_title=texts.EXITS_COUNT)
+    fig = _layout(fig, height=340)
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def exits_rate_bars(df: pd.DataFrame, title: str) -> go.Figure:
+    """The dynamic exit rate by category (core.figures.exits.exits_breakdown, protected or not), most exits on top;
+    a hidden rate is an empty bar labelled "—"."""
+    rates = [0.0 if isinstance(r, str) else round(100 * float(r), 1) for r in df["taux_sortie_dynamique"]]
+    labels = [texts.EXITS_RATE_TEXT.format(rate=r if isinstance(r, str) else fmt.percent(r),
+                                           count=n if isinstance(n, str) else fmt.number(n))
+              for r, n in zip(df["taux_sortie_dynamique"], df["sorties"], strict=True)]
+    fig = go.Figure(go.Bar(y=[_wrap(str(v)) for v in df["valeur"]][::-1], x=rates[::-1], text=labels[::-1],
+                           orientation="h", textposition="outside", cliponaxis=False, marker_color=DONE,
+                           hovertemplate="%{y} : %{text}<extra></extra>"))
+    fig.update_layout(title=title, xaxis_title=texts.EXITS_RATE_AXIS, showlegend=False)
+    fig = _layout(fig, height=max(240, 90 + 34 * len(df)))
+    fig.update_yaxes(tickformat=None, automargin=True)
+    fig.update_xaxes(tickformat=None, ticksuffix="\u00a0%", range=[0, 115], gridcolor="#eeeeee")
+    return fig

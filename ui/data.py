@@ -27,6 +27,7 @@ from core.exchange.hours_grid import GridContract
 from core.exports import slides
 from core.exports import workbook as exports
 from core.figures import contracts, indicators
+from core.figures import exits as exits_core
 from core.figures import followup as followup_core
 from core.figures.filters import Filters
 from core.store.engine import data_version, open_store
@@ -73,6 +74,17 @@ def yearly_hours(f: Filters, store_version: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=512)
 def breakdown(f: Filters, name: str, store_version: str) -> pd.DataFrame:
     return indicators.breakdown_with_plan(engine(), f, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def exits(f: Filters, store_version: str) -> pd.DataFrame:
+    """The period's exits by moment and kind."""
+    return exits_core.exits_by_kind(engine(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def exits_breakdown(f: Filters, name: str, store_version: str) -> pd.DataFrame:
+    return exits_core.exits_breakdown(engine(), f, name)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

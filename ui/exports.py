@@ -2,7 +2,14 @@
 
 import streamlit as st
 
-from core.exports.workbook import CONTRACTS_SHEET, FIGURES_SHEET, YEARLY_SHEET, filename
+from core.exports.workbook import (
+    CONTRACTS_SHEET,
+    EXIT_PROFILES_SHEET,
+    EXITS_SHEET,
+    FIGURES_SHEET,
+    YEARLY_SHEET,
+    filename,
+)
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS
 from ui import data, texts, widgets
@@ -27,7 +34,7 @@ def export_buttons(f: Filters) -> None:
                         mime=MIME_TYPES["pptx"], icon=":material/slideshow:", on_click="ignore", key="export_pptx")
     row.download_button(texts.EXPORT_XLSX, lambda: data.xlsx_file(f), file_name=filename(f, "xlsx"),
                         mime=MIME_TYPES["xlsx"], icon=":material/table_view:", on_click="ignore", key="export_xlsx")
-    tables = [FIGURES_SHEET, YEARLY_SHEET, *BREAKDOWNS.values(), CONTRACTS_SHEET]
+    tables = [FIGURES_SHEET, YEARLY_SHEET, *BREAKDOWNS.values(), EXITS_SHEET, EXIT_PROFILES_SHEET, CONTRACTS_SHEET]
     table = widgets.selectbox(row, texts.EXPORT_TABLE, tables, key="export_table", width=280)
     row.download_button(texts.EXPORT_CSV, lambda: data.csv_file(f, table),
                         file_name=filename(f, "csv").replace(".csv", f"-{_slug(table)}.csv"), mime=MIME_TYPES["csv"],

@@ -9,7 +9,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.exports.slides import SERIES, Deck, Slide
-from ui import texts
+from ui import charts, texts
 from ui.palette import ACCENT, DONE, PLANNED
 from ui.plain import chart_text, html_text
 
@@ -103,6 +103,11 @@ def chart(slide: Slide) -> go.Figure:
     assert t is not None
     if slide.kind == "yearly":
         return _bars(t, [str(y) for y in t["annee"]], ("heures_prevues", "heures_realisees"), False)
+    if slide.kind == "exits":  # the dashboard's chart, in the room's type
+        fig = _figure(charts.exits_bars(t)).update_layout(height=None, xaxis_title=None, yaxis_title=None)
+        fig.update_xaxes(automargin=True, tickfont={"size": FONT})
+        fig.update_yaxes(automargin=True, tickfont={"size": FONT})
+        return fig.update_traces(textfont={"size": FONT})
     if slide.kind == "contracts":
         return _bars(t, [chart_text(r) for r in t["reference"]], ("heures_prevues", "heures_realisees"), False)
     if slide.name == "sexe":

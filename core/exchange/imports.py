@@ -19,7 +19,7 @@ from sqlmodel import Session
 from core import formatting as fmt
 from core.accounts.auth import Actor, require
 from core.exchange.cells import RowError, TableError, map_columns, parse_bool, parse_date, parse_month
-from core.exchange.kinds import KINDS, Kind, amount, birth_year, count, get_kind, hours, siret, text
+from core.exchange.kinds import BLANK_VALUES, KINDS, Kind, amount, birth_year, count, get_kind, hours, siret, text
 from core.exchange.pipeline import months, positions, rome_code
 from core.exchange.rows import CREATE, UNCHANGED, UPDATE, RowPlan, plan_rows, retry_locked, write_plan
 from core.exchange.tables import read_table
@@ -228,6 +228,8 @@ def help_rows(kind: str) -> list[dict[str, str]]:
         else:
             accepted = _REFERENCES.get(col.ref or "", _FORMATS.get(col.parse, "texte"))
         note = _NOTES.get((kind, col.name), "")
+        if col.name in BLANK_VALUES:
+            note = f"vide : « {BLANK_VALUES[col.name]} »"
         rows.append({"colonne": col.name, "obligatoire": "oui" if col.required else "non",
                      "valeurs acceptées": accepted, "remarque": note,
                      "clé": "oui" if col.name in spec.key else ""})

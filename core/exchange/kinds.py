@@ -41,6 +41,7 @@ from core.store.enums import (
     Decision,
     Education,
     ExitKind,
+    ExitMoment,
     Mode,
     Nature,
     Prescriber,
@@ -292,6 +293,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         Col("participant_code", text, True, field="participant_id", ref="participant"),
         Col("date", parse_date, True, field="date"),
         Col("type_sortie", one(ExitKind), True, ExitKind, field="kind"),
+        Col("moment", one(ExitMoment), False, ExitMoment, field="moment"),
         Col("detail", text, field="detail"),
     )),
     Kind("emplois", "ce relevé d'emplois", JobsSnapshot, key=("date", "secteur"), columns=(
@@ -339,6 +341,7 @@ ENTRY_KINDS: dict[str, Kind] = {name: replace(kind, columns=kind.columns + kind.
                                 for name, kind in KINDS.items()}
 
 BOOL_COLUMNS = {"membre_permanent", "qpv", EU_THRESHOLD}  # an empty cell means "non"
+BLANK_VALUES = {"moment": ExitMoment.FIN_DE_PARCOURS.value}  # what an empty cell of these columns means
 LIST_FIELDS = {"vehicles", "publics"}  # stored as child rows
 
 

@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, select
 
+from core import formatting as fmt
 from core.accounts.auth import Actor
 from core.exchange.cells import RowError, is_blank
-from core.exchange.kinds import BOOL_COLUMNS, LIST_FIELDS, Kind, fold
+from core.exchange.kinds import BLANK_VALUES, BOOL_COLUMNS, LIST_FIELDS, Kind, fold
 from core.store import audit
 from core.store.engine import BUSY, StoreBusyError, StoreError
 from core.store.enums import INSERTION_STRUCTURES
@@ -28,6 +29,7 @@ from core.store.models import (
     ContractVehicle,
     HoursEntry,
     Participant,
+    ParticipantExit,
     ParticipantPublic,
     RecruitmentNeed,
 )
@@ -87,6 +89,8 @@ class Lookups:
 # --- validating and planning rows ---------------------------------------------------------------
 
 CREATE, UPDATE, UNCHANGED = "création", "modification", "inchangé"
+EXIT_BEFORE_HOURS = ("sortie datée avant les premières heures de ce participant ({month}) : une sortie suit le "
+                     "parcours, vérifiez la date")
 
 
 @dataclass
@@ -112,7 +116,7 @@ def parse_row(kind: Kind, row: int | None, raw: dict[str, Any], present: Iterabl
             if col.required:
                 errors.append(RowError(row, col.name, "", "valeur obligatoire"))
             else:
-                parsed[col.name] = False if col.name in BOOL_COLUMNS else None
+                parsed[col.name] = False if col.name in BOOL_COLUMNS else BLANK_VALUES.get(col.name)
             continue
         try:
             parsed[col.name] = col.parse(value)
@@ -168,6 +172,8 @@ def plan_rows(session: Session, kind: Kind, rows: list[tuple[int | None, dict[st
         ok = len(errors) == before
         if ok:
             resolved.append((row, " / ".join(_show(parsed.get(name)) for name in kind.key), values))
+    if kind.model is ParticipantExit:
+        resolved = _exits_after_first_hours(session, resolved, errors)
     existing = _existing(session, kind, [values for _, _, values in resolved])
     plans = []
     for row, label, values in resolved:
@@ -182,6 +188,25 @@ def plan_rows(session: Session, kind: Kind, rows: list[tuple[int | None, dict[st
         plans.append(RowPlan(row, match_key, UPDATE if changes else UNCHANGED, values, record, label, changes))
     errors += kind.store_check(session, plans)
     return plans
+
+
+def _exits_after_first_hours(session: Session, resolved: list[tuple[int | None, str, dict]],
+                             errors: list[RowError]) -> list[tuple[int | None, str, dict]]:
+    """An exit closes a pathway: one dated before the person's first declared hours is refused (an error on its
+    `date`). A person without hours yet is let through: nothing tells when the pathway began."""
+    people = {values["participant_id"] for _, _, values in resolved if values.get("participant_id") is not None}
+    first = dict(session.execute(
+        select(HoursEntry.participant_id, func.min(HoursEntry.month))
+        .where(HoursEntry.participant_id.in_(people), ~HoursEntry.archived)  # type: ignore[attr-defined]
+        .group_by(HoursEntry.participant_id)).all()) if people else {}
+    kept = []
+    for row, label, values in resolved:
+        began, when = first.get(values.get("participant_id")), values.get("date")
+        if began is not None and when is not None and when < began:
+            errors.append(RowError(row, "date", _show(when), EXIT_BEFORE_HOURS.format(month=fmt.month(began))))
+        else:
+            kept.append((row, label, values))
+    return kept
 
 
 def _existing(session: Session, kind: Kind, rows: list[dict]) -> dict[tuple, Any]:

@@ -20,6 +20,7 @@ from xlsxwriter import Workbook
 
 from core import formatting as fmt
 from core.exports.slides import SERIES, Deck, Slide
+from core.figures.exits import KINDS as EXIT_KINDS
 from core.figures.privacy import is_formula_like
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -108,7 +109,8 @@ def _chart(slide: PptxSlide, kind: XL_CHART_TYPE, categories: list[str], series:
     data = _InertChartData(number_format=HOURS_FORMAT)
     data.categories = categories
     for name, values in series.items():
-        data.add_series(name, [float(v) for v in values])  # already rounded: the data sheet reads 36451
+        # Already rounded: the data sheet reads 36451; a hidden count (None) is a point left blank.
+        data.add_series(name, [None if v is None else float(v) for v in values])
     chart = slide.shapes.add_chart(kind, x, CHART_TOP, w, CHART_HEIGHT, data).chart
     chart.font.size = Pt(14)
     chart.has_legend = True
@@ -195,6 +197,14 @@ def _content(slide: PptxSlide, item: Slide) -> None:
         t = item.table
         _chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED, [str(y) for y in t["annee"]],
                _series(t, ("heures_prevues", "heures_realisees")), MARGIN, full, [PLANNED, DONE])
+    elif item.kind == "exits":
+        t = item.table
+        kinds = [k for k in dict.fromkeys(t["type_sortie"]) if k in EXIT_KINDS]
+        series = {str(moment): [None if isinstance(v, str) else v for v in rows["sorties"]]
+                  for moment, rows in ((m, t[(t["moment"] == m) & t["type_sortie"].isin(EXIT_KINDS)])
+                                       for m in dict.fromkeys(t["moment"]))}
+        _chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED, kinds, series, MARGIN, Inches(7.6), [DONE, PLANNED])
+        _lines(slide, MARGIN + Inches(7.9), CHART_TOP, Inches(4.4), CHART_HEIGHT, item.lines, 16)
     elif item.kind == "contracts":
         t = item.table
         _chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED, t["reference"].tolist(),

@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from core import formatting as fmt
+from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, last_month, yearly
@@ -36,6 +37,7 @@ TITLES = {
     "sexe": "Femmes et hommes",
     "contracts": "Zoom sur quelques grands marchés",
     "members": "Les membres du Club",
+    "exits": "Ce que sont devenues les personnes",
 }
 SUBTITLES = {
     "yearly": "Heures d'insertion prévues et réalisées par année, de {first} à {last}",
@@ -45,7 +47,12 @@ SUBTITLES = {
     "sexe": "Part des heures réalisées en {period} ; à droite, les personnes",
     "contracts": "Heures prévues et réalisées sur toute la durée du marché",
     "members": "{count} membres permanents",
+    "exits": "Sorties de {period} par type, en fin de parcours et 6 mois après",
 }
+EXIT_LINES = {"rate_end": "Taux de sortie dynamique", "rate_six": "Taux de sortie dynamique à 6 mois",
+              "end": "Sorties en fin de parcours", "six": "Sorties à 6 mois",
+              "dynamic": "Sorties dynamiques"}
+DYNAMIC_EXITS_ARE = "emploi durable, emploi de transition ou sortie positive"
 PERSONS = "{count} pers."
 DETAILS = {
     "heures_realisees": "sur {planned} prévues ({rate})",
@@ -63,7 +70,7 @@ ZOOM_COUNT = 3
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str  # title | figures | yearly | breakdown | contracts | members
+    kind: str  # title | figures | yearly | breakdown | exits | contracts | members
     title: str
     subtitle: str = ""
     name: str = ""  # the breakdown's name, for kind == "breakdown"
@@ -160,6 +167,29 @@ def _breakdown_slide(engine: Engine, f: Filters, name: str, period: str, h: dict
     return Slide("breakdown", TITLES[name], SUBTITLES[name].format(period=period), name=name, table=df, lines=lines)
 
 
+def _exits_slide(engine: Engine, f: Filters, period: str) -> Slide:
+    """The period's exits by kind and moment, masked, and beside them the rates and the totals."""
+    table = exits.exits_table(exits.exits_by_kind(engine, f), masked=True)
+
+    def at(moment: str, row: str, column: str) -> object:
+        return table.loc[(table["moment"] == moment) & (table["type_sortie"] == row), column].iloc[0]
+
+    def shown(value: object, percent: bool = False) -> str:
+        if isinstance(value, str):
+            return value
+        return fmt.percent(value) if percent else fmt.number(value)  # type: ignore[arg-type]
+
+    lines = ((EXIT_LINES["rate_end"], shown(at(exits.END, exits.DYNAMIC_ROW, "part_sorties"), True)),
+             (EXIT_LINES["rate_six"], shown(at(exits.SIX_MONTHS, exits.DYNAMIC_ROW, "part_sorties"), True)),
+             (EXIT_LINES["end"], shown(at(exits.END, exits.ALL_ROW, "sorties"))),
+             (EXIT_LINES["six"], shown(at(exits.SIX_MONTHS, exits.ALL_ROW, "sorties"))),
+             (EXIT_LINES["dynamic"], DYNAMIC_EXITS_ARE))
+    if (table["sorties"] == HIDDEN).any():
+        lines = (*lines, (f"« {HIDDEN} »", HIDDEN_NOTE))
+    return Slide("exits", TITLES["exits"], SUBTITLES["exits"].format(period=period), name="exits", table=table,
+                 lines=lines)
+
+
 def _contracts_slide(engine: Engine, f: Filters, references: tuple[str, ...] | None) -> Slide:
     pool = large_contracts(engine, f)
     if references is None:
@@ -190,6 +220,7 @@ def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
         Slide("yearly", TITLES["yearly"], SUBTITLES["yearly"].format(
             first=int(years["annee"].min()) if len(years) else f.year_to, last=f.year_to), table=years),
         *(_breakdown_slide(engine, f, name, period, h) for name in SLIDE_BREAKDOWNS),
+        _exits_slide(engine, f, period),
         _contracts_slide(engine, f, contracts),
         Slide("members", TITLES["members"], SUBTITLES["members"].format(count=len(club)), table=club,
               lines=tuple((str(row.acheteur), str(row.type_acheteur)) for row in club.itertuples())),

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
+from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, yearly
@@ -34,9 +35,12 @@ COLUMN_LABELS = {
     "considerations": "Considérations sociales", "titulaire": "Titulaire", "date_debut": "Début", "date_fin": "Fin",
     "heures_prevues": "Heures prévues", "heures_realisees": "Heures réalisées", "taux_realisation": "Réalisation",
     "etp": "ETP", "marches": "Marchés clausés", "entreprises": "Entreprises", "participants": "Participants",
-    "type_acheteur": "Type d'acheteur",
+    "type_acheteur": "Type d'acheteur", "moment": "Moment", "type_sortie": "Type de sortie", "sorties": "Sorties",
+    "part_sorties": "Part des sorties", "ventilation": "Ventilation", "sorties_dynamiques": "Sorties dynamiques",
+    "taux_sortie_dynamique": "Taux de sortie dynamique",
 }
 INFO_SHEET, FIGURES_SHEET, YEARLY_SHEET, CONTRACTS_SHEET = "Informations", "Chiffres clés", "Par année", "Marchés"
+EXITS_SHEET, EXIT_PROFILES_SHEET = "Sorties", "Sorties par profil"
 WORKBOOK_TITLE = "Passerelles — " + CLUB
 SITUATION = "Date de situation"
 GENERATED = "Édité le"
@@ -98,8 +102,18 @@ def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
               YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
     for name, label in BREAKDOWNS.items():
         tables[label] = rounded(protect(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
+    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(engine, f), masked=True))
+    tables[EXIT_PROFILES_SHEET] = exit_profiles(engine, f)
     tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
     return tables
+
+
+def exit_profiles(engine: Engine, f: Filters) -> pd.DataFrame:
+    """The end-of-pathway exits and dynamic exit rate by public, sex, age band and mode, one after the other, masked."""
+    parts = [exits.protect_breakdown(exits.exits_breakdown(engine, f, name)).assign(ventilation=label)
+             for name, label in exits.EXIT_BREAKDOWNS.items()]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return rounded(table[["ventilation", *exits.BREAKDOWN_COLUMNS]].astype(object))
 
 
 def french_columns(df: pd.DataFrame) -> pd.DataFrame:

@@ -4,6 +4,7 @@ import pandas as pd
 from sqlalchemy import Engine, distinct, func, or_, select
 from sqlmodel import Session
 
+from core.figures.exits import contract_exits
 from core.figures.filters import Filters
 from core.figures.hours_done import completion, completion_column, counted, done_by_contract
 from core.figures.indicators import contracts_running, situation_date
@@ -51,7 +52,7 @@ def reading_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
 
 
 def contract_detail(engine: Engine, reference: str) -> dict | None:
-    """One contract: its fields, its monthly hours, and its hours by mode of realisation."""
+    """One contract: its fields, its monthly hours, its hours by mode of realisation, and its people's exits."""
     with Session(engine) as session:
         row = session.execute(
             select(Contract, Buyer.name.label("buyer"), Company.name.label("holder"), Company.siret)
@@ -86,5 +87,6 @@ def contract_detail(engine: Engine, reference: str) -> dict | None:
         "taux_realisation": completion(done, planned),
         "mensuel": months,
         "par_mode": pd.DataFrame(by_mode, columns=["mode", "heures_realisees", "participants"]),
+        "sorties": contract_exits(engine, contract.id),  # by moment and kind (core.figures.exits)
     }
 

@@ -51,6 +51,11 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
                             "la date de situation, comparé au niveau habituel (médiane des relevés des "
                             "36 mois précédents)."),
     "part_femmes": ("Part des femmes", "Femmes parmi les participants de la période."),
+    "sorties": ("Sorties", "Sorties datées dans la période, mesurées en fin de parcours et à 6 mois, par type : "
+                "emploi durable, emploi de transition, sortie positive, autre ; une sortie compte quand la personne "
+                "a effectué, avant elle, des heures qui comptent sur un marché des filtres."),
+    "taux_sortie_dynamique": ("Taux de sortie dynamique", "(Emplois durables + emplois de transition + sorties "
+                              "positives) ÷ toutes les sorties, au même moment (fin de parcours ou 6 mois)."),
 }
 
 
@@ -243,12 +248,18 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
                           "etp": done[y] / divisor} for y in years])
 
 
+def age_band(year: int) -> ColumnElement[str]:
+    """A participant's age band in `year` (the period's last): the one definition of the breakdowns."""
+    age = year - Participant.birth_year
+    return case((Participant.birth_year.is_(None), "non renseigné"),  # type: ignore[union-attr]
+                (age < 26, "moins de 26 ans"), (age < 50, "26 à 49 ans"), else_="50 ans et plus")
+
+
 def _dimension(name: str, f: Filters) -> tuple[ColumnElement, list[tuple]]:
     """The column a breakdown groups by, and the joins from hours_entry it needs."""
     person = (Participant, Participant.id == HoursEntry.participant_id)
     contract = (Contract, Contract.id == HoursEntry.contract_id)
     buyer = (Buyer, Buyer.id == Contract.buyer_id)
-    age = f.year_to - Participant.birth_year
     columns: dict[str, tuple[ColumnElement, list[tuple]]] = {
         "acheteur": (Buyer.name, [contract, buyer]),
         "type_acheteur": (Buyer.kind, [contract, buyer]),
@@ -260,9 +271,7 @@ def _dimension(name: str, f: Filters) -> tuple[ColumnElement, list[tuple]]:
         "public": (ParticipantPublic.public,
                    [(ParticipantPublic, ParticipantPublic.participant_id == HoursEntry.participant_id)]),
         "sexe": (case((Participant.sex == "F", "Femmes"), else_="Hommes"), [person]),
-        "tranche_age": (case((Participant.birth_year.is_(None), "non renseigné"),  # type: ignore[union-attr]
-                             (age < 26, "moins de 26 ans"), (age < 50, "26 à 49 ans"),
-                             else_="50 ans et plus"), [person]),
+        "tranche_age": (age_band(f.year_to), [person]),
         "qpv": (case((Participant.qpv, "habitant en QPV"), else_="hors QPV"), [person]),
         "niveau_formation": (func.coalesce(Participant.education, "non renseigné"), [person]),
         "commune": (func.coalesce(Participant.commune, "non renseignée"), [person]),

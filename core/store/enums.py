@@ -149,6 +149,17 @@ class NeedStatus(StrEnum):
     ABANDONNE = "abandonné"
 
 
+# The exits that make the dynamic exit rate (docs/indicateurs.md, « Les sorties »).
+DYNAMIC_EXITS = (ExitKind.EMPLOI_DURABLE, ExitKind.EMPLOI_TRANSITION, ExitKind.SORTIE_POSITIVE)
+
+
+class ExitMoment(StrEnum):
+    """When an exit is measured: at the end of the pathway, or 6 months later."""
+
+    FIN_DE_PARCOURS = "fin de parcours"
+    A_6_MOIS = "à 6 mois"
+
+
 # Long forms accepted on import, besides each value itself (docs/fichiers-echange.md).
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {
     Public: {

@@ -19,6 +19,7 @@ from core.store.enums import (
     Decision,
     Education,
     ExitKind,
+    ExitMoment,
     Mode,
     Nature,
     Prescriber,
@@ -179,11 +180,14 @@ class ParticipantExit(SQLModel, table=True):
     """How a participant left the scheme (at the end of a pathway, or 6 months later)."""
 
     __tablename__ = "participant_exit"
-    __table_args__ = (UniqueConstraint("participant_id", "date", name="uq_exit_key"), one_of("kind", ExitKind))
+    __table_args__ = (UniqueConstraint("participant_id", "date", name="uq_exit_key"), one_of("kind", ExitKind),
+                      one_of("moment", ExitMoment), Index("ix_exit_date", "date", "participant_id"))
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(foreign_key="participant.id")
     date: date
     kind: str
+    moment: str = Field(default=ExitMoment.FIN_DE_PARCOURS.value,
+                        sa_column_kwargs={"server_default": ExitMoment.FIN_DE_PARCOURS.value})
     detail: str | None = None
     archived: bool = False
     version: int = 1

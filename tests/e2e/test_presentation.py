@@ -13,7 +13,7 @@ from tests.e2e.conftest import wait_for_app
 from tests.utils import by_hand
 
 pytestmark = pytest.mark.e2e
-SLIDES = 9
+SLIDES = 10
 expect.set_options(timeout=30_000)  # a first run on a cold server computes every figure
 
 
@@ -75,9 +75,10 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
 
     deck = Presentation(io.BytesIO(download(page, "Présentation PowerPoint")))
     assert len(deck.slides) == SLIDES
-    assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 6
+    assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 7  # the exits' too
     book = openpyxl.load_workbook(io.BytesIO(download(page, "Classeur Excel")))
-    assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
+    assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Sorties",
+                               "Sorties par profil", "Marchés"]
     page.context.close()
 
 
@@ -99,12 +100,12 @@ def test_on_a_phone_no_slide_is_wider_than_the_screen(browser: Browser, server):
     page = open_page(browser, 390, 844)  # an official opening the link on a phone, held upright
     page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=2")
     wait_for_app(page)
-    for number in (2, 9):  # the figures' tiles, the members' names: the widest slides without a chart
+    for number in (2, SLIDES):  # the figures' tiles, the members' names: the widest slides without a chart
         expect(page.locator(".pres-footer")).to_contain_text(f"{number} / {SLIDES}")
         wait_for_app(page)
         assert page.evaluate("() => [...document.querySelectorAll('.pres-tile, .pres-members div, .pres-title')]"
                              ".every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)"), number
-        page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=9")
+        page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide={SLIDES}")
         wait_for_app(page)
     page.context.close()
 

@@ -47,3 +47,16 @@ def french_etp(value: float) -> str:
     """114.46 -> "114,5 ETP"."""
     whole, _, tenth = f"{value:,.1f}".partition(".")
     return whole.replace(",", "\u202f") + "," + tenth + "\u00a0ETP"
+
+
+# Sorties (« Les sorties »): the period's exits, neither they nor the person archived, of people with hours that count
+# in a month up to the exit, by moment and kind.
+EXITS = text("SELECT x.moment, x.kind, COUNT(*) FROM participant_exit x JOIN participant p ON p.id = x.participant_id "
+             "WHERE x.date BETWEEN :start AND :end AND NOT x.archived AND NOT p.archived AND EXISTS (SELECT 1 FROM "
+             "hours_entry h JOIN contract c ON c.id = h.contract_id WHERE h.participant_id = x.participant_id "
+             "AND h.month <= x.date AND NOT h.archived AND NOT c.archived) GROUP BY x.moment, x.kind")
+
+
+def exits(engine: Engine, year: int) -> dict[tuple[str, str], int]:
+    with engine.connect() as c:
+        return {(m, k): n for m, k, n in c.execute(EXITS, {"start": f"{year}-01-01", "end": f"{year}-12-31"})}

@@ -118,3 +118,19 @@ EXPORT_CSV = "Tableau en CSV"
 EXPORT_TABLE = "Tableau"
 EXPORTS_HELP = ("Les exports suivent les filtres de la vue. Les effectifs de moins de 5 personnes y sont "
                 "affichés « < 5 », et « masqué » cache un effectif qui permettrait de les retrouver par différence.")
+
+# Exits (dashboard section, contract detail)
+EXITS_TITLE = "Sorties : ce que sont devenues les personnes"
+EXITS_NONE = "Aucune sortie enregistrée sur la période pour ces filtres."
+EXITS_CONTRACT_TITLE = "Sorties des personnes passées par ce marché"
+EXITS_CONTRACT_NONE = "Aucune sortie enregistrée pour les personnes passées par ce marché."
+EXITS_AT_END = "Sorties en fin de parcours"
+EXITS_RATE_END = "Taux de sortie dynamique"
+EXITS_RATE_SIX = "Taux de sortie dynamique à 6 mois"
+EXITS_KIND = "Type de sortie"
+EXITS_COUNT = "Sorties"
+EXITS_BY = "Taux de sortie dynamique (fin de parcours) par"
+EXITS_RATE_AXIS = "Taux de sortie dynamique"
+EXITS_RATE_TEXT = "{rate} sur {count} sorties"
+EXITS_CAPTION = ("Sorties dynamiques : emploi durable, emploi de transition ou sortie positive. Une sortie compte "
+                 "quand la personne a travaillé, avant elle, sur un marché des filtres.")

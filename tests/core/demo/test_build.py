@@ -105,3 +105,25 @@ def test_scale_grows_the_data(empty_store):
     small = DemoBuilder(date(2018, 1, 15), 1).build()
     assert counts["hours_entry"] > 1.8 * len(small.entries)
     assert counts["assessment"] == 0  # the history begins in 2024
+
+
+def test_exits_follow_the_peoples_hours_and_read_like_published_outcomes(demo_store):
+    from sqlalchemy import text
+
+    from core.figures import exits
+
+    with demo_store.connect() as c:
+        # An exit at the end of the pathway comes after the person's last hours; the one at 6 months, 6 months later.
+        early = c.execute(text("SELECT count(*) FROM participant_exit x WHERE x.moment = 'fin de parcours' AND "
+                               "x.date <= (SELECT max(h.month) FROM hours_entry h "
+                               "WHERE h.participant_id = x.participant_id)")).scalar()
+        orphans = c.execute(text("SELECT count(*) FROM participant_exit x WHERE x.moment = 'à 6 mois' AND NOT EXISTS "
+                                 "(SELECT 1 FROM participant_exit e WHERE e.participant_id = x.participant_id AND "
+                                 "e.moment = 'fin de parcours' AND date(e.date, '+6 months') = x.date)")).scalar()
+        moments = dict(c.execute(text("SELECT moment, count(*) FROM participant_exit GROUP BY moment")).all())
+    assert early == 0 and orphans == 0
+    assert moments["à 6 mois"] > moments["fin de parcours"] / 2
+    end = exits.summary(exits.exits_by_kind(demo_store, Filters(2024, 2024)))["sorties"][exits.END]
+    in_a_job = (end["emploi durable"] + end["emploi de transition"]) / end["total"]
+    assert 0.42 <= in_a_job <= 0.56  # about half, as Nantes métropole's 51 %
+    assert 0.55 <= exits.rate(exits.exits_by_kind(demo_store, Filters(2024, 2024))) <= 0.7

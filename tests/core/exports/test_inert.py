@@ -93,7 +93,7 @@ def assert_inert_csv(content: bytes) -> list[str]:
 def test_the_deck_charts_data_holds_no_formula_and_names_read_as_typed(hostile):
     deck = workbook.build_pptx(hostile, YEAR)
     books = embedded_workbooks(deck)
-    assert len(books) == 6  # one per chart
+    assert len(books) == 7  # one per chart
     values = [v for book in books for v in assert_inert_xlsx(book)]
     for payload in (LINK, "@SUM(A1)", "=1+1", URL):  # buyers, contract references
         assert payload in values

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from core.__main__ import main
 from core.exports import workbook
 from core.exports.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contracts
+from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, breakdown_with_plan, headline, yearly
@@ -53,7 +54,7 @@ def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     assert not [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]  # no pictures
     found = charts(content)
-    assert len(found) == 2 + len(SLIDE_BREAKDOWNS)  # years, four breakdowns, contracts
+    assert len(found) == 3 + len(SLIDE_BREAKDOWNS)  # years, four breakdowns, exits, contracts
 
     years = yearly(demo_store, f)
     assert list(found[0].plots[0].categories) == [str(y) for y in years["annee"]]
@@ -65,9 +66,14 @@ def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
         assert series(chart)["Heures réalisées"] == hours(expected["heures_realisees"])
         if "heures_prevues" in expected:
             assert series(chart)["Heures prévues"] == hours(expected["heures_prevues"])
+    table = exits.exits_table(exits.exits_by_kind(demo_store, f), masked=True)
+    assert list(found[5].plots[0].categories) == list(exits.KINDS)
+    for moment in exits.MOMENTS:  # a hidden count is a blank point, never its true value
+        kinds = table[(table["moment"] == moment) & table["type_sortie"].isin(exits.KINDS)]["sorties"]
+        assert series(found[5])[moment] == [None if isinstance(v, str) else float(v) for v in kinds]
     zoom = large_contracts(demo_store, f).head(ZOOM_COUNT)
-    assert list(found[5].plots[0].categories) == zoom["reference"].tolist()
-    assert series(found[5]) == {"Heures prévues": hours(zoom["heures_prevues"]),
+    assert list(found[6].plots[0].categories) == zoom["reference"].tolist()
+    assert series(found[6]) == {"Heures prévues": hours(zoom["heures_prevues"]),
                                 "Heures réalisées": hours(zoom["heures_realisees"])}
 
 
@@ -128,7 +134,7 @@ def test_workbook_sheets_match_the_indicators(demo_store):
     book = read_book(workbook.build_xlsx(demo_store, f))
     names = list(book)
     assert names[0] == "Informations"
-    assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés"]
+    assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Sorties", "Sorties par profil", "Marchés"]
     info = book["Informations"].to_string()
     assert "Période" in info and "Données déclarées jusqu'à octobre 2026" in info
     assert "Heures annuelles d'un ETP" in info or "1 607 h par défaut" in info  # the definitions are there
@@ -141,6 +147,15 @@ def test_workbook_sheets_match_the_indicators(demo_store):
         assert book[label].columns[0] == label  # "Acheteur", not "Valeur"
         same(book[label].rename(columns={label: "valeur"}), breakdown_with_plan(demo_store, f, name))
     same(book["Marchés"], contract_list(demo_store, f))
+    grid = exits.exits_by_kind(demo_store, f)
+    sheet = book["Sorties"].set_index(["Moment", "Type de sortie"])
+    assert sheet.loc[(exits.END, exits.ALL_ROW), "Sorties"] == grid[grid["moment"] == exits.END]["sorties"].sum()
+    assert sheet.loc[(exits.END, exits.DYNAMIC_ROW), "Part des sorties"] == round(exits.rate(grid), 2)
+    profiles = book["Sorties par profil"]
+    assert set(profiles["Ventilation"]) == set(exits.EXIT_BREAKDOWNS.values())
+    women = profiles[(profiles["Ventilation"] == "Sexe") & (profiles["Valeur"] == "Femmes")].iloc[0]
+    by_sex = exits.exits_breakdown(demo_store, f, "sexe").set_index("valeur")
+    assert women["Sorties"] == by_sex.loc["Femmes", "sorties"]
 
 
 def test_workbook_rounds_as_worked_by_hand(store):
@@ -264,7 +279,7 @@ def test_cli_export(hostile, tmp_path, monkeypatch, kind):
     out = tmp_path / f"x.{kind}"
     assert main(["export", kind, "--year", "2021", "--buyer", "Bailleur Test", "-o", str(out)]) == 0
     if kind == "pptx":
-        assert len(charts(out.read_bytes())) == 6
+        assert len(charts(out.read_bytes())) == 7
     elif kind == "xlsx":
         assert "Marchés" in read_book(out.read_bytes())
     else:

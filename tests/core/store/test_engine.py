@@ -13,7 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from core.__main__ import main
 from core.store.engine import _alembic_config, data_version, make_engine, open_store, schema_revision, session_scope
+from core.store.enums import DYNAMIC_EXITS, ExitKind
 from core.store.models import Buyer, Contract, HoursEntry
+from tests.utils.by_hand import exits
 
 
 def store_at(path, revision: str):
@@ -150,6 +152,12 @@ def test_cli_indicators_json(demo_path, monkeypatch, capsys):
     assert figures["heures_realisees"] == 231_542 and figures["marches"] == 237
     assert set(figures) >= {"heures_prevues", "etp", "entreprises", "participants", "personnes_en_contrat",
                             "emplois_disponibles"}
+    by_hand = exits(open_store(f"sqlite:///{demo_path}"), 2024)
+    for moment, kinds in figures["sorties"].items():
+        assert {k: n for k, n in kinds.items() if k != "total"} == {k: by_hand.get((moment, k), 0) for k in ExitKind}
+        dynamic = sum(by_hand.get((moment, k), 0) for k in DYNAMIC_EXITS)
+        assert figures["taux_sortie_dynamique"][moment] == dynamic / kinds["total"]
+    assert set(figures["sorties"]) == {"fin de parcours", "à 6 mois"}
 
 
 def test_the_command_line_entry_point_exits_with_its_code_in_french(empty_store, tmp_path):
@@ -192,4 +200,25 @@ def test_migration_0010_adds_the_pipeline_tables_keeps_every_row_and_goes_back(t
             c.execute(text(need.format(ref=ref, positions=positions, start=start)))
     command.downgrade(_alembic_config(upgraded), "0009")
     assert not {"recruitment_need", "candidacy"} & set(inspect(upgraded).get_table_names())
+
+
+def test_migration_0011_gives_the_stored_exits_their_moment_and_goes_back(tmp_path):
+    """Exits imported before the column existed are end-of-pathway exits; a 6-month one may then be written."""
+    engine = store_at(tmp_path / "old.db", "0010")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO participant (code, sex, qpv, archived, version) VALUES ('P1', 'F', 0, 0, 1)"))
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, archived, version) "
+                       "VALUES (1, '2024-05-01', 'emploi durable', 0, 1)"))
+    engine.dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    with upgraded.begin() as c:
+        assert c.execute(text("SELECT kind, moment FROM participant_exit")).all() == [("emploi durable",
+                                                                                      "fin de parcours")]
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, moment, archived, version) "
+                       "VALUES (1, '2024-11-01', 'emploi durable', 'à 6 mois', 0, 1)"))
+    with pytest.raises(IntegrityError), upgraded.begin() as c:
+        c.execute(text("INSERT INTO participant_exit (participant_id, date, kind, moment, archived, version) "
+                       "VALUES (1, '2025-01-01', 'autre', 'plus tard', 0, 1)"))
+    command.downgrade(_alembic_config(upgraded), "0010")
+    assert "moment" not in {c["name"] for c in inspect(upgraded).get_columns("participant_exit")}
     upgraded.dispose()
