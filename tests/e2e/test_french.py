@@ -38,7 +38,7 @@ ENGLISH = {
 }
 ENGLISH_PATTERNS = [re.compile(p) for p in (
     r"MB per file", r"^Limit ", r"^Help for ", r"^Remove ", r"^\d+ options? available", r"^(day|month|year), ",
-    r"^Select \d+ matches$", r"^View \d+ more$", r"^Produced with Plotly")]
+    r"^Select \d+ matches$", r"^View \d+ more$", r"^Produced with Plotly", r"^\d+\.\d(B|KB|MB|GB)$")]
 
 READ = """() => {
   const found = [];

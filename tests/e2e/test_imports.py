@@ -1,5 +1,6 @@
 """A facilitator imports a month of hours in Chromium: an error shown, fixed, imported, counted."""
 
+import re
 import time
 
 import pytest
@@ -96,6 +97,7 @@ def test_an_hours_file_is_imported_with_the_keyboard_alone(page: Page, server, f
                                     "buffer": hours_file(reference, holder, code, "35", "09/2026")}])
     wait_for_app(page)
     expect(page.get_by_text("1 à créer")).to_be_visible()
+    expect(page.locator('[data-testid="stFileChip"]')).to_contain_text(re.compile(r"\d+,\d\u00a0o"))  # not "222.0B"
     tab_to(page, "Confirmer l'import")
     page.keyboard.press("Enter")
     wait_for_app(page)

@@ -125,4 +125,9 @@ STREAMLIT_PATTERNS: list[tuple[str, str]] = [
     (r"^month, (.+)$", "mois, $1"),
     (r"^year, (.+)$", "année, $1"),
     (r"^Produced with Plotly\.js(.*)$", "Réalisé avec Plotly.js$1"),
+    # An uploaded file's size, as Streamlit writes it (`${size.toFixed(1)}${unit.toUpperCase()}`): "222.0B".
+    (r"^(\d+)\.(\d)B$", "$1,$2\u00a0o"),
+    (r"^(\d+)\.(\d)KB$", "$1,$2\u00a0ko"),
+    (r"^(\d+)\.(\d)MB$", "$1,$2\u00a0Mo"),
+    (r"^(\d+)\.(\d)GB$", "$1,$2\u00a0Go"),
 ]
