@@ -115,3 +115,32 @@ def test_every_definition_is_in_the_figures_document_word_for_word():
     for label, definition in r.DEFINITIONS.values():
         assert f"| {label} | {definition} |" in text
     assert r.TRADE_NOTE in " ".join(text.split())
+
+
+# --- the facilitator's lists (core.figures.pipeline_watch) ------------------------------------------
+
+
+def test_the_facilitators_pipeline_lists(pipeline):
+    from core.figures.pipeline_watch import watch
+
+    lists = watch(pipeline, date(2022, 9, 20))
+    needs = lists["needs"]
+    assert needs["reference"].tolist() == ["B1", "B3"]  # B2 is filled; the oldest first
+    assert needs["age_jours"].tolist() == [203, 19] and needs["pourvus"].tolist() == [2, 0]
+    assert needs["statut"].tolist() == ["partiellement pourvu", "ouvert"]
+    assert needs["derniere_action"].tolist() == [date(2022, 4, 20), date(2022, 9, 1)]
+    assert lists["actions"][["reference", "en_retard"]].values.tolist() == [["B1", True]]
+    assert lists["alone"]["reference"].tolist() == ["B3"]  # 19 days without a candidate
+    waiting = lists["waiting"]
+    assert waiting[["besoin", "participant", "jours_sans_reponse"]].values.tolist() == [["B1", "P5", 172]]
+    early = watch(pipeline, date(2022, 9, 15))
+    assert early["alone"].empty  # 14 days: not yet
+    assert watch(pipeline, date(2022, 4, 11))["waiting"].empty  # P5 proposed 10 days before: not yet
+
+
+def test_a_need_abandoned_leaves_the_lists(pipeline):
+    from core.figures.pipeline_watch import watch
+
+    change(pipeline, RecruitmentNeed, 1, abandon_reason="chantier reporté")
+    lists = watch(pipeline, date(2022, 9, 20))
+    assert lists["needs"]["reference"].tolist() == ["B3"] and lists["waiting"].empty and lists["actions"].empty
