@@ -8,6 +8,7 @@ from core.figures.indicators import BREAKDOWNS
 from ui import charts, data, filters, session, texts, widgets
 from ui.components import chart, definitions, kpi_row
 from ui.exports import export_buttons
+from ui.pipeline import officials_section
 
 session.allow()  # an official's page
 f = filters.current()
@@ -57,5 +58,6 @@ if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),
                                          usual=fmt.number(current["emplois_habituels"])))
+officials_section(f, current["emplois_disponibles"], session.masked())  # the club's recruitment, beside the jobs
 definitions()
 export_buttons(f)

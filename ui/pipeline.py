@@ -22,7 +22,7 @@ def watch(today: date, store_version: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def figures(f: Filters, store_version: str) -> dict:
+def figures_of(f: Filters, store_version: str) -> dict:
     return recruitment.recruitment(data.engine(), f)
 
 
@@ -86,3 +86,40 @@ def pipeline_line(today: date) -> None:
         waiting=fmt.counted(len(lists["waiting"]), "candidature", "candidatures"),
         alone=fmt.counted(len(lists["alone"]), "besoin", "besoins"), days=WAITING_DAYS, alone_days=ALONE_DAYS))
     st.page_link(PIPELINE_PAGE, label=texts.PIPELINE_FOLLOWUP_LINK, icon=":material/work:")
+
+
+def days_text(days: object) -> str:
+    """`31 j`; a hidden median keeps its mark, none reads "—"."""
+    if isinstance(days, str):
+        return days
+    return fmt.MISSING if days is None else texts.DAYS.format(days=fmt.number(days))  # type: ignore[arg-type]
+
+
+def officials_section(f: Filters, territory_jobs: int | None, masked: bool) -> None:
+    """The dashboard's recruitment figures, under the territory's jobs: the club's positions open beside them,
+    the positions filled, the fill rate, the median days, the trades where no one is found first. Nothing when
+    the club keeps no recruitment need in the scope."""
+    version = data.version()
+    figures = figures_of(f, version)
+    by_trade = trades(f, version)
+    if by_trade.empty and not figures["postes_ouverts"] and not figures["postes_pourvus"]:
+        return
+    shown = recruitment.masked_recruitment(figures) if masked else figures
+    st.subheader(texts.RECRUIT_TITLE)
+    a, b, c, d = st.columns(4)
+    a.metric(recruitment.DEFINITIONS["postes_ouverts"][0], fmt.number(shown["postes_ouverts"]),
+             help=recruitment.DEFINITIONS["postes_ouverts"][1])
+    b.metric(texts.RECRUIT_TERRITORY, fmt.number(territory_jobs), help=texts.RECRUIT_OPEN_HELP)
+    filled = shown["postes_pourvus"]
+    c.metric(recruitment.DEFINITIONS["postes_pourvus"][0], filled if isinstance(filled, str) else fmt.number(filled),
+             help=recruitment.DEFINITIONS["postes_pourvus"][1])
+    days = shown["delai_median_jours"]
+    d.metric(recruitment.DEFINITIONS["delai_median_jours"][0], days_text(days),
+             help=recruitment.DEFINITIONS["delai_median_jours"][1])
+    st.caption(texts.RECRUIT_CAPTION.format(rate=fmt.percent(shown["taux_pourvoi"]),
+                                            per=fmt.number(shown["candidatures_par_poste"], 1)))
+    if not by_trade.empty:
+        st.markdown(f"**{texts.RECRUIT_TRADES}**")
+        st.dataframe(trade_table(by_trade, masked), hide_index=True, width="stretch", key="recruit_trades",
+                     placeholder=fmt.MISSING)
+        st.caption(recruitment.TRADE_NOTE)

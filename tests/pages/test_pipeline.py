@@ -61,3 +61,29 @@ def test_the_followup_says_the_same_alerts(app, store):
     assert not at.exception, at.exception
     line = next(c.value for c in at.caption if "sans réponse" in c.value)
     assert line.startswith("1 action en retard · 1 candidature sans réponse depuis plus de 10 jours · 1 besoin sans")
+
+
+def test_an_official_reads_the_recruitment_figures_masked(app, store):
+    add_pipeline(store)
+    at = app(store, de="2022", a="2022", date="2022-12-31")  # a visitor, the demo's reading open to the public
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Postes ouverts"] == "3" and metrics["Emplois disponibles (territoire)"] == "2\u202f000"
+    assert metrics["Postes pourvus"] == "< 5" and metrics["Délai médian de recrutement"] == "—"  # 3 hires
+    trades = at.dataframe[-1].value
+    assert trades["Métier"].tolist()[0] == "F1703 · Maçon"  # where no one is found first
+    assert "2" not in trades["Pourvus"].tolist()  # B1's two hires never shown as such
+
+
+def test_the_facilitator_reads_them_exact(app, store):
+    add_pipeline(store)
+    at = app(store, actor=FACILITATOR, de="2022", a="2022", date="2022-12-31")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Postes pourvus"] == "3" and metrics["Délai médian de recrutement"] == "20 j"
+    assert any("Taux de pourvoi des besoins clos sur la période : 100 %" in c.value for c in at.caption)
+
+
+def test_no_section_without_a_need(app, store):
+    at = app(store, de="2022", a="2022")
+    assert "Postes ouverts" not in [m.label for m in at.metric]
+    assert "Recrutements du club" not in [s.value for s in at.subheader]

@@ -44,6 +44,7 @@ PIPELINE_COLUMNS = {
 
 # The officials' figures (dashboard)
 RECRUIT_TITLE = "Recrutements du club"
+RECRUIT_TERRITORY = "Emplois disponibles (territoire)"
 RECRUIT_OPEN_HELP = "Les offres du club, à côté des emplois disponibles du territoire (relevés)."
 RECRUIT_CAPTION = ("Taux de pourvoi des besoins clos sur la période : {rate} · candidatures par poste : {per}")
 RECRUIT_TRADES = "Par métier : ceux où l'on ne trouve personne d'abord"
