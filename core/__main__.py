@@ -50,6 +50,14 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def recruitment_figures(f: Filters) -> dict:
+    """The club's recruitment (core.figures.recruitment): the facilitator's command line, nothing masked."""
+    from core.figures.recruitment import recruitment
+
+    r = recruitment(open_store(), f)
+    return {k: r[k] for k in ("postes_ouverts", "postes_pourvus", "delai_median_jours")}
+
+
 @command("indicators")
 def indicators(args: argparse.Namespace) -> int:
     year = args.year or date.today().year - 1
@@ -58,7 +66,8 @@ def indicators(args: argparse.Namespace) -> int:
     figures = headline(open_store(), f)
     keys = ("heures_realisees", "heures_prevues", "etp", "marches", "entreprises", "participants",
             "personnes_en_contrat", "emplois_disponibles")
-    result = {"annee": year, **{k: figures[k] for k in keys}, "date_situation": figures["date_situation"]}
+    result = {"annee": year, **{k: figures[k] for k in keys}, **recruitment_figures(f),
+              "date_situation": figures["date_situation"]}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -48,3 +48,14 @@ def test_the_deck_has_one_recruitment_slide_masked(pipeline):
     assert tiles["Postes ouverts"] == ("3", "au 31/12/2022 · 2\u202f000 emplois disponibles sur le territoire")
     assert tiles["Postes pourvus"][0] == "< 5" and tiles["Délai médian de recrutement"][0] == "—"
     assert tiles["Taux de pourvoi"][0] == "100 %"
+
+
+def test_the_command_line_gives_the_recruitment_figures(pipeline, monkeypatch, capsys):
+    import json
+
+    from core.__main__ import main
+
+    monkeypatch.setenv("DATABASE_URL", pipeline.url.render_as_string(hide_password=False))
+    assert main(["indicators", "--year", "2022", "--date", "2022-12-31", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["postes_ouverts"], figures["postes_pourvus"], figures["delai_median_jours"]) == (3, 3, 20)
