@@ -108,5 +108,6 @@ def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page:
 
     open_after, filled_after = officials_figures(visitor, server.url)
     assert (open_after, filled_after) == (open_before + 1, filled_before + 1)  # 2 positions, 1 filled
+    visitor.get_by_role("heading", name="Recrutements du club").scroll_into_view_if_needed()
     shot(visitor, "tableau-de-bord-elu")
     visitor.close()
