@@ -1,80 +1,67 @@
-"""The workbook's « Recrutements » sheet: the club's recruitment figures, its trades (the ones where no one is
-found first), then their definitions — the hires and candidacies masked as every export masks people."""
+"""The workbook's recruitment sheets: « Recrutements » (each figure, its value, its definition) and « Recrutements
+par métier » (the trades where no one is found first) — hires and candidacies masked as every export masks people."""
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.figures.filters import Filters
-from core.figures.recruitment import (
-    DEFINITIONS,
-    TRADE_NOTE,
-    by_trade,
-    masked_recruitment,
-    protected_trades,
-    recruitment,
-)
+from core.figures import recruitment as figures_of
+from core.figures.recruitment import DEFINITIONS, TRADE_NOTE, masked_recruitment, protected_trades
 
-RECRUITMENT_SHEET = "Recrutements"
-HEADERS = ("Indicateur", "Valeur")
+RECRUITMENT_SHEET, TRADES_SHEET = "Recrutements", "Recrutements par métier"
+HEADERS = ("Indicateur", "Valeur", "Définition")
 TRADE_HEADERS = {"valeur": "Métier", "besoins": "Besoins", "postes": "Postes", "postes_pourvus": "Postes pourvus",
                  "candidatures": "Candidatures", "taux_pourvoi": "Taux de pourvoi",
                  "delai_median_jours": "Délai médian (jours)"}
-SITUATION = "Postes ouverts au {date}"
-DEFINITIONS_TITLE = "Définitions"
+KINDS = {"taux_pourvoi": "rate", "candidatures_par_poste": "decimal"}
+FORMATS = {"rate": "0 %", "decimal": "#,##0.0", "count": "#,##0"}
 
 
 def recruitment_tables(engine: Engine, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The figures (indicator, value) and the trades, as they leave the facilitator's hands."""
-    r = recruitment(engine, f)
-    shown = masked_recruitment(r)
-    figures = pd.DataFrame([(DEFINITIONS[key][0], shown[key]) for key in DEFINITIONS], columns=list(HEADERS),
-                           dtype=object)
-    return figures, protected_trades(by_trade(engine, f, "metier"))
+    """The figures (key, indicator, value, definition) and the trades, as they leave the facilitator's hands."""
+    shown = masked_recruitment(figures_of.recruitment(engine, f))
+    figures = pd.DataFrame([(key, label, shown[key], text) for key, (label, text) in DEFINITIONS.items()],
+                           columns=["cle", *HEADERS], dtype=object)
+    return figures, protected_trades(figures_of.by_trade(engine, f, "metier"))
 
 
-def write_recruitment_sheet(writer: pd.ExcelWriter, engine: Engine, f: Filters) -> None:
-    """The sheet, after the others; nothing when the club keeps no recruitment need in the scope."""
+def _sheet(writer: pd.ExcelWriter, name: str, headers: list[str], rows: list[list[object]],
+           kinds: list[list[str | None]]) -> None:
+    """One table: bold frozen header, numbers as numbers in their format, "< 5" and "—" right-aligned, wrapped
+    text in columns as wide as they read (at most 60 characters)."""
+    book = writer.book
+    sheet = book.add_worksheet(name)
+    bold = book.add_format({"bold": True, "bottom": 1, "bg_color": "#EEF4F1", "text_wrap": True, "valign": "top"})
+    numbers = {kind: book.add_format({"num_format": code}) for kind, code in FORMATS.items()}
+    right, wrap = book.add_format({"align": "right"}), book.add_format({"text_wrap": True, "valign": "top"})
+    widths = [len(h) for h in headers]
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header, bold)
+    for r, (row, row_kinds) in enumerate(zip(rows, kinds, strict=True), start=1):
+        for col, (value, kind) in enumerate(zip(row, row_kinds, strict=True)):
+            if kind is None:
+                sheet.write_string(r, col, str(value), wrap)
+                widths[col] = max(widths[col], len(str(value)))
+            elif isinstance(value, str) or value is None or value != value:
+                sheet.write_string(r, col, fmt.MISSING if value is None or value != value else value, right)
+            else:
+                sheet.write_number(r, col, float(value), numbers[kind])
+                widths[col] = max(widths[col], 8)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(60, width + 2))
+    sheet.freeze_panes(1, 0)
+
+
+def write_recruitment_sheets(writer: pd.ExcelWriter, engine: Engine, f: Filters) -> None:
+    """The two sheets, after the others; none when the club keeps no recruitment need in the scope."""
     figures, trades = recruitment_tables(engine, f)
     if trades.empty and not any(isinstance(v, str) or v for v in figures["Valeur"]):
         return
-    book = writer.book
-    sheet = book.add_worksheet(RECRUITMENT_SHEET)
-    bold = book.add_format({"bold": True, "bottom": 1, "bg_color": "#EEF4F1", "text_wrap": True, "valign": "top"})
-    rate, count, decimal = (book.add_format({"num_format": code}) for code in ("0 %", "#,##0", "#,##0.0"))
-    right, wrap = book.add_format({"align": "right"}), book.add_format({"text_wrap": True, "valign": "top"})
-
-    def put(row: int, col: int, value: object, kind: str | None = None) -> None:
-        if isinstance(value, str):
-            sheet.write_string(row, col, value, right if kind else None)
-        elif value is None or value != value:
-            sheet.write_string(row, col, fmt.MISSING, right)
-        else:
-            sheet.write_number(row, col, float(value), {"rate": rate, "decimal": decimal}.get(kind or "", count))
-
-    for col, header in enumerate(HEADERS):
-        sheet.write_string(0, col, header, bold)
-    kinds = {"taux_pourvoi": "rate", "candidatures_par_poste": "decimal"}
-    for row, (key, (label, value)) in enumerate(zip(DEFINITIONS, figures.itertuples(index=False), strict=True),
-                                                start=1):
-        sheet.write_string(row, 0, label)
-        put(row, 1, value, kinds.get(key, "count"))
-    top = len(figures) + 2
-    for col, name in enumerate(TRADE_HEADERS):
-        sheet.write_string(top, col, TRADE_HEADERS[name], bold)
-    for row, record in enumerate(trades.itertuples(index=False), start=top + 1):
-        for col, name in enumerate(TRADE_HEADERS):
-            value = getattr(record, name)
-            if name == "valeur":
-                sheet.write_string(row, col, str(value))
-            else:
-                put(row, col, value, "rate" if name == "taux_pourvoi" else "count")
-    notes = top + len(trades) + 2
-    sheet.write_string(notes, 0, DEFINITIONS_TITLE, bold)
-    for row, (label, text) in enumerate([*DEFINITIONS.values(), ("", TRADE_NOTE)], start=notes + 1):
-        sheet.write_string(row, 0, label)
-        sheet.write_string(row, 1, text, wrap)
-    sheet.set_column(0, 0, 38)
-    sheet.set_column(1, 1, 60)
-    sheet.set_column(2, len(TRADE_HEADERS) - 1, 14)
-    sheet.freeze_panes(1, 0)
+    _sheet(writer, RECRUITMENT_SHEET, list(HEADERS),
+           [[label, value, text] for _, label, value, text in figures.itertuples(index=False)]
+           + [[TRADE_HEADERS["valeur"], "", TRADE_NOTE]],
+           [[None, KINDS.get(key, "count"), None] for key in figures["cle"]] + [[None, None, None]])
+    _sheet(writer, TRADES_SHEET, list(TRADE_HEADERS.values()),
+           [[getattr(row, name) for name in TRADE_HEADERS] for row in trades.itertuples(index=False)],
+           [[None, *["rate" if name == "taux_pourvoi" else "count" for name in list(TRADE_HEADERS)[1:]]]] * len(trades))

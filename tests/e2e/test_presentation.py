@@ -78,7 +78,7 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 6
     book = openpyxl.load_workbook(io.BytesIO(download(page, "Classeur Excel")))
     assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Marchés",
-                              "Recrutements"]
+                              "Recrutements", "Recrutements par métier"]
     page.context.close()
 
 

@@ -7,9 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from core.exports import workbook
-from core.exports.recruitment_sheet import RECRUITMENT_SHEET
+from core.exports.recruitment_sheet import RECRUITMENT_SHEET, TRADES_SHEET
 from core.exports.slides import RECRUITMENT_TITLE, build_deck
 from core.figures.filters import Filters
+from core.figures.recruitment import DEFINITIONS, TRADE_NOTE
 from tests.utils.pipeline import add_pipeline
 
 Y2022 = Filters(2022, 2022, at=date(2022, 12, 31))
@@ -23,16 +24,17 @@ def pipeline(store):
 
 def test_the_workbook_sheet_masks_the_hires_and_states_the_definitions(pipeline):
     book = load_workbook(io.BytesIO(workbook.build_xlsx(pipeline, Y2022)))
-    assert book.sheetnames[-1] == RECRUITMENT_SHEET
+    assert book.sheetnames[-2:] == [RECRUITMENT_SHEET, TRADES_SHEET]
     rows = [tuple(row) for row in book[RECRUITMENT_SHEET].iter_rows(values_only=True)]
+    assert rows[0] == ("Indicateur", "Valeur", "Définition")
     figures = {row[0]: row[1] for row in rows[1:6]}
     assert figures == {"Postes ouverts": 3, "Postes pourvus": "< 5", "Taux de pourvoi": 1,
                        "Délai médian de recrutement": "—", "Candidatures par poste": 1}
-    trades = rows[7:11]
+    assert rows[1][2] == DEFINITIONS["postes_ouverts"][1] and rows[-1][2] == TRADE_NOTE
+    trades = [tuple(row) for row in book[TRADES_SHEET].iter_rows(values_only=True)]
     assert trades[0][:4] == ("Métier", "Besoins", "Postes", "Postes pourvus")
     assert [t[0] for t in trades[1:]] == ["F1703 · Maçon", "F1606 · Peintre en bâtiment", "Agent de propreté"]
     assert all(isinstance(t[3], str) or t[3] == 0 for t in trades[1:])  # 2 and 1 hires: never shown
-    assert any(row[0] == "Définitions" for row in rows)
 
 
 def test_no_sheet_and_no_slide_without_a_need(store):
