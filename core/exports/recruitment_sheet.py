@@ -5,8 +5,8 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
-from core.figures.filters import Filters
 from core.figures import recruitment as figures_of
+from core.figures.filters import Filters
 from core.figures.recruitment import DEFINITIONS, TRADE_NOTE, masked_recruitment, protected_trades
 
 RECRUITMENT_SHEET, TRADES_SHEET = "Recrutements", "Recrutements par métier"
