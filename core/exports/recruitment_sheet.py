@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from core import formatting as fmt
 from core.figures import recruitment as figures_of
 from core.figures.filters import Filters
+from core.figures.privacy import is_formula_like
 from core.figures.recruitment import DEFINITIONS, TRADE_NOTE, masked_recruitment, protected_trades
 
 RECRUITMENT_SHEET, TRADES_SHEET = "Recrutements", "Recrutements par métier"
@@ -35,13 +36,14 @@ def _sheet(writer: pd.ExcelWriter, name: str, headers: list[str], rows: list[lis
     bold = book.add_format({"bold": True, "bottom": 1, "bg_color": "#EEF4F1", "text_wrap": True, "valign": "top"})
     numbers = {kind: book.add_format({"num_format": code}) for kind, code in FORMATS.items()}
     right, wrap = book.add_format({"align": "right"}), book.add_format({"text_wrap": True, "valign": "top"})
+    quoted = book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})  # a title typed "=…"
     widths = [len(h) for h in headers]
     for col, header in enumerate(headers):
         sheet.write_string(0, col, header, bold)
     for r, (row, row_kinds) in enumerate(zip(rows, kinds, strict=True), start=1):
         for col, (value, kind) in enumerate(zip(row, row_kinds, strict=True)):
             if kind is None:
-                sheet.write_string(r, col, str(value), wrap)
+                sheet.write_string(r, col, str(value), quoted if is_formula_like(str(value)) else wrap)
                 widths[col] = max(widths[col], len(str(value)))
             elif isinstance(value, str) or value is None or value != value:
                 sheet.write_string(r, col, fmt.MISSING if value is None or value != value else value, right)

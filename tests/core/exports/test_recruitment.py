@@ -61,3 +61,17 @@ def test_the_command_line_gives_the_recruitment_figures(pipeline, monkeypatch, c
     assert main(["indicators", "--year", "2022", "--date", "2022-12-31", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert (figures["postes_ouverts"], figures["postes_pourvus"], figures["delai_median_jours"]) == (3, 3, 20)
+
+
+def test_a_title_typed_as_a_formula_stays_text_in_the_workbook(pipeline):
+    from sqlmodel import Session
+
+    from core.store.models import RecruitmentNeed
+
+    with Session(pipeline) as s:
+        need = s.get(RecruitmentNeed, 2)
+        need.title = "=HYPERLINK(\"http://x\")"
+        s.commit()
+    book = load_workbook(io.BytesIO(workbook.build_xlsx(pipeline, Y2022)))
+    cell = next(row[0] for row in book[TRADES_SHEET].iter_rows(min_row=2) if str(row[0].value).startswith("="))
+    assert cell.data_type == "s" and cell.quotePrefix
