@@ -47,6 +47,7 @@ admin = [
 ]
 facilitator = [
     st.Page("pages/followup.py", title=texts.PAGE_FOLLOWUP, icon=":material/notifications_active:", url_path="suivi"),
+    st.Page("pages/pipeline.py", title=texts.PAGE_PIPELINE, icon=":material/work:", url_path="recrutements"),
     st.Page("pages/entry.py", title=texts.PAGE_ENTRY, icon=":material/edit_note:", url_path="saisie"),
     st.Page("pages/hours_grid.py", title=texts.PAGE_HOURS_GRID, icon=":material/table_edit:", url_path="heures"),
     st.Page("pages/imports.py", title=texts.PAGE_IMPORTS, icon=":material/upload_file:", url_path="importer"),

@@ -51,6 +51,14 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def recruitment_figures(f: Filters) -> dict:
+    """The club's recruitment (core.figures.recruitment): the facilitator's command line, nothing masked."""
+    from core.figures.recruitment import recruitment
+
+    r = recruitment(open_store(), f)
+    return {k: r[k] for k in ("postes_ouverts", "postes_pourvus", "delai_median_jours")}
+
+
 @command("indicators")
 def indicators(args: argparse.Namespace) -> int:
     year = args.year or date.today().year - 1
@@ -61,6 +69,7 @@ def indicators(args: argparse.Namespace) -> int:
     keys = ("heures_realisees", "heures_prevues", "etp", "marches", "entreprises", "participants",
             "personnes_en_contrat", "emplois_disponibles")
     result = {"annee": year, **{k: figures[k] for k in keys}, **exits.summary(exits.exits_by_kind(engine, f)),
+              **recruitment_figures(f),
               "date_situation": figures["date_situation"]}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))

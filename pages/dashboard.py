@@ -10,6 +10,7 @@ from ui import charts, data, filters, session, texts, widgets
 from ui.components import chart, definitions, kpi_row
 from ui.exits import exits_block
 from ui.exports import export_buttons
+from ui.pipeline import officials_section
 
 session.allow()  # an official's page
 f = filters.current()
@@ -59,6 +60,7 @@ if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),
                                          usual=fmt.number(current["emplois_habituels"])))
+officials_section(f, current["emplois_disponibles"], session.masked())  # the club's recruitment, beside the jobs
 
 st.subheader(texts.EXITS_TITLE)
 if exits_block(data.exits(f, version), session.masked(), key="chart_exits"):

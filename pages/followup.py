@@ -10,6 +10,7 @@ from core.months import add_months
 from core.store.models import Role
 from ui import data, session, texts
 from ui.followup import alert_table, late_months_label, progress_table
+from ui.pipeline import pipeline_line
 
 session.allow(Role.FACILITATEUR)
 today = date.today()
@@ -26,6 +27,7 @@ def exemption_alert() -> None:
 
 st.title(texts.FOLLOWUP_TITLE)
 st.caption(texts.FOLLOWUP_INTRO.format(date=fmt.day(today)))
+pipeline_line(today)  # the recruitment pipeline's alerts, in one line, with the way to its page
 if progress.empty:
     st.info(texts.PROGRESS_NONE)
     if not exemptions.empty:  # an obligation of every contract, with or without hours: said even then

@@ -29,6 +29,7 @@ from core.demo import catalog as cat
 from core.demo import trades as tr
 from core.demo.decp_sample import demo_decp
 from core.demo.history import AssessmentHistory
+from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
 from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
 from core.store.enums import CompanyKind, Education, ExitKind, ExitMoment, Public, Sector, Vehicle
@@ -36,6 +37,7 @@ from core.store.models import (
     DEMO_FLAG,
     Assessment,
     Buyer,
+    Candidacy,
     Company,
     Contract,
     ContractVehicle,
@@ -45,6 +47,7 @@ from core.store.models import (
     Participant,
     ParticipantExit,
     ParticipantPublic,
+    RecruitmentNeed,
     StoreMeta,
 )
 
@@ -378,6 +381,8 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
                   (ContractVehicle, demo.vehicles), (Participant, demo.participants),
                   (ParticipantPublic, demo.publics), (HoursEntry, demo.entries),
                   (ParticipantExit, demo.exits), (JobsSnapshot, demo.jobs), (Assessment, demo.assessments)]
+        pipeline = PipelineBuilder(demo.contracts, demo.entries, demo.participants, demo.last_month).build()
+        tables += [(RecruitmentNeed, pipeline.needs), (Candidacy, pipeline.candidacies)]  # core.demo.pipeline
         counts = {}
         for model, rows in tables:
             table = model.__table__  # type: ignore[attr-defined]

@@ -18,6 +18,8 @@ from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, last_month, yearly
 from core.figures.privacy import HIDDEN, HIDDEN_NOTE, HIDDEN_SHARE, SHARE_NOTE, masked, protect, women_hidden
+from core.figures.recruitment import DEFINITIONS as RECRUITMENT
+from core.figures.recruitment import masked_recruitment, recruitment
 from core.store.models import Buyer
 
 CLUB = "Club de l'Achat Social et Solidaire"
@@ -206,6 +208,43 @@ def _contracts_slide(engine: Engine, f: Filters, references: tuple[str, ...] | N
     return Slide("contracts", TITLES["contracts"], SUBTITLES["contracts"], table=chosen, lines=lines)
 
 
+# --- the club's recruitment (core.figures.recruitment) ------------------------------------------------
+
+RECRUITMENT_TITLE = "Les recrutements du Club"
+RECRUITMENT_DETAILS = {
+    "postes_ouverts": "au {date} · {jobs} emplois disponibles sur le territoire",
+    "postes_pourvus": "embauches en {period}",
+    "delai_median_jours": "de la demande de l'entreprise à l'embauche",
+    "taux_pourvoi": "des postes des besoins clos",
+    "candidatures_par_poste": "candidatures proposées par poste offert",
+}
+DAYS = "{days} jours"
+
+
+def recruitment_tiles(r: dict, jobs: int | None, period: str) -> tuple[tuple[str, str, str], ...]:
+    """The recruitment figures as (label, value, detail) texts, the hires under 5 masked."""
+    shown = masked_recruitment(r)
+    days = shown["delai_median_jours"]
+    values = {"postes_ouverts": fmt.number(shown["postes_ouverts"]),
+              "postes_pourvus": shown["postes_pourvus"] if isinstance(shown["postes_pourvus"], str)
+              else fmt.number(shown["postes_pourvus"]),
+              "delai_median_jours": days if isinstance(days, str) else fmt.MISSING if days is None
+              else DAYS.format(days=fmt.number(days)),
+              "taux_pourvoi": fmt.percent(shown["taux_pourvoi"]),
+              "candidatures_par_poste": fmt.number(shown["candidatures_par_poste"], 1)}
+    details = {key: text.format(date=fmt.day(r["date_situation"]), jobs=fmt.number(jobs), period=period)
+               for key, text in RECRUITMENT_DETAILS.items()}
+    return tuple((RECRUITMENT[key][0], values[key], details[key]) for key in RECRUITMENT_DETAILS)
+
+
+def _recruitment_slides(engine: Engine, f: Filters, period: str, jobs: int | None) -> list[Slide]:
+    """One slide of key figures when the club keeps recruitment needs in the scope, else none."""
+    r = recruitment(engine, f)
+    if not r["postes_ouverts"] and not r["postes_pourvus"] and r["candidatures_par_poste"] is None:
+        return []
+    return [Slide("figures", RECRUITMENT_TITLE, lines=recruitment_tiles(r, jobs, period))]
+
+
 def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
                today: date | None = None) -> Deck:
     """Every slide for the filters; `contracts` are the references zoomed on (default: the largest)."""
@@ -222,6 +261,7 @@ def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
         *(_breakdown_slide(engine, f, name, period, h) for name in SLIDE_BREAKDOWNS),
         _exits_slide(engine, f, period),
         _contracts_slide(engine, f, contracts),
+        *_recruitment_slides(engine, f, period, h["emplois_disponibles"]),
         Slide("members", TITLES["members"], SUBTITLES["members"].format(count=len(club)), table=club,
               lines=tuple((str(row.acheteur), str(row.type_acheteur)) for row in club.itertuples())),
     ]

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
+from core.exports.recruitment_sheet import write_recruitment_sheets
 from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
 from core.figures import exits
 from core.figures.contracts import contract_list
@@ -261,6 +262,7 @@ def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
         _info_sheet(writer.book, info, f, h, data_as_of(engine), today or date.today())
         for name, df in export_tables(engine, f).items():
             _table_sheet(writer, name, df)
+        write_recruitment_sheets(writer, engine, f)
     return buffer.getvalue()
 
 

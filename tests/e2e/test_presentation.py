@@ -13,7 +13,7 @@ from tests.e2e.conftest import wait_for_app
 from tests.utils import by_hand
 
 pytestmark = pytest.mark.e2e
-SLIDES = 10
+SLIDES = 11
 expect.set_options(timeout=30_000)  # a first run on a cold server computes every figure
 
 
@@ -78,7 +78,7 @@ def test_keyboard_through_the_slides_and_take_the_exports_away(browser: Browser,
     assert sum(1 for s in deck.slides for shape in s.shapes if shape.has_chart) == 7  # the exits' too
     book = openpyxl.load_workbook(io.BytesIO(download(page, "Classeur Excel")))
     assert book.sheetnames == ["Informations", "Chiffres clés", "Par année", *BREAKDOWNS.values(), "Sorties",
-                               "Sorties par profil", "Marchés"]
+                               "Sorties par profil", "Marchés", "Recrutements", "Recrutements par métier"]
     page.context.close()
 
 
@@ -100,12 +100,13 @@ def test_on_a_phone_no_slide_is_wider_than_the_screen(browser: Browser, server):
     page = open_page(browser, 390, 844)  # an official opening the link on a phone, held upright
     page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide=2")
     wait_for_app(page)
-    for number in (2, SLIDES):  # the figures' tiles, the members' names: the widest slides without a chart
+    # the figures' tiles, the recruitment's, the members' names: the widest slides without a chart
+    for number, then in ((2, 10), (10, 11), (11, 11)):
         expect(page.locator(".pres-footer")).to_contain_text(f"{number} / {SLIDES}")
         wait_for_app(page)
         assert page.evaluate("() => [...document.querySelectorAll('.pres-tile, .pres-members div, .pres-title')]"
                              ".every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)"), number
-        page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide={SLIDES}")
+        page.goto(f"{server.url}/diaporama?mode=presentation&annee=2025&slide={then}")
         wait_for_app(page)
     page.context.close()
 

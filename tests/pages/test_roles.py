@@ -15,6 +15,7 @@ PASSWORD = "correct horse battery"
 # Every page of the facilitator (app.py's `facilitator` section) and the title it opens with.
 FACILITATOR_PAGES = {
     "pages/followup.py": texts.FOLLOWUP_TITLE,
+    "pages/pipeline.py": texts.PIPELINE_TITLE,
     "pages/entry.py": texts.ENTRY_TITLE,
     "pages/hours_grid.py": texts.GRID_TITLE,
     "pages/imports.py": texts.IMPORT_TITLE,

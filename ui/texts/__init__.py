@@ -8,5 +8,6 @@ from ui.texts.admin import *  # noqa: F403
 from ui.texts.clauses import *  # noqa: F403
 from ui.texts.entry import *  # noqa: F403
 from ui.texts.officials import *  # noqa: F403
+from ui.texts.pipeline import *  # noqa: F403
 from ui.texts.procurement import *  # noqa: F403
 from ui.texts.streamlit import *  # noqa: F403

@@ -134,7 +134,8 @@ def test_workbook_sheets_match_the_indicators(demo_store):
     book = read_book(workbook.build_xlsx(demo_store, f))
     names = list(book)
     assert names[0] == "Informations"
-    assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Sorties", "Sorties par profil", "Marchés"]
+    assert names[1:] == ["Chiffres clés", "Par année", *BREAKDOWNS.values(), "Sorties", "Sorties par profil", "Marchés",
+                         "Recrutements", "Recrutements par métier"]
     info = book["Informations"].to_string()
     assert "Période" in info and "Données déclarées jusqu'à octobre 2026" in info
     assert "Heures annuelles d'un ETP" in info or "1 607 h par défaut" in info  # the definitions are there
