@@ -33,7 +33,9 @@ def etp(value: float | None) -> str:
     return MISSING if _missing(value) else f"{number(value, 1)}\u00a0ETP"
 
 
-def percent(value: float | None, decimals: int = 0) -> str:
+def percent(value: float | str | None, decimals: int = 0) -> str:
+    if isinstance(value, str):  # a share already hidden by core.figures.privacy (« — ») reads as it is
+        return value
     if _missing(value):
         return MISSING
     return format_percent(value, format="#,##0" + ("." + "0" * decimals if decimals else "") + " %",

@@ -146,7 +146,8 @@ def masked_recruitment(figures: dict) -> dict:
     out = dict(figures)
     if is_small(figures.get("postes_pourvus")):
         out["postes_pourvus"] = masked(figures["postes_pourvus"])
-        out["delai_median_jours"] = HIDDEN_SHARE if figures.get("delai_median_jours") is not None else None
+        for key in ("delai_median_jours", "taux_pourvoi"):
+            out[key] = HIDDEN_SHARE if figures.get(key) is not None else None
     return out
 
 
@@ -190,8 +191,10 @@ def by_trade(engine: Engine, f: Filters, name: str = "metier") -> pd.DataFrame:
 
 def protected_trades(df: pd.DataFrame) -> pd.DataFrame:
     """The trade table as it may leave the facilitator's hands: hires and candidacies protected (secondary
-    suppression, their totals being known), a median on a hidden count of hires "—"."""
+    suppression, their totals being known), the median and the fill rate of a hidden count of hires "—" (the rate
+    times the positions shown would give the count back)."""
     out = protect(protect(df, "postes_pourvus"), "candidatures")
     hidden = out["postes_pourvus"].map(lambda v: isinstance(v, str))
-    out["delai_median_jours"] = out["delai_median_jours"].astype(object).where(~hidden, HIDDEN_SHARE)
+    for column in ("delai_median_jours", "taux_pourvoi"):
+        out[column] = out[column].astype(object).where(~hidden, HIDDEN_SHARE)
     return out

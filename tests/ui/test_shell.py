@@ -2,6 +2,7 @@
 
 import asyncio
 import gzip
+import threading
 from pathlib import Path
 
 import streamlit
@@ -43,7 +44,10 @@ def get(app: Starlette, address: str, accept_encoding: str = "gzip, deflate, br"
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: a browser test of the same worker may hold this thread's event loop.
+    worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    worker.start()
+    worker.join()
     headers = {k.decode(): v.decode() for k, v in sent[0]["headers"]}
     return sent[0]["status"], headers, b"".join(m.get("body", b"") for m in sent[1:])
 

@@ -28,13 +28,14 @@ def test_the_workbook_sheet_masks_the_hires_and_states_the_definitions(pipeline)
     rows = [tuple(row) for row in book[RECRUITMENT_SHEET].iter_rows(values_only=True)]
     assert rows[0] == ("Indicateur", "Valeur", "Définition")
     figures = {row[0]: row[1] for row in rows[1:6]}
-    assert figures == {"Postes ouverts": 3, "Postes pourvus": "< 5", "Taux de pourvoi": 1,
+    assert figures == {"Postes ouverts": 3, "Postes pourvus": "< 5", "Taux de pourvoi": "—",
                        "Délai médian de recrutement": "—", "Candidatures par poste": 1}
     assert rows[1][2] == DEFINITIONS["postes_ouverts"][1] and rows[-1][2] == TRADE_NOTE
     trades = [tuple(row) for row in book[TRADES_SHEET].iter_rows(values_only=True)]
     assert trades[0][:4] == ("Métier", "Besoins", "Postes", "Postes pourvus")
     assert [t[0] for t in trades[1:]] == ["F1703 · Maçon", "F1606 · Peintre en bâtiment", "Agent de propreté"]
     assert all(isinstance(t[3], str) or t[3] == 0 for t in trades[1:])  # 2 and 1 hires: never shown
+    assert all(t[5] == "—" for t in trades[1:] if isinstance(t[3], str))  # nor their rate (rate × positions)
 
 
 def test_no_sheet_and_no_slide_without_a_need(store):
@@ -49,7 +50,7 @@ def test_the_deck_has_one_recruitment_slide_masked(pipeline):
     tiles = {label: (value, detail) for label, value, detail in slides[0].lines}
     assert tiles["Postes ouverts"] == ("3", "au 31/12/2022 · 2\u202f000 emplois disponibles sur le territoire")
     assert tiles["Postes pourvus"][0] == "< 5" and tiles["Délai médian de recrutement"][0] == "—"
-    assert tiles["Taux de pourvoi"][0] == "100 %"
+    assert tiles["Taux de pourvoi"][0] == "—"  # computed on the hidden hires
 
 
 def test_the_command_line_gives_the_recruitment_figures(pipeline, monkeypatch, capsys):

@@ -108,6 +108,12 @@ def test_hires_under_5_are_masked_outside_the_facilitators_views(pipeline):
     trades = r.protected_trades(r.by_trade(pipeline, Y2022, "metier"))
     assert "< 5" in trades["postes_pourvus"].tolist() and "—" in trades["delai_median_jours"].tolist()
     assert not any(isinstance(v, int) and 0 < v < 5 for v in trades["candidatures"].tolist())
+    # a fill rate beside the positions gives the hires back (2 of 3 positions: 67 %): hidden with them
+    for _, trade in trades.iterrows():
+        if isinstance(trade["postes_pourvus"], str):
+            assert trade["taux_pourvoi"] == "—" and trade["delai_median_jours"] in ("—", None)
+    few = r.masked_recruitment({"postes_pourvus": 2, "delai_median_jours": 31, "taux_pourvoi": 2 / 3})
+    assert few == {"postes_pourvus": "< 5", "delai_median_jours": "—", "taux_pourvoi": "—"}
 
 
 def test_every_definition_is_in_the_figures_document_word_for_word():
