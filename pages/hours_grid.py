@@ -7,7 +7,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import AuthError
-from core.exchange.hours_grid import PROPOSED, month_rows, set_aside_unfilled
+from core.exchange.hours_grid import PROPOSED, hired_for, month_rows, set_aside_unfilled
 from core.exchange.records import ConflictError, ValidationError, save_monthly_hours
 from core.months import month_start
 from core.store.engine import StoreError
@@ -88,7 +88,7 @@ edited = st.data_editor(
 if quick_add:
     # What is typed so far becomes the grid's base (versions kept, for the check at the save), under this month's
     # new rows: nothing is lost, nothing is saved yet.
-    proposed = month_rows(edited, this_month)
+    proposed = month_rows(edited, this_month, hired_for(engine, reference=reference, month=this_month))
     if proposed.empty:
         st.info(texts.GRID_QUICK_NONE.format(month=fmt.month(this_month)))
     else:

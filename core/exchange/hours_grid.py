@@ -1,5 +1,6 @@
 """The hours grid's helpers: which contracts come first in its picker, this month's rows proposed for the people
-already on a contract, and those proposals left without hours, set aside before the save.
+already on a contract or hired for it through the club's recruitment (a candidacy « retenu » on a need the contract
+serves), and those proposals left without hours, set aside before the save.
 
 The save itself stays `core.exchange.records.save_monthly_hours`: validated whole, versioned, audited."""
 
@@ -13,7 +14,8 @@ from sqlmodel import Session, select
 
 from core.exchange.cells import is_blank
 from core.months import month_end, month_start
-from core.store.models import Contract
+from core.store.enums import Decision, Mode
+from core.store.models import Candidacy, Company, Contract, Participant, RecruitmentNeed
 
 # A hidden column of the grid: True on the rows the quick add proposed, until saved.
 PROPOSED = "proposee"
@@ -45,18 +47,44 @@ def grid_contracts(engine: Engine, *, today: date) -> list[GridContract]:
     return sorted(contracts, key=lambda c: (c.ended, -c.end.toordinal() if c.ended and c.end else 0, c.reference))
 
 
-def month_rows(shown: pd.DataFrame, month: date) -> pd.DataFrame:
+def hired_for(engine: Engine, *, reference: str, month: date) -> pd.DataFrame:
+    """The people hired for a contract through the club's recruitment by the end of `month` (a live candidacy
+    « retenu » on a live need serving it): `participant_code`, the need's company (`entreprise_siret`) and contract
+    type, the mode a direct hire, in the grid's columns."""
+    query = (select(Participant.code, Company.siret, RecruitmentNeed.contract_type)
+             .select_from(Candidacy)
+             .join(RecruitmentNeed, RecruitmentNeed.id == Candidacy.need_id)
+             .join(Contract, Contract.id == RecruitmentNeed.contract_id)
+             .join(Company, Company.id == RecruitmentNeed.company_id)
+             .join(Participant, Participant.id == Candidacy.participant_id)
+             .where(Contract.reference == reference, Candidacy.decision == Decision.RETENU.value,
+                    Candidacy.hired_on <= month_end(month), ~Candidacy.archived, ~RecruitmentNeed.archived,
+                    ~Participant.archived)  # type: ignore[arg-type]
+             .order_by(Participant.code))
+    with Session(engine) as session:
+        rows = session.execute(query).all()
+    return pd.DataFrame([{"participant_code": code, "entreprise_siret": siret, "type_contrat": contract_type,
+                          "mode": Mode.EMBAUCHE_DIRECTE.value} for code, siret, contract_type in rows],
+                        columns=["participant_code", "entreprise_siret", "type_contrat", "mode"])
+
+
+def month_rows(shown: pd.DataFrame, month: date, hired: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row of `month` for each person already on the grid who has none yet that month, with the company, mode,
-    contract type and structure of their last month, hours empty: to type, or to leave empty (then not saved)."""
+    contract type and structure of their last month, hours empty: to type, or to leave empty (then not saved).
+    The people `hired` for the contract (hired_for) who have no row on the grid yet get one too, from their hire."""
     month = pd.Timestamp(month_start(month))
     columns = list(shown.columns) + ([PROPOSED] if PROPOSED not in shown.columns else [])
     people = shown.dropna(subset=["participant_code", "mois"])
     there = set(people.loc[pd.to_datetime(people["mois"]) == month, "participant_code"])
     last = (people.assign(_mois=pd.to_datetime(people["mois"])).sort_values("_mois", kind="stable")
-            .groupby("participant_code", sort=True).tail(1).sort_values("participant_code"))
+            .groupby("participant_code", sort=True).tail(1))
+    sources = [row for _, row in last.iterrows()]
+    known = set(people["participant_code"])
+    if hired is not None:
+        sources += [row for _, row in hired.iterrows() if row["participant_code"] not in known]
     proposed = [{**{name: None for name in columns}, **{name: row[name] for name in CARRIED if name in row},
                  "participant_code": row["participant_code"], "mois": month, PROPOSED: True}
-                for _, row in last.iterrows() if row["participant_code"] not in there]
+                for row in sorted(sources, key=lambda r: r["participant_code"]) if row["participant_code"] not in there]
     return pd.DataFrame(proposed, columns=columns)
 
 

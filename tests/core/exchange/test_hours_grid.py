@@ -49,3 +49,29 @@ def test_unfilled_proposals_set_aside_and_typed_ones_saved(store):
     counts = save_monthly_hours(store, actor=FACILITATOR, contract_reference="K1", rows=rows)
     assert counts["créées"] == 1
     assert sorted(grid(store)["heures"]) == [35, 50, 100, 120, 150, 150]
+
+
+def test_the_people_hired_for_the_contract_are_proposed_from_their_hire(store):
+    """A candidacy « retenu » on a need that K1 serves puts the person on K1's grid from the hire's month, with the
+    need's company and contract type, before any hours of theirs exist (tests/utils/pipeline.py)."""
+    from sqlmodel import Session, select
+
+    from core.exchange.hours_grid import hired_for
+    from core.store.models import Candidacy
+    from tests.utils.pipeline import add_pipeline
+
+    add_pipeline(store)
+    with Session(store) as session:  # P5, still waiting on B1, is retained and hired on 20/04/2022
+        waiting = session.exec(select(Candidacy).where(Candidacy.participant_id == 5)).one()
+        waiting.decision, waiting.decided_on, waiting.hired_on = "retenu", date(2022, 4, 18), date(2022, 4, 20)
+        session.add(waiting)
+        session.commit()
+    assert hired_for(store, reference="K1", month=date(2022, 3, 1))["participant_code"].tolist() == ["P1"]
+    hired = hired_for(store, reference="K1", month=date(2022, 5, 1))
+    assert hired["participant_code"].tolist() == ["P1", "P2", "P5"]  # P3 not retained, P4 withdrew
+    assert hired_for(store, reference="K2", month=date(2022, 5, 1)).empty
+    proposed = month_rows(grid(store), date(2022, 5, 1), hired).set_index("participant_code")
+    assert list(proposed.index) == ["P1", "P2", "P3", "P5"]  # P1 and P2 from their own last month on the grid
+    p5 = proposed.loc["P5"]
+    assert (p5["entreprise_siret"], p5["type_contrat"], p5["mode"]) == ("73282932000074", "CDDI", "embauche directe")
+    assert proposed.loc["P2", "mode"] == "mise à disposition"  # a person already on the grid keeps their last row
