@@ -26,7 +26,7 @@ search = left.text_input(texts.ENTRY_SEARCH, key=f"entry_search_{kind_name}")
 archived = right.toggle(texts.ENTRY_SHOW_ARCHIVED, key=f"entry_archived_{kind_name}")
 records = data.records(kind_name, search, archived, 300, data.version())
 st.caption(texts.ENTRY_LIST_CAPTION.format(count=fmt.counted(len(records), *texts.RECORD_NOUN)))
-st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]).rename(columns=texts.FIELD_LABELS)),
+st.dataframe(french_table(records.drop(columns=["id", "version", "archived"]), labels=texts.FIELD_LABELS),
              hide_index=True, width="stretch", height=240, placeholder=fmt.MISSING)
 
 labels = {int(r["id"]): " · ".join(str(r[k]) for k in kind.key) for _, r in records.iterrows()}

@@ -70,7 +70,7 @@ def french_table(df: pd.DataFrame, labels: dict[str, str] | None = None, bars: I
             out[column] = out[column] * 100 if column in bars else out[column].map(fmt.percent)
         elif column == "montant_ht":
             out[column] = out[column].map(lambda v: fmt.MISSING if pd.isna(v) else f"{fmt.number(v)} €")
-        elif column.startswith("date") or column == "mois":
+        elif column.startswith("date") or column in ("mois", "debut_souhaite", "action_avant"):
             out[column] = out[column].map(fmt.day)
         elif column == "dernier_mois_declare":
             out[column] = out[column].map(lambda m: fmt.month(m) if isinstance(m, date) else fmt.MISSING)

@@ -241,3 +241,13 @@ def test_import_errors_show_the_expected_value_whole(as_facilitator, store):
     assert errors["valeur"].tolist() == ["300", r"\*\*gras\*\*"]  # a file's value shown literally, not in bold
     report = next(b for b in at.get("download_button") if "rapport d'erreurs" in b.proto.label)
     assert report.proto.label == "Télécharger le rapport d'erreurs (.xlsx)"
+
+
+def test_the_list_of_records_reads_french_dates_and_amounts(as_facilitator, store):
+    at = as_facilitator("pages/entry.py")
+    at.segmented_control(key="entry_kind").set_value("marches").run()
+    shown = at.dataframe[0].value
+    assert "Date de début" in shown.columns and "Montant HT (€)" in shown.columns
+    starts = [v for v in shown["Date de début"] if v != "—"]
+    assert starts and all(len(v) == 10 and v[2] == "/" and v[5] == "/" for v in starts), starts  # 25/11/2026
+    assert all(str(v).endswith("€") or v == "—" for v in shown["Montant HT (€)"])
