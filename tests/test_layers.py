@@ -14,7 +14,7 @@ CORE = ROOT / "core"
 
 # Each part may import the parts of a lower rank, never one of its own rank or above.
 RANKS = {
-    "base": 0,  # core.config, core.formatting, core.months
+    "base": 0,  # core.config, core.formatting, core.months, core.palette
     "store": 1,
     "accounts": 2,
     "conventions": 3,
@@ -24,7 +24,7 @@ RANKS = {
     "demo": 7,
     "cli": 8,  # core.__main__
 }
-BASE = {"config", "formatting", "months", "__init__"}
+BASE = {"config", "formatting", "months", "palette", "__init__"}
 
 
 def module_name(path: Path) -> str:

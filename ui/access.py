@@ -1,5 +1,5 @@
 """Open to all (RGAA / WCAG 2.1 AA): what the frame adds to Streamlit's own markup, the app's icon served by the app
-itself (checked in a real Chromium by tests/e2e/test_access.py); the charts' palette is ui/palette.py."""
+itself (checked in a real Chromium by tests/e2e/test_access.py); the charts' palette is core/palette.py."""
 
 from pathlib import Path
 

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 from core import formatting as fmt
 from core.figures.exits import KINDS as EXIT_KINDS
 from core.months import months_spanned
+from core.palette import ACCENT, DONE, NOT_INFORMED, PLANNED
 from ui import texts
-from ui.palette import ACCENT, DONE, NOT_INFORMED, PLANNED
 from ui.plain import chart_text
 
 

@@ -9,8 +9,8 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.exports.slides import SERIES, Deck, Slide
+from core.palette import ACCENT, DONE, PLANNED
 from ui import charts, texts
-from ui.palette import ACCENT, DONE, PLANNED
 from ui.plain import chart_text, html_text
 
 CSS = """

@@ -19,13 +19,16 @@ from pptx.util import Emu, Inches, Pt, lazyproperty
 from xlsxwriter import Workbook
 
 from core import formatting as fmt
+from core import palette
 from core.exports.slides import SERIES, Deck, Slide
 from core.figures.exits import KINDS as EXIT_KINDS
 from core.figures.privacy import is_formula_like
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
-DONE, PLANNED, ACCENT = RGBColor(0x0B, 0x6E, 0x4F), RGBColor(0xA9, 0xBC, 0xC9), RGBColor(0xE0, 0x7A, 0x22)
+# The pages' colour-blind-safe colours (core.palette), the same in the slides.
+DONE, PLANNED, ACCENT = (RGBColor.from_string(colour.lstrip("#").upper()) for colour in (palette.DONE, palette.PLANNED,
+                                                                                       palette.ACCENT))
 INK, GREY, TILE = RGBColor(0x1F, 0x2A, 0x33), RGBColor(0x6B, 0x76, 0x80), RGBColor(0xEE, 0xF4, 0xF1)
 BLANK = 6  # the blank layout of the default template
 CHART_TOP = Inches(1.75)

@@ -56,6 +56,6 @@ def test_every_chart_has_its_figures_in_a_table(store):
 
 
 def test_the_charts_colours_come_from_one_colour_blind_safe_palette():
-    from ui import palette
+    from core import palette
     assert {palette.PLANNED, palette.ACCENT} <= set(palette.OKABE_ITO.values())
     assert charts.DONE == palette.DONE and charts.PLANNED == palette.PLANNED

@@ -77,6 +77,16 @@ def test_deck_charts_hold_the_indicators_values(demo_store, buyers):
                                 "Heures réalisées": hours(zoom["heures_realisees"])}
 
 
+def test_deck_charts_wear_the_pages_colour_blind_safe_colours(demo_store):
+    from core import palette
+
+    years = charts(workbook.build_pptx(demo_store, Filters(2025, 2025)))[0]
+    fills = {s.name: str(s.format.fill.fore_color.rgb) for s in years.plots[0].series}
+    assert fills == {"Heures prévues": palette.PLANNED.lstrip("#").upper(),
+                     "Heures réalisées": palette.DONE.lstrip("#").upper()}
+    assert palette.PLANNED in palette.OKABE_ITO.values()
+
+
 def test_deck_charts_show_hours_as_whole_thousands_grouped(demo_store):
     for chart in charts(workbook.build_pptx(demo_store, Filters(2025, 2025))):
         plot = chart.plots[0]

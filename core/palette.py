@@ -1,4 +1,5 @@
-"""The charts' colours, defined once: colour-blind-safe (WCAG 2.1 « 1.4.1 Utilisation de la couleur »)."""
+"""The charts' colours, defined once for the pages and the PowerPoint deck: colour-blind-safe (WCAG 2.1 « 1.4.1
+Utilisation de la couleur »)."""
 
 # Okabe & Ito's palette (2008), told apart under every common colour blindness: the charts' colours, here only.
 OKABE_ITO = {"orange": "#e69f00", "sky_blue": "#56b4e9", "bluish_green": "#009e73", "yellow": "#f0e442",
