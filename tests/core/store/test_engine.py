@@ -228,9 +228,11 @@ def test_migration_0012_gives_companies_a_sector_and_a_directory_and_goes_back(t
     """Companies stored before keep every value, with no trade and no directory; a sector outside the list is
     refused."""
     engine = store_at(tmp_path / "old.db", "0011")
-    with engine.begin() as c:
+    with engine.begin() as c:  # a company that a need points at: the table is changed in place, not rebuilt
         c.execute(text("INSERT INTO company (siret, name, kind, archived, version) "
                        "VALUES ('73282932000074', 'Peintures de Test SAS', 'entreprise classique', 0, 1)"))
+        c.execute(text("INSERT INTO recruitment_need (reference, company_id, title, positions, contract_type, "
+                       "created_on, archived, version) VALUES ('B-1', 1, 'Peintre', 1, 'CDI', '2026-03-01', 0, 1)"))
     engine.dispose()
     upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
     with upgraded.begin() as c:

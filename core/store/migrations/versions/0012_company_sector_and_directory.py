@@ -24,14 +24,22 @@ SECTORS = ("'gros œuvre', 'second œuvre', 'peinture', 'maçonnerie', 'charpent
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("company", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("sector", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
-        batch_op.add_column(sa.Column("directory", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
-        batch_op.create_check_constraint("sector_enum", f"sector IS NULL OR sector IN ({SECTORS})")
+    # Not a batch (copy, drop, rename) on SQLite: hours, contracts and needs point at `company`, and with foreign
+    # keys on, dropping the old table would fail. A column and its own CHECK are added in place.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"ALTER TABLE company ADD COLUMN sector VARCHAR CONSTRAINT sector_enum "
+                   f"CHECK (sector IS NULL OR sector IN ({SECTORS}))")
+    else:
+        op.add_column("company", sa.Column("sector", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+        op.create_check_constraint("sector_enum", "company", f"sector IS NULL OR sector IN ({SECTORS})")
+    op.add_column("company", sa.Column("directory", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("company", schema=None) as batch_op:
-        batch_op.drop_constraint("sector_enum", type_="check")
-        batch_op.drop_column("directory")
-        batch_op.drop_column("sector")
+    if op.get_bind().dialect.name == "sqlite":  # in place too (SQLite 3.35+), for the same reason
+        op.execute("ALTER TABLE company DROP COLUMN directory")
+        op.execute("ALTER TABLE company DROP COLUMN sector")
+        return
+    op.drop_constraint("sector_enum", "company", type_="check")
+    op.drop_column("company", "directory")
+    op.drop_column("company", "sector")
