@@ -15,6 +15,7 @@ from core.accounts.auth import Actor
 from core.clauses.assessments import local_defaults, local_structures
 from core.exchange.directories import STRUCTURES, department_code, naf_sector, postcode_department
 from core.exchange.imports import preview_import, run_import
+from core.exchange.journal import journal
 from core.store.engine import session_scope
 from core.store.models import AuditEntry, Company, Role
 from tests.utils.files import counts, csv_bytes, xlsx_bytes
@@ -85,6 +86,10 @@ def test_a_known_company_only_takes_its_kind_trade_and_directory(store):
     assert {e.action for e in entries} == {"import : création", "import : modification", "import"}
     summary = next(e for e in entries if e.action == "import")
     assert json.loads(summary.after)["type"] == "structures"
+    shown = journal(store, entity="company")
+    retyped = shown[shown["action"] == "import : modification"].iloc[0]["detail"]  # in French, every field
+    assert retyped == ("Type : entreprise classique → EI ; Commune : — → La Rochelle ; Annuaire : — → SIAE (ASP) ; "
+                       "Secteur : — → peinture")
 
 
 def test_an_archived_company_is_left_as_archived(store):
