@@ -116,7 +116,8 @@ def import_file(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run_import(open_store(), actor=CLI_ACTOR, kind=args.kind, data=data, filename=args.file)
+    report = run_import(open_store(), actor=CLI_ACTOR, kind=args.kind, data=data, filename=args.file,
+                        department=args.departement)
     for note in report.notes:
         print(note)
     for message in report.error_messages():
@@ -222,11 +223,14 @@ def parser() -> argparse.ArgumentParser:
                    help="pour csv : la liste des marchés (par défaut) ou les chiffres clés")
     e.add_argument("-o", "--output", required=True, help="fichier à écrire")
     im = sub.add_parser("import", help="importer un fichier (acheteurs, marches, entreprises, participants, "
-                                       "heures, sorties, emplois, besoins, candidatures) ; tout ou rien")
+                                       "heures, sorties, emplois, besoins, candidatures, ou un annuaire publié "
+                                       "de structures d'insertion) ; tout ou rien")
     im.add_argument("kind", metavar="KIND", choices=["acheteurs", "marches", "entreprises", "participants", "heures",
-                                                     "sorties", "emplois", "besoins", "candidatures"],
+                                                     "sorties", "emplois", "besoins", "candidatures", "structures"],
                     help="type de fichier")
     im.add_argument("file", metavar="FILE", help="fichier .xlsx ou .csv")
+    im.add_argument("--departement", metavar="D",
+                    help="structures : ne garder que celles de ce département (colonne département ou code postal)")
     dc = sub.add_parser("import-decp", help="importer un fichier DECP publié (marchés attribués : JSON 2019 ou "
                                             "2022, CSV national ou consolidé) ; réimporter ne change rien")
     dc.add_argument("file", metavar="FILE", help="fichier .json ou .csv des données essentielles")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import AuthError
+from core.exchange.directories import STRUCTURES
 from core.exchange.imports import MAX_UPLOAD_MB, apply_import, preview_import, template
 from core.exchange.kinds import KINDS
 from core.store.engine import StoreError
@@ -19,33 +20,41 @@ IMPORTED = "import_written"  # (kind, file id) of the file just written, and wha
 
 engine = data.engine()
 st.title(texts.IMPORT_TITLE)
-kind = widgets.selectbox(st, texts.IMPORT_KIND, [*KINDS, DECP], key="import_kind",
-                         format_func=lambda k: texts.KIND_NAMES.get(k, texts.DECP_KIND))
+kind = widgets.selectbox(st, texts.IMPORT_KIND, [*KINDS, STRUCTURES, DECP], key="import_kind",
+                         format_func=lambda k: texts.KIND_NAMES.get(k, texts.DIRECTORY_KIND if k == STRUCTURES
+                                                                   else texts.DECP_KIND))
 if kind == DECP:
     upload_flow()
     st.stop()
 
-st.write(texts.IMPORT_TEMPLATES)
-xlsx, csv = st.columns(2)
-xlsx.download_button("modele-" + kind + ".xlsx", template(kind, "xlsx"), file_name=f"modele-{kind}.xlsx",
-                     icon=":material/download:")
-csv.download_button("modele-" + kind + ".csv", template(kind, "csv"), file_name=f"modele-{kind}.csv",
-                    icon=":material/download:")
+department = None
+if kind == STRUCTURES:  # a published directory, read as it is: no template
+    st.write(texts.DIRECTORY_SHAPES)
+    department = st.text_input(texts.DIRECTORY_DEPARTMENT, key="import_department",
+                               help=texts.DIRECTORY_DEPARTMENT_HELP).strip() or None
+else:
+    st.write(texts.IMPORT_TEMPLATES)
+    xlsx, csv = st.columns(2)
+    xlsx.download_button("modele-" + kind + ".xlsx", template(kind, "xlsx"), file_name=f"modele-{kind}.xlsx",
+                         icon=":material/download:")
+    csv.download_button("modele-" + kind + ".csv", template(kind, "csv"), file_name=f"modele-{kind}.csv",
+                        icon=":material/download:")
 
 upload = st.file_uploader(texts.IMPORT_UPLOAD, type=["xlsx", "csv"], max_upload_size=MAX_UPLOAD_MB,
                           key=f"import_file_{kind}")
 if upload is None:
     st.stop()
-if (written := st.session_state.get(IMPORTED)) and written[0] == (kind, upload.file_id):
+if (written := st.session_state.get(IMPORTED)) and written[0] == (kind, upload.file_id, department):
     st.success(written[1])  # this very file is in the store now: no preview, no second confirmation
     st.info(texts.IMPORT_NEXT)
     st.stop()
 
 # Reading and checking a large file takes seconds: once per uploaded file, not on every rerun.
-cache_key = (kind, upload.file_id, data.version())
+cache_key = (kind, upload.file_id, department, data.version())
 if st.session_state.get("import_preview", (None,))[0] != cache_key:
     try:
-        st.session_state["import_preview"] = (cache_key, preview_import(engine, kind, upload.getvalue(), upload.name))
+        st.session_state["import_preview"] = (cache_key, preview_import(engine, kind, upload.getvalue(), upload.name,
+                                                                        department))
     except StoreError as exc:
         st.error(str(exc))
         st.stop()
@@ -73,7 +82,7 @@ if st.button(texts.IMPORT_CONFIRM, type="primary"):
         said = texts.IMPORT_DONE.format(created=fmt.counted(done.created, *texts.ROWS_CREATED),
                                         updated=fmt.counted(done.updated, *texts.ROWS_UPDATED),
                                         unchanged=fmt.number(done.unchanged))
-        st.session_state[IMPORTED] = ((kind, upload.file_id), said)
+        st.session_state[IMPORTED] = ((kind, upload.file_id, department), said)
         st.rerun()
     else:
         show_errors(done, key="import_errors_report_written")

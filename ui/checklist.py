@@ -89,10 +89,19 @@ def _local_defaults(sector: Sector | None, local: dict) -> None:
         return
     if state.get("chk_local_for") != marker:
         state["chk_local_for"] = marker
-        # Not the structures: the store knows them all trades together, and counting every one as
-        # capable for this trade would always recommend reserving the whole contract. Empty, not 0.
-        state.setdefault("chk_structures", None)
+        # The structures only when a published directory tells their trades (assessments.local_structures): counting
+        # every one as capable for this trade would always recommend reserving the whole contract. Empty, not 0.
+        if local.get("local_structures") is not None:
+            state["chk_structures"] = local["local_structures"]
+        else:
+            state.setdefault("chk_structures", None)
         state["chk_jobs"] = local["jobs_available"]
+
+
+def _structures_help(sector: Sector | None, local: dict) -> str:
+    if local.get("local_structures") is not None and sector is not None:
+        return texts.STRUCTURES_HELP_DIRECTORY.format(count=local["local_structures"], sector=sector.value)
+    return texts.STRUCTURES_HELP.format(count=local["insertion_structures"])
 
 
 def _tri(column, label: str, key: str) -> bool | None:  # noqa: ANN001 - a Streamlit container
@@ -164,7 +173,7 @@ def purchase_form(club: dict[str, float], local_for: Callable[[str | None], dict
         site = _tri(a, texts.SITE, "chk_site")
         people = b.number_input(texts.ELIGIBLE_PEOPLE, min_value=0, step=1, key="chk_people")
         structures = c.number_input(texts.STRUCTURES, min_value=0, step=1, key="chk_structures",
-                                    help=texts.STRUCTURES_HELP.format(count=local["insertion_structures"]))
+                                    help=_structures_help(sector, local))
         jobs_help = (texts.JOBS_HELP.format(scope=local["jobs_sector"] or texts.ALL_SECTORS,
                                             date=fmt.day(local["jobs_date"]))
                      if local["jobs_available"] is not None else texts.JOBS_HELP_NONE)

@@ -143,8 +143,8 @@ def sizing_parameters(store_version: str) -> dict[str, float]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def local_defaults(sector: str | None, store_version: str) -> dict:
-    return assessments.local_defaults(engine(), sector)
+def local_defaults(sector: str | None, store_version: str, commune: str | None = None) -> dict:
+    return assessments.local_defaults(engine(), sector, commune)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from core.accounts.auth import Actor, Role, require
 from core.clauses.relevance import Assessment, PurchaseInputs, SizingParameters, Technicality, Verdict
+from core.exchange.cells import normalize_header
 from core.exchange.kinds import get_entry_kind
 from core.exchange.records import update_record, write_record
 from core.exchange.rows import to_columns
@@ -28,6 +29,9 @@ from core.store.models import Buyer, Company, Contract, JobsSnapshot
 # the GEIQ and the EA. ESAT, régies de quartier and ordinary temp agencies are left to the facilitator.
 LOCAL_STRUCTURE_KINDS = frozenset({CompanyKind.EI, CompanyKind.ETTI, CompanyKind.AI, CompanyKind.ACI,
                                    CompanyKind.EITI, CompanyKind.GEIQ, CompanyKind.EA})
+# Counted by trade once a published directory is loaded (core.exchange.directories): the same kinds, and the ESAT
+# of the FINESS extracts, which take subcontracted work (docs/indicateurs.md, « Ressources locales »).
+CAPABLE_KINDS = LOCAL_STRUCTURE_KINDS | {CompanyKind.ESAT}
 COPY_SUFFIX = " (copie)"
 LIST_COLUMNS = ["id", "date", "auteur", "acheteur", "objet", "avis", "vehicule", "heures_estimees", "marche",
                 "archive"]
@@ -40,11 +44,12 @@ class AssessmentError(ValueError):
 # --- what the store knows, as defaults of the "available locally" questions -------------------------
 
 
-def local_defaults(engine: Engine, sector: Sector | str | None = None) -> dict[str, Any]:
+def local_defaults(engine: Engine, sector: Sector | str | None = None, commune: str | None = None) -> dict[str, Any]:
     """Jobs available (latest snapshot of the sector, else of all sectors) and insertion structures in the store.
 
     Keys: `jobs_available` (int or None), `jobs_date` (date or None), `jobs_sector` (the sector the count
-    is for, None for all sectors) and `insertion_structures` (Company rows of the kinds above).
+    is for, None for all sectors), `insertion_structures` (Company rows of the kinds above) and
+    `local_structures`: the structures able to do this trade's work (see `local_structures`), or None.
     """
     sector_value = Sector(sector).value if sector else None
     with engine.connect() as c:
@@ -63,7 +68,27 @@ def local_defaults(engine: Engine, sector: Sector | str | None = None) -> dict[s
     return {"jobs_available": snapshot.jobs if snapshot else None,
             "jobs_date": snapshot.date if snapshot else None,
             "jobs_sector": snapshot.sector if snapshot else None,
-            "insertion_structures": int(structures)}
+            "insertion_structures": int(structures),
+            "local_structures": local_structures(engine, sector_value, commune)}
+
+
+def local_structures(engine: Engine, sector: Sector | str | None, commune: str | None = None) -> int | None:
+    """How many structures of the store can do this trade's work (in this commune when one is given), once a
+    published directory is loaded and tells trades; None otherwise — the facilitator's answer, as before."""
+    if not sector:
+        return None
+    kinds = [k.value for k in CAPABLE_KINDS]
+    active = (Company.kind.in_(kinds), ~Company.archived)  # type: ignore[attr-defined]
+    with engine.connect() as c:
+        directory = c.execute(select(func.count(Company.id)).where(
+            Company.directory.is_not(None), Company.sector.is_not(None), *active)).scalar_one()  # type: ignore[union-attr]
+        if not directory:
+            return None
+        communes = c.execute(select(Company.commune).where(Company.sector == Sector(sector).value, *active)).scalars()
+        if commune is None or not commune.strip():
+            return len(list(communes))
+        wanted = normalize_header(commune)
+        return sum(1 for here in communes if here and normalize_header(here) == wanted)
 
 
 # --- JSON both ways ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from core import formatting as fmt
 from core.accounts.auth import Actor, require
+from core.exchange import directories
 from core.exchange.cells import RowError, TableError, map_columns, parse_bool, parse_date, parse_month
 from core.exchange.kinds import BLANK_VALUES, KINDS, Kind, amount, birth_year, count, get_kind, hours, siret, text
 from core.exchange.pipeline import months, positions, rome_code
@@ -46,6 +47,7 @@ class ImportReport:
     read: int = 0  # data rows read
     applied: bool = False  # written to the store
     data: bytes = field(default=b"", repr=False)
+    department: str | None = None  # a directory of structures read for this département only
 
     @property
     def ok(self) -> bool:
@@ -102,22 +104,30 @@ def _file_error(report: ImportReport, message: str) -> ImportReport:
     return report
 
 
-def _build(session: Session, kind: str, data: bytes, filename: str) -> ImportReport:
+def _build(session: Session, kind: str, data: bytes, filename: str, department: str | None = None) -> ImportReport:
     """Read, validate and plan a whole file in `session` (nothing written)."""
-    report = ImportReport(kind, filename, data=data)
-    if kind not in KINDS:
-        return _file_error(report, f"Type de fichier inconnu « {kind} » ; types acceptés : {', '.join(KINDS)}.")
-    spec = KINDS[kind]
+    report = ImportReport(kind, filename, data=data, department=department)
+    if kind not in KINDS and kind != directories.STRUCTURES:
+        return _file_error(report, f"Type de fichier inconnu « {kind} » ; types acceptés : "
+                                   f"{', '.join([*KINDS, directories.STRUCTURES])}.")
+    if department is not None and kind != directories.STRUCTURES:
+        return _file_error(report, "Le filtre de département ne vaut que pour un annuaire de structures "
+                                   f"(type « {directories.STRUCTURES} »).")
     if len(data) > MAX_UPLOAD_BYTES:
         return _file_error(report, f"Le fichier pèse {len(data) / 1024 / 1024:.0f} Mo : la limite est de "
                                    f"{MAX_UPLOAD_LABEL}. Découpez-le en plusieurs fichiers.")
     try:
         frame = read_table(data, filename, kind)
+        if kind == directories.STRUCTURES:
+            return _build_directory(session, report, frame, directories.wanted_department(department))
     except TableError as exc:
         if exc.errors:  # readable but for some rows: those rows, located
             report.errors += exc.errors
             return report
         return _file_error(report, str(exc))
+    except ValueError as exc:  # a département that is not one
+        return _file_error(report, str(exc))
+    spec = KINDS[kind]
     mapping = map_columns(frame.columns, spec.names, spec.required)
     report.errors += [RowError(1, name, "", "colonne obligatoire absente de l'en-tête") for name in mapping.missing]
     if mapping.ignored:
@@ -140,35 +150,60 @@ def _build(session: Session, kind: str, data: bytes, filename: str) -> ImportRep
     return report
 
 
+def _build_directory(session: Session, report: ImportReport, frame: pd.DataFrame,
+                     department: str | None) -> ImportReport:
+    """A published directory of insertion structures (core.exchange.directories), all or nothing like the rest."""
+    found = directories.read_directory(frame, department)
+    report.notes += found.notes
+    report.read = len(frame.index)
+    if not found.rows and not found.errors:
+        return _file_error(report, "Aucune structure à importer dans ce fichier"
+                                   + (f" pour le département {department}." if department else "."))
+    errors: list[RowError] = []
+    plans = plan_rows(session, directories.KIND, found.rows, directories.KIND.names, errors)
+    report.errors += sorted(found.errors + directories.located(errors, found.headers),
+                            key=lambda e: (e.row or 0, e.column))
+    if report.errors:
+        return report
+    report.rows, archived = directories.keep_known(plans)
+    if archived:
+        report.notes.append(fmt.counted(archived, "entreprise archivée laissée telle quelle",
+                                        "entreprises archivées laissées telles quelles")
+                            + " : à restaurer d'abord pour que l'annuaire les mette à jour.")
+    return report
+
+
 def _detach(report: ImportReport) -> ImportReport:
     for plan in report.rows:
         plan.record = None  # ORM objects do not outlive their session
     return report
 
 
-def preview_import(engine: Engine, kind: str, data: bytes, filename: str) -> ImportReport:
+def preview_import(engine: Engine, kind: str, data: bytes, filename: str,
+                   department: str | None = None) -> ImportReport:
     """Everything an import would do, and every error, without writing anything."""
     with Session(engine) as session:
-        return _detach(_build(session, kind, data, filename))
+        return _detach(_build(session, kind, data, filename, department))
 
 
 def run_import(engine: Engine, *, actor: Actor | None, kind: str, data: bytes, filename: str,
-               dry_run: bool = False) -> ImportReport:
+               dry_run: bool = False, department: str | None = None) -> ImportReport:
     """Validate the whole file and write it in one transaction — or nothing if any row is wrong."""
     actor = require(engine, actor, Role.FACILITATEUR)
     check_intact(engine)  # a damaged file takes no write: StoreError, in French
 
     def write() -> ImportReport:
         with session_scope(engine) as session:
-            report = _build(session, kind, data, filename)
+            report = _build(session, kind, data, filename, department)
             if report.errors or dry_run or report.created + report.updated == 0:
                 return report
-            spec = get_kind(kind)
+            spec = directories.KIND if kind == directories.STRUCTURES else get_kind(kind)
             for plan in report.rows:
                 write_plan(session, actor, spec, plan, "import : ")
             audit.record(session, actor, "import", spec.model.__tablename__, filename, None,
                          {"fichier": filename, "type": kind, "lignes": report.read, "créations": report.created,
-                          "modifications": report.updated, "inchangées": report.unchanged})
+                          "modifications": report.updated, "inchangées": report.unchanged,
+                          **({"département": department} if department else {})})
             bump_data_version(session)
             report.applied = True
             return report
@@ -185,7 +220,8 @@ def run_import(engine: Engine, *, actor: Actor | None, kind: str, data: bytes, f
 def apply_import(engine: Engine, *, actor: Actor | None, report: ImportReport) -> ImportReport:
     """Write a previewed file. It is validated again against the store as it is now, in the write
     transaction, so that a change made since the preview is neither lost nor overwritten blindly."""
-    return run_import(engine, actor=actor, kind=report.kind, data=report.data, filename=report.filename)
+    return run_import(engine, actor=actor, kind=report.kind, data=report.data, filename=report.filename,
+                      department=report.department)
 
 
 # --- templates ----------------------------------------------------------------------------------

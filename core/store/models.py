@@ -56,12 +56,15 @@ class Buyer(SQLModel, table=True):
 class Company(SQLModel, table=True):
     """A contract holder or an insertion structure (its kind says which)."""
 
-    __table_args__ = (one_of("kind", CompanyKind), CheckConstraint("length(siret) = 14", name="siret_len"))
+    __table_args__ = (one_of("kind", CompanyKind), one_of("sector", Sector, nullable=True),
+                      CheckConstraint("length(siret) = 14", name="siret_len"))
     id: int | None = Field(default=None, primary_key=True)
     siret: str = Field(unique=True)
     name: str
     kind: str
     commune: str | None = None
+    sector: str | None = None  # the trade, when a published directory tells it (from its NAF code)
+    directory: str | None = None  # the published directory it was last read from (core.exchange.directories)
     archived: bool = False
     version: int = 1
 

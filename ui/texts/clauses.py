@@ -52,6 +52,9 @@ ELIGIBLE_PEOPLE = "Personnes éligibles repérées pour ce métier"
 STRUCTURES = "Structures d'insertion capables localement"
 STRUCTURES_HELP = ("Combien peuvent réaliser ces prestations ? Passerelles connaît {count} SIAE, GEIQ et EA, "
                    "tous métiers confondus. Laissé vide : clause d'exécution en heures.")
+STRUCTURES_HELP_DIRECTORY = ("Proposé : {count} structure(s) des annuaires publiés (SIAE, GEIQ, EA, ESAT) pour le "
+                             "métier « {sector} ». Corrigez si vous en savez plus. Laissé vide : clause d'exécution "
+                             "en heures.")
 JOBS_AVAILABLE = "Emplois disponibles sur le territoire"
 JOBS_HELP = "Proposé : dernier relevé ({scope}, {date})."
 JOBS_HELP_NONE = "Aucun relevé des emplois disponibles dans Passerelles."

@@ -10,6 +10,7 @@ PAGE_IMPORTS = "Imports"
 KIND_NAMES = {"acheteurs": "Acheteurs", "marches": "Marchés", "entreprises": "Entreprises et structures",
               "participants": "Participants", "heures": "Heures réalisées", "sorties": "Sorties",
               "emplois": "Emplois disponibles", "besoins": "Besoins de recrutement", "candidatures": "Candidatures"}
+DIRECTORY_KIND = "Annuaire des structures d'insertion"  # the published directories (core.exchange.directories)
 # The assessed purchase plan: its own columns (docs/fichiers-echange.md, plan_achats), then what the assessment adds.
 PLAN_LABELS = {"objet": "Objet", "acheteur": "Acheteur", "nature": "Nature", "secteur": "Secteur",
                "montant_ht": "Montant HT (€)", "duree_mois": "Durée (mois)",
@@ -77,6 +78,12 @@ GRID_RELOAD = "Recharger les heures enregistrées (vos saisies seront perdues)"
 IMPORT_TITLE = "Importer un fichier"
 IMPORT_KIND = "Type de fichier"
 IMPORT_TEMPLATES = "Modèles à remplir :"
+DIRECTORY_SHAPES = ("Importez l'annuaire tel qu'il est publié : liste des SIAE conventionnées de l'ASP (colonne "
+                    "« Mesure » : ACI, AI, EI, ETTI, EITI), liste des GEIQ, extrait FINESS des ESAT (catégorie 246), "
+                    "liste des entreprises adaptées. Le type de liste est reconnu à son en-tête ; chaque structure "
+                    "s'identifie par son SIRET. Une entreprise déjà connue ne change que de type.")
+DIRECTORY_DEPARTMENT = "Département (facultatif)"
+DIRECTORY_DEPARTMENT_HELP = "Ne garder que les structures de ce département, par exemple 17 ; vide : tout le fichier."
 IMPORT_UPLOAD = "Fichier Excel (.xlsx) ou CSV"
 IMPORT_PREVIEW = "Aperçu"
 ERROR_NOUN = ("erreur", "erreurs")

@@ -59,7 +59,8 @@ def save(store, inputs: PurchaseInputs, params: SizingParameters | None = None, 
 def test_local_defaults_come_from_the_store(store):
     # peinture has its own snapshot (90 jobs on 01/12/2021); nettoyage falls back on all sectors (2 000)
     assert local_defaults(store, Sector.PEINTURE) == {"jobs_available": 90, "jobs_date": date(2021, 12, 1),
-                                                      "jobs_sector": "peinture", "insertion_structures": 1}
+                                                      "jobs_sector": "peinture", "insertion_structures": 1,
+                                                      "local_structures": None}  # no directory loaded
     assert local_defaults(store, "nettoyage")["jobs_available"] == 2000
     assert local_defaults(store, "nettoyage")["jobs_sector"] is None
     assert local_defaults(store)["jobs_available"] == 2000
@@ -72,7 +73,8 @@ def test_local_defaults_come_from_the_store(store):
 
 def test_local_defaults_on_an_empty_store(empty_store):
     assert local_defaults(empty_store, "peinture") == {"jobs_available": None, "jobs_date": None,
-                                                       "jobs_sector": None, "insertion_structures": 0}
+                                                       "jobs_sector": None, "insertion_structures": 0,
+                                                       "local_structures": None}
 
 
 def test_save_keeps_inputs_result_author_and_audits(store):

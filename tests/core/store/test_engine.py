@@ -222,3 +222,25 @@ def test_migration_0011_gives_the_stored_exits_their_moment_and_goes_back(tmp_pa
     command.downgrade(_alembic_config(upgraded), "0010")
     assert "moment" not in {c["name"] for c in inspect(upgraded).get_columns("participant_exit")}
     upgraded.dispose()
+
+
+def test_migration_0012_gives_companies_a_sector_and_a_directory_and_goes_back(tmp_path):
+    """Companies stored before keep every value, with no trade and no directory; a sector outside the list is
+    refused."""
+    engine = store_at(tmp_path / "old.db", "0011")
+    with engine.begin() as c:  # a company that a need points at: the table is changed in place, not rebuilt
+        c.execute(text("INSERT INTO company (siret, name, kind, archived, version) "
+                       "VALUES ('73282932000074', 'Peintures de Test SAS', 'entreprise classique', 0, 1)"))
+        c.execute(text("INSERT INTO recruitment_need (reference, company_id, title, positions, contract_type, "
+                       "created_on, archived, version) VALUES ('B-1', 1, 'Peintre', 1, 'CDI', '2026-03-01', 0, 1)"))
+    engine.dispose()
+    upgraded = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    with upgraded.begin() as c:
+        assert c.execute(text("SELECT name, kind, sector, directory FROM company")).all() == [
+            ("Peintures de Test SAS", "entreprise classique", None, None)]
+        c.execute(text("UPDATE company SET sector = 'peinture', directory = 'SIAE (ASP)'"))
+    with pytest.raises(IntegrityError), upgraded.begin() as c:
+        c.execute(text("UPDATE company SET sector = 'BTP'"))
+    command.downgrade(_alembic_config(upgraded), "0011")
+    assert not {"sector", "directory"} & {c["name"] for c in inspect(upgraded).get_columns("company")}
+    upgraded.dispose()
