@@ -89,10 +89,11 @@ def test_a_stale_save_is_refused(pg):
     assert load_record(pg, "marches", 1)["heures_prevues"] == 1234
 
 
-def test_accounts_logins_and_published_contracts(pg, tmp_path):
+def test_accounts_logins_and_published_contracts(pg, demo_path, tmp_path):
     add_user(pg, actor=CLI_ACTOR, username="claire", password="une phrase de passe assez longue", role=Role.ADMIN)
     claire = authenticate(pg, "claire", "une phrase de passe assez longue")
     assert resolve_session(pg, open_session(pg, actor=claire)) == claire
+    shutil.copy(demo_path, tmp_path / "decp.db")  # the demo's published contracts on both sides, as on `pg`
     sqlite = open_store(f"sqlite:///{tmp_path / 'decp.db'}")
     for engine in (pg, sqlite):
         import_decp(engine, actor=FACILITATOR, data=fixture("2022-nested.json"), filename="2022-nested.json")
