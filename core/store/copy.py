@@ -141,9 +141,10 @@ def _copy_table(source: Connection, target: Connection, table: Table, expected: 
     done = 0
     result = source.execution_options(stream_results=True, yield_per=BATCH).execute(
         table.select().order_by(*table.primary_key.columns))
+    names = list(result.keys())
     for rows in result.partitions(BATCH):
         try:
-            target.execute(table.insert(), [dict(row._mapping) for row in rows])  # executemany
+            target.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])  # executemany
         except StoreError:
             raise
         except SQLAlchemyError as exc:  # a constraint of the target's schema: which table says where to look
