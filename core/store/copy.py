@@ -12,7 +12,7 @@ from pathlib import Path
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Table, func, select, text
+from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel
 
@@ -119,6 +119,18 @@ def row_counts(c: Connection) -> dict[str, int]:
     return {t.name: c.execute(select(func.count()).select_from(t)).scalar_one() for t in tables()}
 
 
+def occupied_rows(url: str) -> int:
+    """The rows a target already holds, whatever its schema's version (read before it is migrated)."""
+    engine = make_engine(url)
+    try:
+        present = set(inspect(engine).get_table_names())
+        with engine.connect() as c:
+            return sum(c.execute(select(func.count()).select_from(t)).scalar_one() for t in tables()
+                       if t.name in present)
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def _snapshot(engine: Engine) -> Iterator[Connection]:
     """One read transaction on the source: every table as of one moment, even while the club keeps writing."""
@@ -168,6 +180,9 @@ def copy_store(source_url: str, target_url: str, *, replace: bool = False,
         raise StoreError(SAME_STORE.format(where=_where(_parse_url(target_url))))
     source = open_source(source_url)
     try:
+        if not replace and (rows := occupied_rows(target_url)):  # refused before its migrations change it
+            raise StoreError(TARGET_NOT_EMPTY.format(where=_where(_parse_url(target_url)),
+                                                     rows=fmt.counted(rows, "ligne", "lignes")))
         target = open_store(target_url)  # created or migrated to the code's schema, the source's too
     except BaseException:
         source.dispose()

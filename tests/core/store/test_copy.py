@@ -16,9 +16,9 @@ from core.accounts.auth import Actor
 from core.exchange.records import save_record
 from core.figures.comparison import headline_differences, years
 from core.store.copy import copy_store, row_counts, tables
-from core.store.engine import _alembic_config, data_version, make_engine, open_store
+from core.store.engine import _alembic_config, data_version, make_engine, open_store, schema_revision
 from core.store.models import Role
-from tests.utils.broken import french_only, sqlite_url
+from tests.utils.broken import checkpoint, fingerprint, french_only, sqlite_url
 
 FACILITATOR = Actor("fanny", Role.FACILITATEUR)
 
@@ -100,6 +100,23 @@ def test_a_non_empty_target_is_refused_and_left_as_it_was(source, occupied, caps
     line = refused(*run(capsys, source, occupied))
     assert "contient déjà des données" in line and "--replace" in line
     assert dump(occupied) == before
+
+
+def test_a_non_empty_target_of_an_older_schema_is_refused_before_its_migrations(source, store, capsys, tmp_path):
+    target = tmp_path / "ancienne.db"
+    shutil.copy(tmp_path / "fixture.db", target)
+    older = make_engine(sqlite_url(target))
+    command.downgrade(_alembic_config(older), "-1")  # a club's store still at the previous version
+    revision = schema_revision(older)
+    older.dispose()
+    checkpoint(target)
+    before = fingerprint(target)
+    assert "contient déjà des données" in refused(*run(capsys, source, sqlite_url(target)))
+    checkpoint(target)
+    assert fingerprint(target) == before  # not migrated, not written
+    again = make_engine(sqlite_url(target))
+    assert schema_revision(again) == revision
+    again.dispose()
 
 
 def test_replace_puts_the_source_in_place_of_the_target(source, occupied, capsys):
