@@ -150,6 +150,23 @@ def backup(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("copy-store")
+def copy_store(args: argparse.Namespace) -> int:
+    from core.figures.comparison import headline_differences, years
+    from core.store.copy import copy_store as copy
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    counts = copy(args.source, args.target, replace=args.replace, progress=progress, verify=headline_differences)
+    span = years(open_store(args.target))
+    period = f"de {span[0]} à {span[-1]}" if span else "(aucune année)"
+    print(f"Copie vérifiée : {fmt.counted(sum(counts.values()), 'ligne', 'lignes')} dans "
+          f"{fmt.counted(len(counts), 'table', 'tables')}, mêmes nombres de lignes et mêmes chiffres clés "
+          f"pour chaque année {period}.")
+    return 0
+
+
 @command("relevance")
 def relevance(args: argparse.Namespace) -> int:
     from core.clauses.purchase_plan import RESULT_COLUMNS, assess_plan, write_plan
@@ -251,6 +268,11 @@ def parser() -> argparse.ArgumentParser:
     ua.add_argument("--password-stdin", action="store_true", help="lire le mot de passe sur l'entrée standard")
     b = sub.add_parser("backup", help="une copie cohérente de la base (SQLite)")
     b.add_argument("file", help="fichier de destination")
+    cs = sub.add_parser("copy-store", help="copier toute une base dans une autre (SQLite ou PostgreSQL), "
+                                           "puis la vérifier ; la cible doit être vide, sauf avec --replace")
+    cs.add_argument("source", metavar="SOURCE_URL", help="adresse de la base à copier (elle n'est pas modifiée)")
+    cs.add_argument("target", metavar="TARGET_URL", help="adresse de la base cible (créée ou mise à jour d'abord)")
+    cs.add_argument("--replace", action="store_true", help="remplacer tout le contenu d'une cible non vide")
     r = sub.add_parser("relevance", help="évaluer un plan d'achats (plan_achats) : avis, véhicule, heures")
     r.add_argument("file", metavar="FILE", help="plan d'achats .xlsx ou .csv")
     r.add_argument("-o", "--output", required=True, metavar="OUT", help="fichier résultat .xlsx ou .csv")

@@ -39,6 +39,10 @@ READ_ONLY_FOLDER = ("Le dossier de la base de données ({where}) est protégé e
                     "d'écriture sur ce dossier à l'utilisateur qui lance Passerelles.")
 CANNOT_OPEN = ("Le fichier de la base de données ({where}) ne peut pas être ouvert : vérifiez que son dossier "
                "existe et que l'utilisateur qui lance Passerelles peut y lire et y écrire.")
+BAD_CREDENTIALS = ("Le serveur PostgreSQL a refusé l'identifiant ou le mot de passe ({url}) : vérifiez l'utilisateur "
+                   "et le mot de passe de l'adresse de la base.")
+NO_DATABASE = ("La base nommée dans l'adresse n'existe pas sur le serveur PostgreSQL ({url}) : créez-la "
+               "(createdb), ou corrigez son nom dans l'adresse.")
 SERVER_READ_ONLY = ("La base PostgreSQL est en lecture seule ({where}) : rien n'a été enregistré. Vérifiez "
                     "les droits de l'utilisateur de DATABASE_URL et que le serveur accepte les écritures.")
 SERVER_CORRUPTED = ("Le serveur PostgreSQL signale des données endommagées ({where}) : Passerelles n'y écrit plus "
@@ -81,8 +85,8 @@ class StoreError(RuntimeError):
             message = BUSY
         elif (state := getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)) is not None:
             message = UNREACHABLE if str(state).startswith("08") else _POSTGRES.get(str(state), REFUSED)
-        elif isinstance(exc, OperationalError):  # no code: the server could not be reached at all
-            message = UNREACHABLE
+        elif isinstance(exc, OperationalError):  # no code: the server could not be reached, or refused the login
+            message = _refused_login(str(orig))
         else:
             message = REFUSED
         error = (StoreBusyError if message is BUSY else cls)(message.format(where=where, url=where))
@@ -92,6 +96,15 @@ class StoreError(RuntimeError):
 
 class StoreBusyError(StoreError):
     """Another write holds the store: worth trying again in a moment."""
+
+
+def _refused_login(said: str) -> str:
+    """A connection refused by the server itself says why only in its text (psycopg gives no SQLSTATE then)."""
+    if "authentication failed" in said or "no pg_hba.conf entry" in said:
+        return BAD_CREDENTIALS
+    if "database" in said and "does not exist" in said:
+        return NO_DATABASE
+    return UNREACHABLE
 
 
 def _where(url: URL | None) -> str:

@@ -5,22 +5,27 @@ PostgreSQL server and sets it, so in CI these tests always run; elsewhere they r
 """
 
 import os
+import shutil
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 
+import core.store.copy
+from core.__main__ import main
 from core.accounts.auth import CLI_ACTOR, Actor, add_user, authenticate
 from core.accounts.login_sessions import open_session, resolve_session
 from core.decp.published import decp_stats, import_decp
 from core.demo.build import load_demo
 from core.exchange.imports import apply_import, preview_import
 from core.exchange.records import ConflictError, load_record, save_record
+from core.figures.comparison import headline_differences
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.followup import alerts
 from core.figures.indicators import BREAKDOWNS, breakdown, headline
+from core.store.copy import tables
 from core.store.engine import StoreError, check_intact, make_engine, open_store, schema_revision
 from core.store.models import Role
 from tests.conftest import DEMO_TODAY
@@ -84,15 +89,90 @@ def test_a_stale_save_is_refused(pg):
     assert load_record(pg, "marches", 1)["heures_prevues"] == 1234
 
 
-def test_accounts_logins_and_published_contracts(pg, tmp_path):
+def test_accounts_logins_and_published_contracts(pg, demo_path, tmp_path):
     add_user(pg, actor=CLI_ACTOR, username="claire", password="une phrase de passe assez longue", role=Role.ADMIN)
     claire = authenticate(pg, "claire", "une phrase de passe assez longue")
     assert resolve_session(pg, open_session(pg, actor=claire)) == claire
+    shutil.copy(demo_path, tmp_path / "decp.db")  # the demo's published contracts on both sides, as on `pg`
     sqlite = open_store(f"sqlite:///{tmp_path / 'decp.db'}")
     for engine in (pg, sqlite):
         import_decp(engine, actor=FACILITATOR, data=fixture("2022-nested.json"), filename="2022-nested.json")
     assert decp_stats(pg) == decp_stats(sqlite)
     sqlite.dispose()
+
+
+def _schema(name: str) -> str:
+    """The test database's address, its tables in a schema of their own: the module's store stays as it is."""
+    wipe = make_engine(URL)
+    with wipe.begin() as c:
+        c.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        c.execute(text(f"CREATE SCHEMA {name}"))
+    wipe.dispose()
+    return make_url(URL).update_query_dict({"options": f"-csearch_path={name}"}).render_as_string(hide_password=False)
+
+
+def _rows(url: str) -> dict[str, list[tuple]]:
+    engine = make_engine(url)
+    with engine.connect() as c:
+        rows = {t.name: sorted(tuple(r) for r in c.execute(t.select())) for t in tables() if t.name != "store_meta"}
+    engine.dispose()
+    return rows
+
+
+def test_a_store_copied_to_postgresql_and_back_reads_the_same(demo_path, tmp_path, capsys):
+    shutil.copy(demo_path, tmp_path / "demo.db")
+    source, back = f"sqlite:///{tmp_path / 'demo.db'}", f"sqlite:///{tmp_path / 'retour.db'}"
+    on_pg = _schema("copie")
+    assert main(["copy-store", source, on_pg]) == 0, capsys.readouterr().err
+    assert main(["copy-store", on_pg, back]) == 0, capsys.readouterr().err
+    assert "Copie vérifiée" in capsys.readouterr().out
+    assert _rows(back) == _rows(on_pg) == _rows(source)
+    original, copied = open_store(source), open_store(on_pg)
+    assert headline_differences(original, copied) == []
+    buyer = save_record(copied, actor=FACILITATOR, kind="acheteurs",  # the id sequences caught up
+                        values={"nom": "Commune après la copie", "type": "collectivité"})
+    assert buyer["id"] == 1 + max(row[0] for row in _rows(source)["buyer"])
+    original.dispose()
+    copied.dispose()
+
+
+def test_a_connection_dropped_during_a_copy_leaves_postgresql_as_it_was(store, tmp_path, demo_path, capsys,
+                                                                        monkeypatch):
+    target = _schema("interrompue")
+    assert main(["copy-store", f"sqlite:///{tmp_path / 'fixture.db'}", target]) == 0
+    before = _rows(target)
+    admin = make_engine(URL)
+
+    def drop_connection(conn, cursor, statement, *_args) -> None:  # noqa: ANN001
+        if statement.startswith("INSERT INTO hours_entry"):  # the old rows deleted, half the tables written
+            pid = conn.connection.dbapi_connection.info.backend_pid
+            with admin.begin() as c:
+                c.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+    original_copy = core.store.copy._copy
+
+    def copy_dropped(source_engine, target_engine, *args):  # noqa: ANN001, ANN002
+        event.listen(target_engine, "before_cursor_execute", drop_connection)
+        return original_copy(source_engine, target_engine, *args)
+
+    monkeypatch.setattr(core.store.copy, "_copy", copy_dropped)
+    shutil.copy(demo_path, tmp_path / "demo.db")
+    capsys.readouterr()
+    assert main(["copy-store", f"sqlite:///{tmp_path / 'demo.db'}", target, "--replace"]) == 2
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "La base cible est restée telle qu'elle était" in said, said
+    french_only(said)
+    assert _rows(target) == before
+    admin.dispose()
+
+
+def test_wrong_credentials_or_a_missing_database_are_said_in_french():
+    for address, said in ((make_url(URL).set(password="pas-le-bon-mot-de-passe"), "l'identifiant ou le mot de passe"),
+                          (make_url(URL).set(database="passerelles_absente"), "n'existe pas sur le serveur")):
+        with pytest.raises(StoreError, match=said) as refused:
+            open_store(address.render_as_string(hide_password=False))
+        assert "pas-le-bon" not in str(refused.value)
+        french_only(str(refused.value))
 
 
 def test_a_read_only_postgresql_refuses_a_write_in_french():
