@@ -5,13 +5,23 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.decp.buyers import FIGURES, GROUPS, MEMBER, OTHER, PARTNER
+from core.decp.buyers import GROUPS, MEMBER, OTHER, PARTNER
 from core.exports.decp_buyers import HEADERS, SHEETS, buyers_csv, buyers_filename, buyers_xlsx
 from ui import data, texts
 from ui.exports import MIME_TYPES
 
-SHOWN = ["marches", "montant", "marches_renseignes", "part_avec_consideration", "part_clause_sociale",
-         "part_critere_social", "part_marche_reserve"]  # the counts per consideration are in the files
+SHOWN = ["marches", "part_avec_consideration", "part_clause_sociale", "part_critere_social", "part_marche_reserve",
+         "montant", "marches_renseignes"]  # the shares first; the counts per consideration are in the files
+KEYS = ["acheteur", "club", "groupe", "nature", "division"]  # then the SIRET, last
+WIDTHS = {"acheteur": 240, "club": 125, "groupe": 240, "nature": 110, "division": 300, "siret": 125,
+          "marches": 75, "montant": 115, "marches_renseignes": 95}
+
+
+def _columns(table: pd.DataFrame) -> dict:
+    """Short headers on screen, the files' whole header on hover; the names narrow (their text on hover too), so
+    that the shares fit beside them on a laptop's screen."""
+    return {HEADERS[c]: st.column_config.Column(texts.BUYERS_SHORT.get(c, HEADERS[c]), help=HEADERS[c],
+                                                width=WIDTHS.get(c, 110)) for c in table.columns}
 
 
 def buyers_section(departement: str | None, year: int | None, mark: str, demo: bool, store_version: str) -> None:
@@ -27,7 +37,7 @@ def buyers_section(departement: str | None, year: int | None, mark: str, demo: b
     for (by, table), tab in zip(tables.items(), st.tabs(list(SHEETS.values())), strict=True):
         with tab:
             st.dataframe(_styled(table), hide_index=True, width="stretch", key=f"decp_buyers_{by}",
-                         height="auto" if len(table) <= 12 else 440)
+                         height="auto" if len(table) <= 12 else 440, column_config=_columns(table))
             st.download_button(texts.BUYERS_EXPORT_CSV, lambda t=table: buyers_csv(t, departement, year),
                                file_name=buyers_filename(departement, year, "csv", by), mime=MIME_TYPES["csv"],
                                icon=":material/download:", on_click="ignore", key=f"decp_buyers_csv_{by}",
@@ -54,8 +64,8 @@ def _groups(groups: pd.DataFrame) -> None:
 
 def _styled(table: pd.DataFrame) -> "pd.io.formats.style.Styler":
     """French headers and values ("170 000 €", "66,7 %", "—"), the numbers kept underneath for sorting."""
-    keys = [c for c in table.columns if c not in FIGURES]
-    shown = table[keys + SHOWN].copy()
+    keys = [c for c in KEYS if c in table.columns]
+    shown = table[keys + SHOWN + (["siret"] if "siret" in table.columns else [])].copy()
     if "club" in shown.columns:
         shown["club"] = shown["club"].map(texts.BUYERS_CLUB)
     formats = {HEADERS[c]: (lambda v: fmt.percent(v, 1)) if c.startswith("part_") else

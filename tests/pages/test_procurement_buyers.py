@@ -36,9 +36,9 @@ def test_four_sortable_tables_with_french_headers(page):
     assert [f.columns[0] for f in frames if "Part marché réservé" in f.columns] == [
         "Acheteur", "Acheteurs", "Nature", "Division CPV"]
     buyers = next(f for f in frames if "SIRET" in f.columns)
-    assert list(buyers.columns) == ["Acheteur", "SIRET", "Club", "Marchés", "Montant (€ HT)", "Marchés renseignés",
-                                    "Part avec une considération sociale", "Part clause sociale",
-                                    "Part critère social", "Part marché réservé"]
+    assert list(buyers.columns) == ["Acheteur", "Club", "Marchés", "Part avec une considération sociale",
+                                    "Part clause sociale", "Part critère social", "Part marché réservé",
+                                    "Montant (€ HT)", "Marchés renseignés", "SIRET"]
     assert buyers["Acheteur"].tolist() == ["Ville A", "=Ville D", "Hôpital B", "Syndicat C"]
     assert buyers["Club"].tolist() == ["membre du Club", "", "partenaire ponctuel", ""]
     assert buyers["Montant (€ HT)"].tolist() == [170_000, 65_000, 40_000, 40_000]  # numbers: the grid sorts them

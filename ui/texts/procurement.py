@@ -122,9 +122,13 @@ BUYERS_GROUP_HELP = ("{contracts} publiés, dont {informed} qui renseignent leur
                      "{amount}.")
 BUYERS_VS_OTHERS = "{points} points par rapport aux autres acheteurs"
 BUYERS_CLUB = {"membre": "membre du Club", "partenaire": "partenaire ponctuel", "": ""}
-BUYERS_NOTE = ("Nature lue sur la division CPV (45 : travaux ; 03 à 44 et 48 : fournitures ; 50 à 98 : services) ; "
-               "« non classé » : code CPV absent ou qui n'en est pas un. Un marché peut porter plusieurs "
+BUYERS_NOTE = ("« Au moins une », « Clause sociale », « Critère social », « Marché réservé » : parts des marchés "
+               "renseignés. Nature lue sur la division CPV (45 : travaux ; 03 à 44 et 48 : fournitures ; 50 à 98 : "
+               "services) ; « non classé » : code CPV absent ou qui n'en est pas un. Un marché peut porter plusieurs "
                "considérations : les parts par considération ne s'additionnent pas. « — » : aucun marché renseigné.")
 BUYERS_EXPORT_XLSX = "Tableaux des acheteurs (.xlsx)"
 BUYERS_EXPORT_CSV = "Ce tableau (.csv)"
 BUYERS_EXPORT_HELP = "Les fichiers disent le département et l'année choisis."
+BUYERS_SHORT = {"marches_renseignes": "Renseignés", "part_avec_consideration": "Au moins une",
+                "part_clause_sociale": "Clause sociale", "part_critere_social": "Critère social",
+                "part_marche_reserve": "Marché réservé", "montant": "Montant"}
