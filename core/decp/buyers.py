@@ -33,8 +33,9 @@ FIGURES = [*COUNTS, *SHARES]
 BREAKDOWNS = ("acheteur", "groupe", "nature", "division")
 
 
-def _rows(engine: Engine, year: int | None, departement: str | None) -> pd.DataFrame:
-    """The stored contracts counted per buyer SIRET and CPV code, with the buyer's published name."""
+def _rows(engine: Engine, year: int | None, departement: str | None) -> list[tuple[dict[str, str], list]]:
+    """The stored contracts counted per buyer SIRET and CPV code (COUNTS), each with its labels: the buyer's name
+    (the club's, else the published one), SIRET, club, group, nature and CPV division."""
     has = select(DecpConsideration.contract_id).where(DecpConsideration.contract_id == DecpContract.id)
     informed = ~has.where(DecpConsideration.value == DECP_NOT_INFORMED).exists()
     social = has.where(DecpConsideration.value.in_([v.value for v in SOCIAL_VEHICLES])).exists()  # type: ignore[attr-defined]
@@ -53,42 +54,39 @@ def _rows(engine: Engine, year: int | None, departement: str | None) -> pd.DataF
         rows = session.execute(query).all()
         club = session.execute(select(Buyer.siret, Buyer.name, Buyer.permanent_member)
                                .where(Buyer.siret.is_not(None), ~Buyer.archived)).all()  # type: ignore[union-attr]
-    frame = pd.DataFrame(rows, columns=["siret", "cpv", "nom_publie", *COUNTS])
-    frame["montant"] = frame["montant"].astype(float)
-    members = {}
+    members: dict[str, tuple[str, str]] = {}
     for siret, name, permanent in sorted(club, key=lambda row: (not row[2], row[1])):  # a member before a partner
         members.setdefault("".join(str(siret).split()), (name, MEMBER if permanent else PARTNER))
-    known = [members.get(s) for s in frame["siret"]]
-    frame["club"] = [k[1] if k else OTHER for k in known]
-    frame["acheteur"] = [k[0] if k else (n or s) for k, n, s in zip(known, frame["nom_publie"], frame["siret"],
-                                                                     strict=True)]
-    frame["groupe"] = frame["club"].map(GROUPS)
-    divisions = [cpv.division(code) for code in frame["cpv"]]
-    frame["nature"] = [cpv.nature(d) or NOT_CLASSIFIED for d in divisions]
-    frame["division"] = [cpv.label(d) if d else NOT_CLASSIFIED for d in divisions]
-    return frame
+    out = []
+    for siret, code, published, *counts in rows:
+        name, kind = members.get(siret, (published or siret, OTHER))
+        division = cpv.division(code)
+        out.append(({"acheteur": name, "siret": siret, "club": kind, "groupe": GROUPS[kind],
+                     "nature": cpv.nature(division) or NOT_CLASSIFIED,
+                     "division": cpv.label(division) if division else NOT_CLASSIFIED}, counts))
+    return out
 
 
-def _shares(frame: pd.DataFrame) -> pd.DataFrame:
-    for share, count in SHARES.items():
-        frame[share] = [round(n / informed, 4) if informed else None
-                        for n, informed in zip(frame[count], frame["marches_renseignes"], strict=True)]
-    return frame
-
-
-def _table(rows: pd.DataFrame, by: str) -> pd.DataFrame:
+def _table(rows: list[tuple[dict[str, str], list]], by: str) -> pd.DataFrame:
+    """The rows summed by one breakdown: plain sums (a few thousand rows at most), then the shares."""
     keys = ["acheteur", "siret", "club"] if by == "acheteur" else [by]
-    table = rows.groupby(keys, as_index=False, sort=False)[COUNTS].sum()
-    if by == "groupe":  # every group in its order, even without a contract, then all of them
-        table = table.set_index("groupe").reindex(list(GROUPS.values()), fill_value=0).reset_index()
-        total = pd.DataFrame([{"groupe": ALL_BUYERS, **{c: rows[c].sum() for c in COUNTS}}])
-        table = pd.concat([table, total], ignore_index=True)
+    sums: dict[tuple[str, ...], list[float]] = {}
+    if by == "groupe":  # every group in its order, even without a contract
+        sums = {(group,): [0] * len(COUNTS) for group in GROUPS.values()}
+    for labels, counts in rows:
+        total = sums.setdefault(tuple(labels[k] for k in keys), [0] * len(COUNTS))
+        for i, n in enumerate(counts):
+            total[i] += n
+    found = [[*key, *(float(n) if c == "montant" else int(n) for c, n in zip(COUNTS, total, strict=True))]
+             for key, total in sums.items()]
+    if by == "groupe":  # then all of them
+        found.append([ALL_BUYERS, *(sum(row[1 + i] for row in found) for i in range(len(COUNTS)))])
     else:  # most contracts first, then the largest amount
-        table = table.sort_values(["marches", "montant", keys[0]], ascending=[False, False, True],
-                                  kind="stable", ignore_index=True)
-    for column in COUNTS:
-        table[column] = table[column].astype(float if column == "montant" else int)
-    return _shares(table)[[*keys, *FIGURES]]
+        found.sort(key=lambda row: (-row[len(keys)], -row[len(keys) + 1], row[0]))
+    informed, at = len(keys) + COUNTS.index("marches_renseignes"), {c: len(keys) + i for i, c in enumerate(COUNTS)}
+    for row in found:  # each share over the contracts informed; none when none is
+        row += [round(row[at[count]] / row[informed], 4) if row[informed] else None for count in SHARES.values()]
+    return pd.DataFrame(found, columns=[*keys, *FIGURES])
 
 
 def buyers_tables(engine: Engine, *, year: int | None = None,
