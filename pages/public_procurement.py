@@ -11,6 +11,7 @@ from core.store.models import DECP_NOT_INFORMED, Role
 from ui import charts, data, session, texts
 from ui.components import chart
 from ui.decp import choose_scope
+from ui.decp_buyers import buyers_section
 
 session.allow()  # an official's page
 version = data.version()
@@ -61,6 +62,7 @@ else:
     st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE + mark)
     chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED))
     st.caption(texts.PROCUREMENT_BY_VALUE_NOTE)
+    buyers_section(departement, year, mark, bool(demo), version)
 
 st.subheader(texts.PROCUREMENT_YEARLY_TITLE + mark)
 chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year))

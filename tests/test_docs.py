@@ -12,10 +12,12 @@ import pytest
 from core import conventions
 from core.__main__ import parser
 from core.clauses import purchase_plan, relevance
+from core.decp import cpv_divisions, fields, published
 from core.decp import csv_reader as decp_csv
-from core.decp import fields, published
+from core.decp.buyers import GROUPS
 from core.exchange import cells, eu_rule, imports, kinds, xlsx_reader
 from core.exchange import csv_reader as exchange_csv
+from core.exports.decp_buyers import HEADERS as BUYERS_HEADERS
 from core.figures import indicators, privacy
 from core.store.enums import ALIASES, Vehicle
 from ui import texts
@@ -181,6 +183,17 @@ def test_the_decp_formats_fields_and_warnings() -> None:
     for value in published.DECP_VALUES:
         assert value in body
     assert f"{published.NATIONAL_TARGET:.0%}".replace("%", " %") in body
+
+
+def test_the_buyers_side_by_side_and_the_cpv_divisions() -> None:
+    body = section(read(FIGURES), "Les acheteurs du territoire côte à côte")
+    assert [tuple(r) for r in tables(body)[0]] == [(code, text, cpv_divisions.nature(code))
+                                                   for code, text in cpv_divisions.DIVISIONS.items()]
+    assert cpv_divisions.SOURCE in body and "45 travaux, 03 à 44 et 48" in body
+    for header in BUYERS_HEADERS.values():
+        assert f"`{header}`" in body, f"colonne absente : {header}"
+    for key in GROUPS:
+        assert f"« {key} »" in body or not key
 
 
 # --- the figures --------------------------------------------------------------------------------

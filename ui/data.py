@@ -20,6 +20,7 @@ from core.clauses import purchase_plan as plan
 from core.clauses.relevance import SizingParameters
 from core.conventions import get_parameters
 from core.decp import published as decp
+from core.decp.buyers import buyers_tables
 from core.demo.build import ensure_demo
 from core.exchange import hours_grid
 from core.exchange import records as core_records
@@ -231,3 +232,9 @@ def decp_stats(year: int | None, departement: str | None, store_version: str) ->
 @st.cache_data(show_spinner=False, max_entries=64)
 def decp_yearly(departement: str | None, store_version: str) -> pd.DataFrame:
     return decp.decp_yearly(engine(), departement=departement)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def decp_buyers(year: int | None, departement: str | None, store_version: str) -> dict[str, pd.DataFrame]:
+    """The territory's buyers side by side: per buyer, club group, nature and CPV division."""
+    return buyers_tables(engine(), year=year, departement=departement)

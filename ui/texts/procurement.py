@@ -112,3 +112,23 @@ DECP_CONFIRM = "Confirmer l'import des marchés publiés"
 DECP_CREATED_NOUN = ("marché créé", "marchés créés")
 DECP_UPDATED_NOUN = ("marché mis à jour", "marchés mis à jour")
 DECP_SEE_PAGE = "Voir la commande publique du territoire"
+
+# The territory's buyers side by side (Commande publique)
+BUYERS_TITLE = "Les acheteurs du territoire côte à côte"
+BUYERS_INTRO = ("Pour le département et l'année choisis : les marchés publiés par chaque acheteur, leur montant et la "
+                "part qui porte chaque considération sociale, parmi les marchés qui renseignent ce point. Les "
+                "acheteurs du Club sont repérés par leur SIRET. Cliquez sur un titre de colonne pour trier.")
+BUYERS_GROUP_HELP = ("{contracts} publiés, dont {informed} qui renseignent leurs considérations sociales ; montant "
+                     "{amount}.")
+BUYERS_VS_OTHERS = "{points} points par rapport aux autres acheteurs"
+BUYERS_CLUB = {"membre": "membre du Club", "partenaire": "partenaire ponctuel", "": ""}
+BUYERS_NOTE = ("« Au moins une », « Clause sociale », « Critère social », « Marché réservé » : parts des marchés "
+               "renseignés. Nature lue sur la division CPV (45 : travaux ; 03 à 44 et 48 : fournitures ; 50 à 98 : "
+               "services) ; « non classé » : code CPV absent ou qui n'en est pas un. Un marché peut porter plusieurs "
+               "considérations : les parts par considération ne s'additionnent pas. « — » : aucun marché renseigné.")
+BUYERS_EXPORT_XLSX = "Tableaux des acheteurs (.xlsx)"
+BUYERS_EXPORT_CSV = "Ce tableau (.csv)"
+BUYERS_EXPORT_HELP = "Les fichiers disent le département et l'année choisis."
+BUYERS_SHORT = {"marches_renseignes": "Renseignés", "part_avec_consideration": "Au moins une",
+                "part_clause_sociale": "Clause sociale", "part_critere_social": "Critère social",
+                "part_marche_reserve": "Marché réservé", "montant": "Montant"}
