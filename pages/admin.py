@@ -93,11 +93,8 @@ with parameters:
                 st.error(plain(exc))
     st.subheader(texts.CPV_TITLE)
     st.caption(texts.CPV_HELP)
-    divisions = cpv_sectors(engine)
+    divisions = cpv_sectors(engine)  # the table is drawn below the form, so that it shows a change at once
     cpv_columns = texts.CPV_COLUMNS
-    st.dataframe([{cpv_columns["division"]: d.division, cpv_columns["label"]: d.label,
-                   cpv_columns["sector"]: d.sector.value, cpv_columns["default"]: d.default.value}
-                  for d in divisions.values()], hide_index=True, width="stretch", key="cpv_table")
     with st.form("cpv_sector"):
         left, right = st.columns([2, 1])
         division = widgets.selectbox(left, texts.CPV_DIVISION, list(divisions), key="cpv_division",
@@ -109,6 +106,9 @@ with parameters:
                 st.success(texts.CPV_SAVED.format(division=division, sector=sector))
             except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
+    st.dataframe([{cpv_columns["division"]: d.division, cpv_columns["label"]: d.label,
+                   cpv_columns["sector"]: d.sector.value, cpv_columns["default"]: d.default.value}
+                  for d in cpv_sectors(engine).values()], hide_index=True, width="stretch", key="cpv_table")
 
 with journal:
     left, middle, right = st.columns(3)
