@@ -78,7 +78,8 @@ def test_the_admin_sees_and_changes_a_division_sector(prospect_store, app):
     assert not at.exception
     shown = cpv_table(at)
     row = shown[shown[texts.CPV_COLUMNS["division"]] == "45"].iloc[0]
-    assert row[texts.CPV_COLUMNS["sector"]] == "gros œuvre" and row[texts.CPV_COLUMNS["label"]] == "Travaux de construction"
+    assert row[texts.CPV_COLUMNS["sector"]] == "gros œuvre"
+    assert row[texts.CPV_COLUMNS["label"]] == "Travaux de construction"
     at.selectbox(key="cpv_division").set_value("45")
     at.selectbox(key="cpv_sector").set_value("voirie et réseaux")
     next(b for b in at.button if b.label == texts.CPV_SAVE).click().run()
@@ -87,4 +88,5 @@ def test_the_admin_sees_and_changes_a_division_sector(prospect_store, app):
     assert cpv_sectors(prospect_store)["45"].sector == Sector.VOIRIE_RESEAUX
     assert journal(prospect_store, entity="cpv_sector")["cle"].tolist() == ["45"]
     shown = cpv_table(at)
-    assert shown[shown[texts.CPV_COLUMNS["division"]] == "45"].iloc[0][texts.CPV_COLUMNS["sector"]] == "voirie et réseaux"
+    row = shown[shown[texts.CPV_COLUMNS["division"]] == "45"].iloc[0]
+    assert row[texts.CPV_COLUMNS["sector"]] == "voirie et réseaux"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from core.__main__ import main
-from core.accounts.auth import AuthError, Actor
+from core.accounts.auth import Actor, AuthError
 from core.clauses.relevance import Verdict
 from core.conventions import CPV_DEFAULTS, cpv_division, cpv_nature, cpv_sectors, set_cpv_sector
 from core.exchange.journal import journal
