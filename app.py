@@ -52,6 +52,8 @@ facilitator = [
     st.Page("pages/hours_grid.py", title=texts.PAGE_HOURS_GRID, icon=":material/table_edit:", url_path="heures"),
     st.Page("pages/imports.py", title=texts.PAGE_IMPORTS, icon=":material/upload_file:", url_path="importer"),
     st.Page("pages/checklist.py", title=texts.PAGE_CHECKLIST, icon=":material/checklist:", url_path="pertinence"),
+    st.Page("pages/prospecting.py", title=texts.PAGE_PROSPECTING, icon=":material/travel_explore:",
+            url_path="prospection"),
     st.Page("pages/assessments.py", title=texts.PAGE_ASSESSMENTS, icon=":material/history:", url_path="evaluations"),
     st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:", url_path="plan-achats"),
 ]

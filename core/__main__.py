@@ -221,6 +221,21 @@ def decp_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("prospection")
+def prospection(args: argparse.Namespace) -> int:
+    from core.prospecting.listing import prospects
+
+    found = prospects(open_store(), departement=args.departement, year=args.year)
+    if args.json:
+        print(json.dumps([p.as_json() for p in found.prospects], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{fmt.counted(len(found.prospects), 'marché à prospecter', 'marchés à prospecter')} sur "
+          f"{fmt.counted(found.examined, 'marché publié sans considération sociale', 'marchés publiés sans considération sociale')}.")  # noqa: E501
+    for p in found.prospects:
+        print(f"  {fmt.hours(round(p.hours))} — {p.buyer} — {p.subject} ({p.verdict.value})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -260,6 +275,11 @@ def parser() -> argparse.ArgumentParser:
     ds.add_argument("--year", type=int, help="année de notification (par défaut : toutes)")
     ds.add_argument("--departement", metavar="D", help="département du lieu d'exécution")
     ds.add_argument("--json", action="store_true", help="sortie JSON")
+    pr = sub.add_parser("prospection", help="les marchés publiés sans considération sociale qui auraient pu porter "
+                                            "une clause, les plus d'heures d'abord")
+    pr.add_argument("--departement", metavar="D", help="département du lieu d'exécution")
+    pr.add_argument("--year", type=int, help="année de notification (par défaut : toutes)")
+    pr.add_argument("--json", action="store_true", help="sortie JSON")
     u = sub.add_parser("user", help="gérer les comptes")
     u_sub = u.add_subparsers(dest="user_command", required=True)
     ua = u_sub.add_parser("add", help="créer un compte")

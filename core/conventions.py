@@ -5,6 +5,8 @@ admin form, the checklist, the sizing defaults (core.clauses.relevance), the dem
 docs/configuration.md (checked by tests/test_docs.py) all read it; no bound is typed anywhere else.
 """
 
+import csv
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -12,11 +14,12 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from core.accounts.auth import Actor, require
+from core.config import DATA
 from core.formatting import number, percent
 from core.store.audit import record
 from core.store.engine import bump_data_version, session_scope
-from core.store.enums import Sector
-from core.store.models import Parameter, Role, StoreMeta
+from core.store.enums import Nature, Sector
+from core.store.models import CpvSector, Parameter, Role, StoreMeta
 
 ETP_DIVISOR = "etp_divisor"
 HOURLY_COST = "hourly_cost"
@@ -155,6 +158,81 @@ def set_parameter(engine: Engine, *, actor: Actor, key: str, value: float) -> No
         parameter.value = value
         record(session, actor, "modification", "parameter", key, {"value": before}, {"value": value})
         session.add(parameter)
+        bump_data_version(session)
+
+
+# --- CPV division -> sector (docs/configuration.md, « Secteurs des codes CPV ») -----------------------------
+# One table: the defaults ship in data/cpv_divisions.csv (division, French label, sector); the admin's
+# changes are rows of `cpv_sector`, so a division without a row keeps its default, like a parameter.
+CPV_DIVISIONS_FILE = DATA / "cpv_divisions.csv"
+CPV_CODE = re.compile(r"(\d{8})(-\d)?")  # 8 digits, and the check digit when it is written
+CPV_WORKS = "45"  # the CPV's works division; below 45, and software (48), supplies; above, services
+CPV_SOFTWARE = "48"
+
+
+@dataclass(frozen=True)
+class CpvDivision:
+    division: str  # two digits
+    label: str  # French, as the nomenclature names it
+    sector: Sector  # the club's value, else the default
+    default: Sector
+
+
+def _cpv_defaults() -> dict[str, tuple[str, Sector]]:
+    with CPV_DIVISIONS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {row["division"]: (row["libelle"], Sector(row["secteur"]))
+                for row in csv.DictReader(handle, delimiter=";")}
+
+
+CPV_DEFAULTS = _cpv_defaults()
+
+
+def cpv_division(code: str | None) -> str | None:
+    """The division (two first digits) of a CPV code, None when the text is not a CPV code
+    (`INX 45000000`, 7 digits, empty): such a contract has no sector, never a guessed one."""
+    match = CPV_CODE.fullmatch((code or "").strip())
+    return match.group(1)[:2] if match else None
+
+
+def cpv_nature(division: str, sector: Sector | None) -> Nature:
+    """The nature the CPV gives a contract: works (45), supplies (below 45, and software), else services,
+    intellectual ones when the division's sector is."""
+    if division == CPV_WORKS:
+        return Nature.TRAVAUX
+    if division < CPV_WORKS or division == CPV_SOFTWARE:
+        return Nature.FOURNITURES
+    return Nature.PRESTATIONS_INTELLECTUELLES if sector == Sector.PRESTATIONS_INTELLECTUELLES else Nature.SERVICES
+
+
+def cpv_sectors(engine: Engine) -> dict[str, CpvDivision]:
+    """Every division of the table, by division, with the club's sector where the admin set one."""
+    with Session(engine) as session:
+        stored = {row.division: Sector(row.sector) for row in session.exec(select(CpvSector)).all()}
+    return {division: CpvDivision(division, label, stored.get(division, default), default)
+            for division, (label, default) in CPV_DEFAULTS.items()}
+
+
+def set_cpv_sector(engine: Engine, *, actor: Actor, division: str, sector: str) -> None:
+    """The admin's sector for a division: validated, audited, and every cache told (ValueError in French)."""
+    require(engine, actor, Role.ADMIN)
+    division = (division or "").strip()
+    if division not in CPV_DEFAULTS:
+        raise ValueError(f"Division CPV inconnue : « {division} » (deux chiffres de la table, par exemple 45).")
+    try:
+        chosen = Sector(sector)
+    except ValueError:
+        raise ValueError(f"Secteur inconnu : « {sector} » ; secteurs possibles : "
+                         f"{', '.join(s.value for s in Sector)}.") from None
+    with session_scope(engine) as session:
+        row = session.get(CpvSector, division)
+        before = row.sector if row else CPV_DEFAULTS[division][1].value
+        if before == chosen.value:
+            return
+        row = row or CpvSector(division=division, sector=chosen.value)
+        row.sector = chosen.value
+        session.add(row)
+        record(session, actor, "modification", CpvSector.__tablename__, division, {"secteur": before},
+               {"secteur": chosen.value})
         bump_data_version(session)
 
 

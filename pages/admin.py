@@ -8,9 +8,18 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import add_user, lift_slowdown, list_users, update_user
-from core.conventions import CONVENTIONS, anonymous_readers, get_parameters, set_anonymous_readers, set_parameter
+from core.conventions import (
+    CONVENTIONS,
+    anonymous_readers,
+    cpv_sectors,
+    get_parameters,
+    set_anonymous_readers,
+    set_cpv_sector,
+    set_parameter,
+)
 from core.exchange.journal import journal as journal_entries
 from core.store.engine import StoreError, backup
+from core.store.enums import Sector
 from core.store.models import Role
 from ui import data, session, texts, widgets
 from ui.exports import MIME_TYPES
@@ -82,6 +91,24 @@ with parameters:
                 st.success(texts.PARAMETERS_SAVED)
             except (ValueError, PermissionError, StoreError) as exc:
                 st.error(plain(exc))
+    st.subheader(texts.CPV_TITLE)
+    st.caption(texts.CPV_HELP)
+    divisions = cpv_sectors(engine)  # the table is drawn below the form, so that it shows a change at once
+    cpv_columns = texts.CPV_COLUMNS
+    with st.form("cpv_sector"):
+        left, right = st.columns([2, 1])
+        division = widgets.selectbox(left, texts.CPV_DIVISION, list(divisions), key="cpv_division",
+                                     format_func=lambda d: f"{d} — {divisions[d].label}")
+        sector = widgets.selectbox(right, texts.CPV_SECTOR, [s.value for s in Sector], key="cpv_sector")
+        if st.form_submit_button(texts.CPV_SAVE):
+            try:
+                set_cpv_sector(engine, actor=admin, division=division, sector=sector)
+                st.success(texts.CPV_SAVED.format(division=division, sector=sector))
+            except (ValueError, PermissionError, StoreError) as exc:
+                st.error(plain(exc))
+    st.dataframe([{cpv_columns["division"]: d.division, cpv_columns["label"]: d.label,
+                   cpv_columns["sector"]: d.sector.value, cpv_columns["default"]: d.default.value}
+                  for d in cpv_sectors(engine).values()], hide_index=True, width="stretch", key="cpv_table")
 
 with journal:
     left, middle, right = st.columns(3)

@@ -5,7 +5,7 @@ import streamlit as st
 from core.accounts.auth import AuthError
 from core.clauses.assessments import save_assessment
 from core.clauses.draft import draft_clause
-from core.clauses.relevance import RelevanceError, assess
+from core.clauses.relevance import RelevanceError, SizingParameters, assess
 from core.store.engine import StoreError
 from core.store.models import Role
 from ui import checklist, data, session, texts
@@ -24,6 +24,11 @@ if reopened is not None:
     saved = data.assessment(reopened, version)
     checklist.load(saved["inputs"], saved["params"])
     st.info(texts.CHECKLIST_REOPENED.format(id=reopened), icon=":material/history:")
+prefill = st.session_state.pop(checklist.PREFILL, None)
+if prefill is not None:  # from the prospecting list: a published contract's facts, the club's parameters
+    checklist.load(prefill, SizingParameters.from_mapping(club))
+    st.info(texts.CHECKLIST_FROM_DECP.format(subject=plain(prefill.subject), buyer=plain(prefill.buyer)),
+            icon=":material/travel_explore:")
 
 inputs, params, missing = checklist.purchase_form(club, lambda sector: data.local_defaults(sector, version),
                                                   data.club_buyers(version))

@@ -329,3 +329,9 @@ def test_the_code_cites_documents_that_are_in_the_repository() -> None:
         missing += [f"{name} : {m}" for m in cited.findall(text) if not (ROOT / m).exists()]
     assert not outside, f"notes hors du dépôt citées : {outside}"
     assert not missing, f"documents introuvables : {missing}"
+
+
+def test_the_cpv_sectors_table_is_documented_as_shipped() -> None:
+    body = section(read(CONFIG), "Secteurs des codes CPV")
+    rows = tables(body)[0]
+    assert {r[0]: r[2] for r in rows} == {d: sector.value for d, (_, sector) in conventions.CPV_DEFAULTS.items()}

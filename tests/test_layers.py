@@ -20,7 +20,7 @@ RANKS = {
     "conventions": 3,
     "exchange": 4,
     "figures": 5, "clauses": 5, "decp": 5,
-    "exports": 6,
+    "exports": 6, "prospecting": 6,
     "demo": 7,
     "cli": 8,  # core.__main__
 }

@@ -27,6 +27,7 @@ from ui import texts, widgets
 from ui.plain import plain
 
 REOPEN = "chk_reopen"  # session key: the id of an assessment to put back in the form on the next run
+PREFILL = "chk_prefill"  # session key: the facts of a published contract (PurchaseInputs) to open the form with
 # A radio cannot show None as a selected option: the three answers are stored as words.
 TRI_STATE = {"oui": True, "non": False, "?": None}
 TRI_WORD = {value: word for word, value in TRI_STATE.items()}

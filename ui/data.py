@@ -31,6 +31,8 @@ from core.figures import contracts, indicators
 from core.figures import exits as exits_core
 from core.figures import followup as followup_core
 from core.figures.filters import Filters
+from core.prospecting import listing
+from core.prospecting.listing import ProspectList
 from core.store.engine import data_version, open_store
 
 
@@ -238,3 +240,9 @@ def decp_yearly(departement: str | None, store_version: str) -> pd.DataFrame:
 def decp_buyers(year: int | None, departement: str | None, store_version: str) -> dict[str, pd.DataFrame]:
     """The territory's buyers side by side: per buyer, club group, nature and CPV division."""
     return buyers_tables(engine(), year=year, departement=departement)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def prospects(departement: str | None, year: int | None, store_version: str) -> ProspectList:
+    """The prospecting list of a scope (core.prospecting.listing): plain dataclasses, no ORM object."""
+    return listing.prospects(engine(), departement=departement, year=year)

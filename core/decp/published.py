@@ -203,6 +203,9 @@ def _conditions(year: int | None, departement: str | None) -> list[Any]:
     return conditions
 
 
+period_conditions = _conditions  # the same scope for the prospecting list (core.prospecting)
+
+
 def decp_stats(engine: Engine, *, year: int | None = None, departement: str | None = None) -> dict[str, Any]:
     """Contracts (distinct), total amount, contracts per social-consideration value, share with one.
 

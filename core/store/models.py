@@ -287,6 +287,16 @@ class Parameter(SQLModel, table=True):
     label: str
 
 
+class CpvSector(SQLModel, table=True):
+    """The sector the admin gave a CPV division (two first digits); a division without a row keeps the
+    default of data/cpv_divisions.csv (core.conventions)."""
+
+    __tablename__ = "cpv_sector"
+    __table_args__ = (one_of("sector", Sector), CheckConstraint("length(division) = 2", name="cpv_division_length"))
+    division: str = Field(primary_key=True)
+    sector: str
+
+
 DEMO_FLAG = "demo"  # store_meta key present when the store holds the demo data
 
 

@@ -32,7 +32,8 @@ SHOTS = os.environ.get("PASSERELLES_SCREENSHOTS")  # a folder: keep a screenshot
 # url_path -> page file; the default page (the dashboard) at "/", where app.py names its address by a constant
 ADDRESSES = {"": "dashboard", **registered_addresses()}
 OFFICIALS = {"dashboard", "contracts", "public_procurement", "presentation"}
-FACILITATOR_FILES = {"followup", "pipeline", "entry", "hours_grid", "imports", "checklist", "assessments", "plan"}
+FACILITATOR_FILES = {"followup", "pipeline", "entry", "hours_grid", "imports", "checklist", "prospecting",
+                     "assessments", "plan"}
 # The page files each role's navigation registers (app.py), the anonymous visitor's with the demo's public reading.
 ROLE_FILES = {
     "anonyme": OFFICIALS | {"login"},

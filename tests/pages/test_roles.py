@@ -20,6 +20,7 @@ FACILITATOR_PAGES = {
     "pages/hours_grid.py": texts.GRID_TITLE,
     "pages/imports.py": texts.IMPORT_TITLE,
     "pages/checklist.py": texts.CHECKLIST_TITLE,
+    "pages/prospecting.py": texts.PROSPECTING_TITLE,
     "pages/assessments.py": texts.HISTORY_TITLE,
     "pages/plan.py": texts.PLAN_TITLE,
 }

@@ -10,4 +10,5 @@ from ui.texts.entry import *  # noqa: F403
 from ui.texts.officials import *  # noqa: F403
 from ui.texts.pipeline import *  # noqa: F403
 from ui.texts.procurement import *  # noqa: F403
+from ui.texts.prospecting import *  # noqa: F403
 from ui.texts.streamlit import *  # noqa: F403

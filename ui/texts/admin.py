@@ -42,7 +42,8 @@ AUDIT_ENTITIES = {"buyer": "Acheteurs", "contract": "Marchés", "company": "Entr
                   "participant": "Participants", "hours_entry": "Heures réalisées", "participant_exit": "Sorties",
                   "jobs_snapshot": "Emplois disponibles", "assessment": "Évaluations de pertinence",
                   "app_user": "Comptes et connexions", "parameter": "Paramètres", "store_meta": "Réglages de la base",
-                  "decp_contract": "Marchés publiés (DECP)", "recruitment_need": "Besoins de recrutement",
+                  "decp_contract": "Marchés publiés (DECP)",
+                  "cpv_sector": "Secteurs des codes CPV", "recruitment_need": "Besoins de recrutement",
                   "candidacy": "Candidatures"}
 AUDIT_COLUMNS = {"date": "Date", "utilisateur": "Utilisateur", "action": "Action", "objet": "Objet", "cle": "Clé",
                  "detail": "Détail"}
