@@ -105,16 +105,21 @@ def apply_decp(engine: Engine, *, actor: Actor | None, report: DecpImportReport)
     def write() -> None:
         with session_scope(engine) as session:
             _upsert(session, report.records, report)
-            if report.created + report.updated:
-                audit.record(session, actor, "import", DecpContract.__tablename__, report.filename, None,
-                             {"fichier": report.filename, "type": "DECP", "éléments": report.read,
-                              "marchés": report.contracts, "créations": report.created,
-                              "modifications": report.updated, "inchangés": report.unchanged,
-                              "département": report.departement, "acheteurs": report.buyers})
-                bump_data_version(session)
+            record_import(session, actor, report)
 
     retry_locked(write)
     return report
+
+
+def record_import(session: Session, actor: Actor, report: DecpImportReport) -> None:
+    """The import's audit line and the data version's bump, if it changed anything."""
+    if report.created + report.updated:
+        audit.record(session, actor, "import", DecpContract.__tablename__, report.filename, None,
+                     {"fichier": report.filename, "type": "DECP", "éléments": report.read,
+                      "marchés": report.contracts, "créations": report.created,
+                      "modifications": report.updated, "inchangés": report.unchanged,
+                      "département": report.departement, "acheteurs": report.buyers})
+        bump_data_version(session)
 
 
 def import_decp(engine: Engine, *, actor: Actor | None, data: bytes, filename: str,
