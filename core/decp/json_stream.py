@@ -42,7 +42,7 @@ class _Scanner:
         at = self.pos if at is None else at
         before = self.buf[:at]
         newlines = before.count("\n")
-        col = len(before) - before.rfind("\n") if newlines else self.col + len(before) - 1
+        col = len(before) - before.rfind("\n") if newlines else self.col + len(before)
         return DecpFileError(f"Fichier JSON illisible (ligne {self.line + newlines}, colonne {col}) : "
                              "ce n'est pas un fichier DECP valide.")
 
@@ -68,8 +68,9 @@ class _Scanner:
             try:
                 value, end = _DECODER.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as exc:  # English text: only where it stopped is told
+                error = self.error(exc.pos)  # before the buffer moves
                 if len(self.buf) - self.pos > MAX_ITEM or not self._fill():
-                    raise self.error(exc.pos) from exc
+                    raise error from exc
                 continue
             if end == len(self.buf) and self._fill():  # a number may go on in the next chunk
                 continue
