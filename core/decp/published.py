@@ -143,15 +143,17 @@ def _plan(session: Session, records: list[DecpRecord]) -> tuple[list[DecpRecord]
     """(records to create, stored rows to update, count unchanged), read from the store."""
     stored: dict[tuple[str, str], DecpContract] = {}
     values: dict[int, set[str]] = {}
-    buyers = sorted({r.buyer_siret for r in records})
-    for start in range(0, len(buyers), _CHUNK):
-        chunk = buyers[start:start + _CHUNK]
-        query = select(DecpContract).where(DecpContract.buyer_siret.in_(chunk))  # type: ignore[attr-defined]
+    # By the records' ids (the key's index), not their buyers: a batch of a national file names most buyers,
+    # and each batch would load every contract already written.
+    ids = sorted({r.decp_id for r in records})
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        query = select(DecpContract).where(DecpContract.decp_id.in_(chunk))  # type: ignore[attr-defined]
         for row in session.execute(query).scalars():
             stored[(row.decp_id, row.buyer_siret)] = row
         for contract_id, value in session.execute(
                 select(DecpConsideration.contract_id, DecpConsideration.value).join(DecpContract)
-                .where(DecpContract.buyer_siret.in_(chunk))):  # type: ignore[attr-defined]
+                .where(DecpContract.decp_id.in_(chunk))):  # type: ignore[attr-defined]
             values.setdefault(contract_id, set()).add(value)
     new: list[DecpRecord] = []
     changed: list[_Changed] = []
