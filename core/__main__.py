@@ -196,15 +196,17 @@ def relevance(args: argparse.Namespace) -> int:
 @command("import-decp")
 def import_decp(args: argparse.Namespace) -> int:
     from core.accounts.auth import CLI_ACTOR
-    from core.decp.published import import_decp as run
+    from core.decp.file_import import import_decp_file
 
+    path = Path(args.file)
     try:
-        data = Path(args.file).read_bytes()
+        with path.open("rb"):  # read as a stream afterwards, never whole: any size
+            pass
     except OSError as exc:
         print(f"Erreur : impossible de lire {args.file} ({reason(exc)}).", file=sys.stderr)
         return 2
-    report = run(open_store(), actor=CLI_ACTOR, data=data, filename=Path(args.file).name,
-                 departement=args.departement, buyers=args.acheteur or ())
+    report = import_decp_file(open_store(), actor=CLI_ACTOR, path=path, departement=args.departement,
+                              buyers=args.acheteur or ())
     for line in report.notes + report.warning_lines():
         print(line)
     print(report.summary())
@@ -264,8 +266,9 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("--departement", metavar="D",
                     help="structures : ne garder que celles de ce département (colonne département ou code postal)")
     dc = sub.add_parser("import-decp", help="importer un fichier DECP publié (marchés attribués : JSON 2019 ou "
-                                            "2022, CSV national ou consolidé) ; réimporter ne change rien")
-    dc.add_argument("file", metavar="FILE", help="fichier .json ou .csv des données essentielles")
+                                            "2022, CSV national ou consolidé, Parquet) ; lu en flux, de toute taille ; "
+                                            "réimporter ne change rien")
+    dc.add_argument("file", metavar="FILE", help="fichier .json, .csv ou .parquet des données essentielles")
     dc.add_argument("--departement", metavar="D",
                     help="ne garder que les marchés exécutés dans ce département (lu sur le code du lieu "
                          "d'exécution : commune, code postal ou département)")

@@ -58,6 +58,35 @@ def _csv_header(header: list[str]) -> dict[str, int]:
     return columns
 
 
+NOT_DECP_CSV = "Ce fichier n'est pas un fichier DECP lisible (ni JSON, ni CSV aux colonnes DECP)"
+
+
+def header_columns(header: list[str], refusal: str = NOT_DECP_CSV) -> dict[str, int]:
+    """The fields' column indexes, or DecpFileError (in French, `refusal` first) without id or buyer."""
+    columns = _csv_header(header)
+    missing = [label for name, label in (("id", "id"), ("buyer", "acheteur_id (ou acheteur.id)"))
+               if name not in columns]
+    if missing:
+        seen = ", ".join(f"« {str(h).strip()[:40]} »" for h in header[:8])
+        absent = "colonnes absentes" if len(missing) > 1 else "colonne absente"
+        raise DecpFileError(f"{refusal} : {absent} : {', '.join(missing)}. Colonnes lues : {seen or 'aucune'}.")
+    return columns
+
+
+def row_key(row: list[str], columns: dict[str, int]) -> tuple[str | None, str | None]:
+    """(DECP id, buyer) of a data row, once the markers are read; None for an absent one."""
+    def raw(name: str) -> str:
+        return row[columns[name]] if columns[name] < len(row) else ""
+    return key_text(_marker(raw("id"), None)), key_text(_marker(raw("buyer"), None))
+
+
+def group_note(grouped: int) -> str:
+    rows_note = fmt.counted(grouped, "ligne de modification ou de co-titulaire regroupée",
+                            "lignes de modification ou de co-titulaire regroupées")
+    return (f"{rows_note} avec leur marché "
+            "(un marché est compté une fois, avec les valeurs de son attribution initiale).")
+
+
 def read_csv(text: str) -> ParsedFile:
     first = next((line for line in text.splitlines() if line.strip()), "")
     unquoted = re.sub(r'"[^"]*"', "", first)
@@ -68,30 +97,19 @@ def read_csv(text: str) -> ParsedFile:
         raise DecpFileError("Fichier CSV mal formé (une cellule trop longue, ou un guillemet jamais refermé) : "
                             "ce n'est pas un fichier DECP lisible.") from exc
     rows = [r for r in rows if any(c.strip() for c in r)]
-    columns = _csv_header(rows[0]) if rows else {}
-    missing = [label for name, label in (("id", "id"), ("buyer", "acheteur_id (ou acheteur.id)"))
-               if name not in columns]
-    if missing:
-        seen = ", ".join(f"« {h.strip()[:40]} »" for h in (rows[0] if rows else [])[:8])
-        absent = "colonnes absentes" if len(missing) > 1 else "colonne absente"
-        raise DecpFileError("Ce fichier n'est pas un fichier DECP lisible (ni JSON, ni CSV aux colonnes DECP) : "
-                            f"{absent} : {', '.join(missing)}. Colonnes lues : {seen or 'aucune'}.")
+    columns = header_columns(rows[0] if rows else [])
     national = "holder_1" in columns
     parsed = ParsedFile(read=len(rows) - 1)
     groups: dict[tuple[str, str], list[list[str]]] = {}
     for row in rows[1:]:
-        raw = {name: (row[i] if i < len(row) else "") for name, i in columns.items()}
-        decp_id, buyer = key_text(_marker(raw["id"], None)), key_text(_marker(raw["buyer"], None))
+        decp_id, buyer = row_key(row, columns)
         if not decp_id or not buyer:
             parsed.warnings[W_NO_KEY] += 1
             continue
         groups.setdefault((decp_id, buyer), []).append(row)
     grouped = sum(len(g) - 1 for g in groups.values())
     if grouped:
-        rows_note = fmt.counted(grouped, "ligne de modification ou de co-titulaire regroupée",
-                                "lignes de modification ou de co-titulaire regroupées")
-        parsed.notes.append(f"{rows_note} avec leur marché "
-                            "(un marché est compté une fois, avec les valeurs de son attribution initiale).")
+        parsed.notes.append(group_note(grouped))
     for (decp_id, buyer), group in groups.items():
         parsed.records.append(_csv_record(decp_id, buyer, group, columns, national, parsed.warnings))
     return parsed

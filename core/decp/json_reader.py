@@ -92,10 +92,13 @@ def read_json(text: str) -> ParsedFile:
         seen.add(record.key)
         parsed.records.append(record)
     if skipped_concessions:
-        skipped = fmt.counted(skipped_concessions, "contrat de concession laissé", "contrats de concession laissés")
-        parsed.notes.append(f"{skipped} de côté "
-                            "(seuls les marchés sont importés).")
+        parsed.notes.append(concession_note(skipped_concessions))
     return parsed
+
+
+def concession_note(count: int) -> str:
+    skipped = fmt.counted(count, "contrat de concession laissé", "contrats de concession laissés")
+    return f"{skipped} de côté (seuls les marchés sont importés)."
 
 
 def _record(item: dict, nested: bool, warnings: Counter) -> DecpRecord | None:

@@ -105,16 +105,21 @@ def apply_decp(engine: Engine, *, actor: Actor | None, report: DecpImportReport)
     def write() -> None:
         with session_scope(engine) as session:
             _upsert(session, report.records, report)
-            if report.created + report.updated:
-                audit.record(session, actor, "import", DecpContract.__tablename__, report.filename, None,
-                             {"fichier": report.filename, "type": "DECP", "éléments": report.read,
-                              "marchés": report.contracts, "créations": report.created,
-                              "modifications": report.updated, "inchangés": report.unchanged,
-                              "département": report.departement, "acheteurs": report.buyers})
-                bump_data_version(session)
+            record_import(session, actor, report)
 
     retry_locked(write)
     return report
+
+
+def record_import(session: Session, actor: Actor, report: DecpImportReport) -> None:
+    """The import's audit line and the data version's bump, if it changed anything."""
+    if report.created + report.updated:
+        audit.record(session, actor, "import", DecpContract.__tablename__, report.filename, None,
+                     {"fichier": report.filename, "type": "DECP", "éléments": report.read,
+                      "marchés": report.contracts, "créations": report.created,
+                      "modifications": report.updated, "inchangés": report.unchanged,
+                      "département": report.departement, "acheteurs": report.buyers})
+        bump_data_version(session)
 
 
 def import_decp(engine: Engine, *, actor: Actor | None, data: bytes, filename: str,
@@ -138,15 +143,17 @@ def _plan(session: Session, records: list[DecpRecord]) -> tuple[list[DecpRecord]
     """(records to create, stored rows to update, count unchanged), read from the store."""
     stored: dict[tuple[str, str], DecpContract] = {}
     values: dict[int, set[str]] = {}
-    buyers = sorted({r.buyer_siret for r in records})
-    for start in range(0, len(buyers), _CHUNK):
-        chunk = buyers[start:start + _CHUNK]
-        query = select(DecpContract).where(DecpContract.buyer_siret.in_(chunk))  # type: ignore[attr-defined]
+    # By the records' ids (the key's index), not their buyers: a batch of a national file names most buyers,
+    # and each batch would load every contract already written.
+    ids = sorted({r.decp_id for r in records})
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        query = select(DecpContract).where(DecpContract.decp_id.in_(chunk))  # type: ignore[attr-defined]
         for row in session.execute(query).scalars():
             stored[(row.decp_id, row.buyer_siret)] = row
         for contract_id, value in session.execute(
                 select(DecpConsideration.contract_id, DecpConsideration.value).join(DecpContract)
-                .where(DecpContract.buyer_siret.in_(chunk))):  # type: ignore[attr-defined]
+                .where(DecpContract.decp_id.in_(chunk))):  # type: ignore[attr-defined]
             values.setdefault(contract_id, set()).add(value)
     new: list[DecpRecord] = []
     changed: list[_Changed] = []

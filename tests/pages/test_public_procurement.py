@@ -108,6 +108,11 @@ def facilitator_imports(app, store):
     return at
 
 
+def test_the_upload_keeps_its_limit_and_points_bigger_files_to_the_command(facilitator_imports):
+    intro = " ".join(m.value for m in facilitator_imports.markdown)
+    assert "50 Mo au plus" in intro and "python -m core import-decp FICHIER" in intro and "en flux" in intro
+
+
 def test_upload_preview_then_confirm(facilitator_imports, store, app):
     at = facilitator_imports
     at.selectbox(key="decp_import_departement").select("17").run()

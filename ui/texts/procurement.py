@@ -91,14 +91,17 @@ PROCUREMENT_CHART_HOVER = "{social} sur {informed} renseignés"
 DECP_KIND = "Marchés publiés (DECP, données ouvertes)"
 DECP_INTRO = ("Le fichier des données essentielles de la commande publique : JSON (format 2022 ou 2019) ou CSV "
               "(national ou consolidé), téléchargé sur data.gouv.fr ou sur un profil d'acheteur ; {size} Mo au "
-              "plus. Réimporter un fichier ne crée pas de doublon : un marché déjà chargé est mis à jour.")
+              "plus. Un fichier plus gros (le fichier national, ou en Parquet) s'importe en ligne de commande, "
+              "qui le lit en flux : `python -m core import-decp FICHIER --departement 17`. Réimporter un fichier ne "
+              "crée pas de doublon : un marché déjà chargé est mis à jour.")
 DECP_DEPARTEMENT = "Ne garder que les marchés exécutés dans le département"
 DECP_DEPARTEMENT_HELP = ("Lu sur le lieu d'exécution (commune, code postal ou département). Un marché sans lieu "
                          "reconnaissable est écarté.")
 DECP_ALL_DEPARTEMENTS = "Tous les départements"
 DECP_UPLOAD = "Fichier DECP (.json ou .csv)"
 DECP_TOO_LARGE = ("Ce fichier fait {size} Mo : la page accepte {limit} Mo au plus. Chargez-le en ligne de "
-                  "commande : `python -m core import-decp FICHIER --departement 17`.")
+                  "commande, qui le lit en flux quelle que soit sa taille (JSON, CSV ou Parquet) : "
+                  "`python -m core import-decp FICHIER --departement 17`.")
 DECP_COUNTS = "{read} : {kept}, dont {created} à créer, {updated} à mettre à jour et {unchanged} sans changement."
 DECP_READ_NOUN = ("élément lu", "éléments lus")
 DECP_KEPT_NOUN = ("marché retenu", "marchés retenus")
