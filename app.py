@@ -82,7 +82,9 @@ if ADDRESS.fullmatch(asked) and asked not in {p.url_path for pages in sections.v
                                                                                        texts.UNKNOWN_TITLE)
     sections.setdefault(texts.SECTION_OFFICIALS if public or reader else texts.SECTION_ACCOUNT, []).append(
         st.Page(answer, title=title, url_path=asked, visibility="hidden"))
-page = st.navigation(sections)
+# Every page of the role in sight: Streamlit folds a long navigation (« Voir 4 de plus »), which hid
+# the facilitator's checklist, history and purchase plan.
+page = st.navigation(sections, expanded=True)
 if st.session_state.pop(TO_HOME, False) and session.can(Role.FACILITATEUR):
     st.switch_page(facilitator[0])  # the facilitator's home: the clauses to follow up
 

@@ -16,9 +16,10 @@ OPTION = re.compile(r"^1\. (?P<hours>[\d\s\u202f\u00a0]+h) — (?P<subject>.+) �
 def test_the_best_contract_opens_the_checklist_filled(page: Page, server, facilitator_account):
     log_in(page, server, facilitator_account)
     nav = page.locator('[data-testid="stSidebarNav"]')
-    more = nav.get_by_text(re.compile(r"^Voir \d+ de plus$"))  # the navigation folds above twelve pages
-    if more.count():
-        more.click()
+    # Every page of the facilitator in sight, none folded behind « Voir 4 de plus »
+    for address in ("suivi", "recrutements", "pertinence", "evaluations", "plan-achats", "prospection"):
+        expect(nav.locator(f'a[href$="/{address}"]')).to_be_visible()
+    expect(nav.get_by_text(re.compile(r"^Voir \d+ de plus$"))).to_have_count(0)
     nav.locator('a[href$="/prospection"]').click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/prospection"))
