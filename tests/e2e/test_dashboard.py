@@ -45,7 +45,9 @@ def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_stor
     page.get_by_role("link", name="Marchés").click()
     wait_for_app(page)
     expect(page.get_by_text(re.compile(r"\d+ marchés clausés en exécution"))).to_be_visible()
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="Voir le détail").click()
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Voir le détail")
+    picker.scroll_into_view_if_needed()  # under a screenful of contracts
+    picker.locator("input").click()
     page.get_by_role("option").first.click()
     wait_for_app(page)
     expect(page.get_by_text("Heures réalisées par mois")).to_be_visible()
