@@ -81,7 +81,8 @@ def watch(page: Page) -> list[str]:
 def urls(base: str, values: dict) -> list[str]:
     reference = quote(values["reference"])
     return [f"{base}/?de={YEAR}&a={YEAR}", f"{base}/marches?de={YEAR}&a={YEAR}&marche={reference}",
-            *(f"{base}/diaporama?mode=presentation&annee={YEAR}&slide={n}&marche={reference}" for n in (4, 8, 9))]
+            *(f"{base}/diaporama?mode=presentation&annee={YEAR}&slide={n}&marche={reference}"
+              for n in (4, 9, 11))]  # the buyers, the contracts, the members
 
 
 def test_anonymous_pages_show_the_records_text_as_text(page: Page, hostile_server):
