@@ -7,7 +7,8 @@ from core import formatting as fmt
 from core.decp.departements import label
 from core.decp.published import NATIONAL_ACTUAL_2021
 from core.exchange.imports import MAX_UPLOAD_MB
-from core.store.models import DECP_NOT_INFORMED, Role
+from core.store.models import Role
+from core.store.open_data import DECP_NOT_INFORMED
 from ui import charts, data, session, texts
 from ui.components import chart
 from ui.decp import choose_scope

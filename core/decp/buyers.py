@@ -18,7 +18,8 @@ from core.decp import cpv_divisions as cpv
 from core.decp.fields import MAX_AMOUNT
 from core.decp.published import _conditions
 from core.store.enums import SOCIAL_VEHICLES, Vehicle
-from core.store.models import DECP_NOT_INFORMED, Buyer, DecpConsideration, DecpContract
+from core.store.models import Buyer
+from core.store.open_data import DECP_NOT_INFORMED, DecpConsideration, DecpContract
 
 MEMBER, PARTNER, OTHER = "membre", "partenaire", ""
 GROUPS = {MEMBER: "Membres du Club", PARTNER: "Partenaires ponctuels du Club", OTHER: "Autres acheteurs du territoire"}

@@ -33,7 +33,7 @@ from core.decp.fields import (
     key_text,
     text_value,
 )
-from core.store.models import DECP_NOT_INFORMED
+from core.store.open_data import DECP_NOT_INFORMED
 
 # --- CSV: the national flat file and the consolidated dataset -----------------------------------
 

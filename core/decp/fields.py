@@ -31,7 +31,7 @@ from typing import Any
 
 from core.exchange.cells import parse_number
 from core.store.enums import Vehicle
-from core.store.models import DECP_NOT_INFORMED
+from core.store.open_data import DECP_NOT_INFORMED
 
 MAX_AMOUNT = 10_000_000_000  # € ; above this a published amount is a typing error, kept out of sums
 
@@ -89,7 +89,7 @@ class DecpFileError(ValueError):
 
 @dataclass
 class DecpRecord:
-    """One contract as read; the field names are those of `core.store.models.DecpContract`."""
+    """One contract as read; the field names are those of `core.store.open_data.DecpContract`."""
 
     decp_id: str
     buyer_siret: str

@@ -34,7 +34,7 @@ from core.decp.fields import (
     key_text,
     text_value,
 )
-from core.store.models import DECP_NOT_INFORMED
+from core.store.open_data import DECP_NOT_INFORMED
 
 NOT_DECP = ("Ce fichier JSON n'est pas un fichier DECP : il n'a pas de liste « marches » "
             "(attendu {\"marches\": {\"marche\": [...]}} ou {\"marches\": [...]}).")

@@ -24,7 +24,8 @@ from core.formatting import counted, number, percent
 from core.store import audit
 from core.store.engine import bump_data_version, check_intact, session_scope
 from core.store.enums import SOCIAL_VEHICLES, Vehicle
-from core.store.models import DECP_NOT_INFORMED, DecpConsideration, DecpContract, Role
+from core.store.models import Role
+from core.store.open_data import DECP_NOT_INFORMED, DecpConsideration, DecpContract
 
 NATIONAL_TARGET = 0.30  # PNAD 2022-2025: 30 % of contracts with a social consideration (docs/indicateurs.md)
 NATIONAL_ACTUAL_2021 = 0.132  # the national share in 2021, the PNAD's starting point

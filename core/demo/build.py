@@ -4,11 +4,12 @@ At scale 1 the figures match the club's published ones: 2021 between 184 000 and
 185 000 hours, 350 contracts with a clause, 143 companies, 100 people in contract in March 2022,
 3 000 jobs available on 29/03/2022 against ~1 500 before; 2024: 231 542 hours, 237 contracts,
 566 people of whom 22 % women. Other scales (benchmarks) keep the shape, not the exact figures.
-The facilitator's history of assessments (about one a month since 2024) is core.demo.history's.
+The facilitator's history of assessments (about one a month since 2024) is core.demo.history's; making the
+published figures exact, core.demo.calibration's.
 """
 
 import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -27,6 +28,7 @@ from core.decp.fields import DEMO_SAMPLE
 from core.decp.published import write_records
 from core.demo import catalog as cat
 from core.demo import trades as tr
+from core.demo.calibration import HOURS_BY_YEAR, LATER_YEAR_HOURS, PublishedFigures
 from core.demo.decp_sample import demo_decp
 from core.demo.history import AssessmentHistory
 from core.demo.pipeline import PipelineBuilder
@@ -53,13 +55,9 @@ from core.store.models import (
 
 FIRST_YEAR = 2016
 SEED = 2016
-HOURS_BY_YEAR = {2016: 38_200, 2017: 71_500, 2018: 104_300, 2019: 142_100, 2020: 128_600,
-                 2021: 184_350, 2022: 203_800, 2023: 219_400, 2024: 231_542, 2025: 240_100}
 CONTRACTS_BY_YEAR = {2016: 60, 2017: 110, 2018: 170, 2019: 240, 2020: 280, 2021: 350,
                      2022: 300, 2023: 262, 2024: 237, 2025: 245}
-LATER_YEAR_HOURS, LATER_YEAR_CONTRACTS = 245_000, 240  # pace of the years after the published ones
-PEOPLE_2024, WOMEN_2024 = 566, 125  # 125 / 566 = 22 %
-COMPANIES_2021 = 143
+LATER_YEAR_CONTRACTS = 240  # pace of the years after the published ones
 IN_CONTRACT_MARCH_2022 = 100
 MEAN_MONTHLY_HOURS = 128
 # Exits at the end of the pathway, in the order of ExitKind (durable, transition, positive, other): about half in a
@@ -81,7 +79,7 @@ class Pathway:
     entries: list[int] = field(default_factory=list)
 
 
-class DemoBuilder(AssessmentHistory):
+class DemoBuilder(PublishedFigures, AssessmentHistory):
     """Builds the demo rows in memory (plain dicts with their ids), then writes them in one go."""
 
     def __init__(self, today: date, scale: float, params: SizingParameters | None = None) -> None:
@@ -241,73 +239,6 @@ class DemoBuilder(AssessmentHistory):
                     "mode": p.mode[1].value, "contract_type": self.rng.choice(p.mode[3]).value,
                     "structure_id": p.structure})
                 p.remaining -= 1
-
-    # -- the published figures, made exact --------------------------------------------------------
-    def _distinct_people(self, year: int) -> set[int]:
-        return {e["participant_id"] for e in self.entries if e["month"].year == year}
-
-    def fix_people_2024(self) -> None:
-        """Split pathways begun in 2024 until exactly PEOPLE_2024 people worked in 2024."""
-        candidates = [p for p in self.pathways if len(p.entries) >= 2
-                      and self.entries[p.entries[0]]["month"].year == 2024
-                      and self.entries[p.entries[1]]["month"].year == 2024]
-        missing = PEOPLE_2024 - len(self._distinct_people(2024))
-        if missing < 0 or missing > len(candidates):
-            raise RuntimeError(f"demo: cannot reach {PEOPLE_2024} people in 2024 ({missing})")
-        for p in candidates[:missing]:
-            newcomer = self._new_participant(self.entries[p.entries[1]]["month"])
-            for i in p.entries[1:]:
-                self.entries[i]["participant_id"] = newcomer
-        people = sorted(self._distinct_people(2024))
-        for pid in people:
-            self.participants[pid - 1]["sex"] = "H"
-        for pid in self.rng.sample(people, WOMEN_2024):
-            self.participants[pid - 1]["sex"] = "F"
-
-    def fix_companies_2021(self) -> None:
-        """Move contracts between holders until exactly COMPANIES_2021 companies did hours in 2021."""
-        worked = sorted({e["contract_id"] for e in self.entries if e["month"].year == 2021})
-        by_holder: dict[int, list[int]] = defaultdict(list)
-        for cid in worked:
-            by_holder[self.contracts[cid - 1]["holder_id"]].append(cid)
-        trade = {cid: sector for sector, ids in self.by_trade.items() for cid in ids}  # contracts stay in their trade
-        unused = {sector: [cid for cid in ids if cid not in by_holder] for sector, ids in self.by_trade.items()}
-        holders = Counter(trade[h] for h in by_holder if h in trade)
-        while len(by_holder) > COMPANIES_2021:
-            single = min((h for h in by_holder if h in trade and holders[trade[h]] > 1),
-                         key=lambda h: (len(by_holder[h]), h))
-            big = max((h for h in by_holder if h != single and trade.get(h) == trade[single]),
-                      key=lambda h: (len(by_holder[h]), -h))
-            holders[trade[single]] -= 1
-            for cid in by_holder.pop(single):
-                self.contracts[cid - 1]["holder_id"] = big
-                by_holder[big].append(cid)
-        while len(by_holder) < COMPANIES_2021:
-            big = max((h for h in by_holder if h in trade and len(by_holder[h]) > 1 and unused[trade[h]]),
-                      key=lambda h: (len(by_holder[h]), -h))
-            cid, newcomer = by_holder[big].pop(), unused[trade[big]].pop(0)
-            self.contracts[cid - 1]["holder_id"] = newcomer
-            by_holder[newcomer] = [cid]
-
-    def fix_hours(self) -> None:
-        """Scale each year's hours to its published total, exact to the hour at scale 1."""
-        by_year: dict[int, list[dict]] = defaultdict(list)
-        for e in self.entries:
-            by_year[e["month"].year].append(e)
-        for year, entries in by_year.items():
-            target = HOURS_BY_YEAR.get(year, LATER_YEAR_HOURS * len({e["month"] for e in entries}) / 12)
-            target = round(target * self.scale)
-            factor = target / sum(e["hours"] for e in entries)
-            for e in entries:
-                e["hours"] = min(250, max(7, round(e["hours"] * factor)))
-            gap, i = target - sum(e["hours"] for e in entries), 0
-            while gap and i < 10 * len(entries):
-                e = entries[i % len(entries)]
-                step = 1 if gap > 0 else -1
-                if 7 <= e["hours"] + step <= 250:
-                    e["hours"] += step
-                    gap -= step
-                i += 1
 
     def finish_contracts(self) -> None:
         """Planned hours from the projected hours (completion 80–125 %); amount from the formula."""

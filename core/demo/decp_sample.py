@@ -14,7 +14,7 @@ from datetime import date
 from core.decp.fields import DEMO_SAMPLE, DecpRecord
 from core.demo import catalog as cat
 from core.store.enums import BuyerType, Sector, Vehicle
-from core.store.models import DECP_NOT_INFORMED
+from core.store.open_data import DECP_NOT_INFORMED
 
 SEED = 17
 FIRST_YEAR = 2019

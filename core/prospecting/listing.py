@@ -20,7 +20,7 @@ from core.conventions import cpv_division, cpv_nature, cpv_sectors, get_paramete
 from core.decp.fields import MAX_AMOUNT
 from core.decp.published import period_conditions
 from core.store.enums import SOCIAL_VEHICLES, Nature, Sector
-from core.store.models import DECP_NOT_INFORMED, DecpConsideration, DecpContract
+from core.store.open_data import DECP_NOT_INFORMED, DecpConsideration, DecpContract
 
 KEPT = (Verdict.PERTINENT, Verdict.A_APPROFONDIR)
 NO_SUBJECT = "(objet non publié)"

@@ -10,7 +10,8 @@ from core.decp.fields import DecpRecord
 from core.decp.published import write_records
 from core.store.engine import session_scope
 from core.store.enums import BuyerType, Vehicle
-from core.store.models import DECP_NOT_INFORMED, Buyer
+from core.store.models import Buyer
+from core.store.open_data import DECP_NOT_INFORMED
 
 SIRET_A, SIRET_B, SIRET_C, SIRET_D = "21170001700011", "26170002300012", "21170003400013", "21170004500014"
 CLAUSE, CRITERION, RESERVED, NONE = (Vehicle.CLAUSE_SOCIALE.value, Vehicle.CRITERE_SOCIAL.value,

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from core.decp.fields import DecpRecord
 from core.decp.published import write_records
 from core.store.engine import bump_data_version, session_scope
-from core.store.models import DECP_NOT_INFORMED
+from core.store.open_data import DECP_NOT_INFORMED
 
 CITY, SCHOOLS = "Ville de Prospect", "Syndicat des écoles"
 NONE = "Pas de considération sociale"

@@ -10,7 +10,8 @@ from core.accounts.auth import CLI_ACTOR, Actor, AuthError
 from core.decp.departements import label
 from core.decp.published import apply_decp, decp_scope, decp_stats, decp_yearly, import_decp, preview_decp
 from core.store.engine import data_version
-from core.store.models import DecpContract, Role
+from core.store.models import Role
+from core.store.open_data import DecpContract
 from tests.utils.decp import fixture
 
 FACILITATOR, READER = Actor("fa", Role.FACILITATEUR), Actor("lea", Role.LECTEUR)

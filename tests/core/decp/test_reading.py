@@ -18,7 +18,8 @@ from core.decp.published import decp_stats, import_decp, stats_text
 from core.decp.reading import read_decp
 from core.formatting import number, percent
 from core.store.engine import data_version
-from core.store.models import AuditEntry, DecpConsideration, DecpContract, Role
+from core.store.models import AuditEntry, Role
+from core.store.open_data import DecpConsideration, DecpContract
 from tests.utils.decp import FIXTURES, fixture
 
 ROCHEFORT, AGGLO = "21170300000013", "20004164200014"

@@ -8,7 +8,8 @@ from core.decp.fields import DEMO_SAMPLE
 from core.decp.published import NATIONAL_ACTUAL_2021, decp_scope, decp_stats, decp_yearly
 from core.demo.build import DemoBuilder
 from core.demo.decp_sample import demo_decp
-from core.store.models import Buyer, DecpContract
+from core.store.models import Buyer
+from core.store.open_data import DecpContract
 from tests.conftest import DEMO_TODAY
 
 
