@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from core.decp import cpv_divisions as cpv
 from core.decp.fields import MAX_AMOUNT
-from core.decp.published import _conditions
+from core.decp.published import period_conditions
 from core.store.enums import SOCIAL_VEHICLES, Vehicle
 from core.store.models import Buyer
 from core.store.open_data import DECP_NOT_INFORMED, DecpConsideration, DecpContract
@@ -49,7 +49,7 @@ def _rows(engine: Engine, year: int | None, departement: str | None) -> list[tup
                     func.coalesce(func.sum(case((plausible, amount), else_=0)), 0).label("montant"),
                     func.count(case((informed, 1))).label("marches_renseignes"), *per_value,
                     func.count(case((social, 1))).label("marches_avec_consideration"))
-             .where(and_(true(), *_conditions(year, departement)))
+             .where(and_(true(), *period_conditions(year, departement)))
              .group_by(DecpContract.buyer_siret, DecpContract.cpv_code))
     with Session(engine) as session:
         rows = session.execute(query).all()

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from core.accounts.auth import Actor, require
 from core.decp.fields import DecpRecord, ParsedFile, normalize_departement
-from core.decp.published import DecpImportReport, _upsert, normalize_sirets, record_import
+from core.decp.published import DEPARTEMENT_NOTE, DecpImportReport, _upsert, normalize_sirets, record_import
 from core.decp.stream import stream_decp
 from core.exchange.rows import retry_locked
 from core.store.engine import check_intact, session_scope
@@ -49,9 +49,7 @@ def import_decp_file(engine: Engine, *, actor: Actor | None, path: Path, departe
                 session.expunge_all()  # the rows written stay in the transaction, not in memory
             report.read, report.warnings, report.notes = parsed.read, parsed.warnings, list(parsed.notes)
             if dept:
-                report.notes.append(f"Filtre département {dept} : lieu d'exécution (commune, code postal ou "
-                                    "département) situé dans ce département ; un lieu sans département "
-                                    "reconnaissable est écarté.")
+                report.notes.append(DEPARTEMENT_NOTE.format(dept=dept))
             record_import(session, actor, report)
         return report
 

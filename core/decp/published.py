@@ -65,6 +65,10 @@ class DecpImportReport:
             f"  {number(n)} × {kind}" for kind, n in sorted(self.warnings.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+# What an import filtered on a département says it kept (the page's preview and the command line's stream alike).
+DEPARTEMENT_NOTE = ("Filtre département {dept} : lieu d'exécution (commune, code postal ou département) situé dans "
+                    "ce département ; un lieu sans département reconnaissable est écarté.")
+
 def normalize_sirets(values: list[str] | tuple[str, ...]) -> frozenset[str]:
     sirets = frozenset("".join(v.split()) for v in values)
     wrong = sorted(s for s in sirets if not is_siret(s))
@@ -89,8 +93,7 @@ def preview_decp(engine: Engine, *, actor: Actor | None, data: bytes, filename: 
                               filtered_out=len(parsed.records) - len(kept), warnings=parsed.warnings,
                               notes=list(parsed.notes), records=kept, departement=dept, buyers=sorted(sirets))
     if dept:
-        report.notes.append(f"Filtre département {dept} : lieu d'exécution (commune, code postal ou département) "
-                            "situé dans ce département ; un lieu sans département reconnaissable est écarté.")
+        report.notes.append(DEPARTEMENT_NOTE.format(dept=dept))
     with Session(engine) as session:
         new, changed, unchanged = _plan(session, kept)
     report.created, report.updated, report.unchanged = len(new), len(changed), unchanged
@@ -201,7 +204,9 @@ def _upsert(session: Session, records: list[DecpRecord], report: DecpImportRepor
 # --- statistics ---------------------------------------------------------------------------------
 
 
-def _conditions(year: int | None, departement: str | None) -> list[Any]:
+def period_conditions(year: int | None, departement: str | None) -> list[Any]:
+    """The published contracts of a scope (notification year, département): one rule for the page's figures, the
+    buyers' tables and the prospecting list."""
     conditions: list[Any] = []
     if year is not None:
         conditions += [DecpContract.notification_date >= date(year, 1, 1),  # type: ignore[operator]
@@ -211,7 +216,6 @@ def _conditions(year: int | None, departement: str | None) -> list[Any]:
     return conditions
 
 
-period_conditions = _conditions  # the same scope for the prospecting list (core.prospecting)
 
 
 def decp_stats(engine: Engine, *, year: int | None = None, departement: str | None = None) -> dict[str, Any]:
@@ -219,7 +223,7 @@ def decp_stats(engine: Engine, *, year: int | None = None, departement: str | No
 
     `year` is the year of notification; `departement` that of the place of execution.
     """
-    where = and_(true(), *_conditions(year, departement))
+    where = and_(true(), *period_conditions(year, departement))
     amount = DecpContract.amount
     plausible = and_(amount > 0, amount <= MAX_AMOUNT)  # type: ignore[operator]
     by_value = (select(DecpConsideration.value, func.count(func.distinct(DecpConsideration.contract_id)))
@@ -291,7 +295,7 @@ def decp_yearly(engine: Engine, *, departement: str | None = None) -> pd.DataFra
     """Per year of notification: contracts, contracts informed, contracts with a social consideration and
     their share of the informed ones (as in `decp_stats`), oldest year first."""
     year = extract("year", DecpContract.notification_date).label("annee")
-    where = and_(DecpContract.notification_date.is_not(None), *_conditions(None, departement))  # type: ignore[union-attr]
+    where = and_(DecpContract.notification_date.is_not(None), *period_conditions(None, departement))  # type: ignore[union-attr]
     social_values = [v.value for v in SOCIAL_VEHICLES]
     has = select(DecpConsideration.contract_id).where(DecpConsideration.contract_id == DecpContract.id)
     informed = ~has.where(DecpConsideration.value == DECP_NOT_INFORMED).exists()
