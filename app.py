@@ -9,7 +9,7 @@ from core import formatting as fmt
 from core.accounts.auth import ROLE_LABELS
 from core.store.engine import StoreError
 from core.store.models import Role
-from ui import access, data, french, session, texts
+from ui import access, data, session, texts
 from ui.filters import filter_bar
 from ui.login import NEEDED, TO_HOME
 from ui.plain import plain
@@ -106,9 +106,6 @@ with st.sidebar:
             session.log_out()
             st.rerun()
     session.write_cookie(page.url_path)  # after a login or a logout, once the page is settled
-    # Last in the sidebar, where their empty blocks leave no gap (above the main area, they pushed the slides down).
-    access.frame_fixes()  # the captions' contrast, the navigation's lists (RGAA)
-    french.install()  # Streamlit's own words in French, <html lang="fr"> (ui.french)
 if st.session_state.pop(session.ENDED, False):
     st.warning(texts.SESSION_ENDED, icon=":material/logout:")
 if not (public or reader):

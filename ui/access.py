@@ -1,9 +1,8 @@
-"""Open to all (RGAA / WCAG 2.1 AA): what the frame adds to Streamlit's own markup, the app's icon served by the app
-itself (checked in a real Chromium by tests/e2e/test_access.py); the charts' palette is core/palette.py."""
+"""Open to all (RGAA / WCAG 2.1 AA): what the page adds to Streamlit's own markup (carried by the HTML shell,
+ui.shell), the app's icon served by the app itself (checked in a real Chromium by tests/e2e/test_access.py); the
+charts' palette is core/palette.py."""
 
 from pathlib import Path
-
-import streamlit as st
 
 # The browser tab's icon, a file of the repository: Streamlit turns an SVG file into a data: address, where a
 # `:material/…:` page icon makes every browser ask a Google host for it (Material Symbols « handshake »,
@@ -46,7 +45,3 @@ NAV_LISTS = """<script>
 })();
 </script>"""
 
-
-def frame_fixes() -> None:
-    """The captions' contrast and the navigation's lists, once per run of the frame (the script runs once a tab)."""
-    st.html(CSS + NAV_LISTS, unsafe_allow_javascript=True)

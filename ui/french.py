@@ -6,9 +6,9 @@ Streamlit 1.67 draws some texts of its own in English. Two ways put them in Fren
   since an empty filter already means all);
 - where it has none (the uploader's texts, "Skip to main content", the date segments "dd / mm / yyyy",
   the tables' toolbars and menus, tooltips, "Press Enter to submit form", the running status, Plotly's
-  toolbar), the frame app.py calls `install()` on every run: a small script, run once per browser tab
-  (`st.html(..., unsafe_allow_javascript=True)`, not iframed), sets `<html lang="fr">` (Streamlit leaves
-  "en", and screen readers would read French as English) and rewrites, with a MutationObserver, every text
+  toolbar), a small script that the HTML shell carries (ui.shell: there from the first paint, whatever the
+  script run is doing) sets `<html lang="fr">` (Streamlit leaves "en", and screen readers would read
+  French as English) and rewrites, with a MutationObserver, every text
   node and every placeholder / aria-label / title / data-title attribute that reads exactly one of the
   strings of `ui.texts.streamlit` (or matches one of its anchored patterns), as soon as Streamlit draws it.
 Only whole strings are rewritten, never part of a sentence: a user's data that merely contains one of
@@ -17,8 +17,6 @@ walks every page in every role and fails on any English string it knows.
 """
 
 import json
-
-import streamlit as st
 
 from ui.texts.streamlit import STREAMLIT_PATTERNS, STREAMLIT_TEXTS
 
@@ -76,12 +74,8 @@ _SCRIPT = """<script>
 </script>"""
 
 
-# The page's script, with the table of ui.texts.streamlit written in: built once, sent at every run.
+# The page's script, with the table of ui.texts.streamlit written in: built once, written into the shell.
 SCRIPT = _SCRIPT % {"texts": json.dumps(STREAMLIT_TEXTS, ensure_ascii=False),
                     "patterns": json.dumps(STREAMLIT_PATTERNS, ensure_ascii=False),
                     "attributes": json.dumps(ATTRIBUTES)}
 
-
-def install() -> None:
-    """Put Streamlit's own words in French in this browser tab (the frame calls it on every run)."""
-    st.html(SCRIPT, unsafe_allow_javascript=True)

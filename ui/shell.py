@@ -5,7 +5,11 @@ the page. Until it has, the browser showed an English shell: `<html lang="en">` 
 French as English), the tab titled « Streamlit » with Streamlit's icon, and, without JavaScript, a text in English
 about Streamlit's agent API. `FrenchShell` is an ASGI middleware of server.py that rewrites that one document on
 its way out: `lang="fr"`, « Passerelles » and the app's own icon (ui/handshake.svg) from the first paint, a
-French sentence for a browser without JavaScript. Every other response passes through untouched.
+French sentence for a browser without JavaScript, and what the page adds to Streamlit's markup: the captions'
+contrast and the navigation's lists (ui.access), Streamlit's own words in French (ui.french). Carried by the shell,
+these are there before the first run and stay whatever a run is doing (drawn by the script, at the end of the
+frame's sidebar, a run cut short by a rerun left a page in English with grey captions). Every other response passes
+through untouched.
 """
 
 import base64
@@ -13,7 +17,8 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from ui.access import PAGE_ICON
+from ui import french
+from ui.access import CSS, NAV_LISTS, PAGE_ICON
 
 Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Message, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
@@ -21,6 +26,8 @@ ASGIApp = Callable[[Message, Callable[[], Awaitable[Message]], Callable[[Message
 TITLE = "Passerelles"
 NO_SCRIPT = "Passerelles a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page."
 ICON = "data:image/svg+xml;base64," + base64.b64encode(PAGE_ICON.read_bytes()).decode()
+# What the page adds to Streamlit's markup, written in before the end of the body.
+ADDED = f"{CSS}{NAV_LISTS}{french.SCRIPT}</body>".encode()
 # Streamlit's own files and endpoints: never the shell, passed through at once (and still compressed).
 OWN_FILES = ("/static/", "/_stcore/", "/component/", "/media/", "/app/static/", "/api/")
 
@@ -29,12 +36,14 @@ _REWRITES = [
     (re.compile(rb"<title>[^<]*</title>"), f"<title>{TITLE}</title>".encode()),
     (re.compile(rb'<link rel="shortcut icon" href="[^"]*"'), f'<link rel="shortcut icon" href="{ICON}"'.encode()),
     (re.compile(rb"<noscript>.*?</noscript>", re.DOTALL), f"<noscript><p>{NO_SCRIPT}</p></noscript>".encode()),
+    # After the root, where the body exists for the scripts' observers (a function: their backslashes kept as such).
+    (re.compile(rb"</body>"), lambda _: ADDED),
 ]
 
 
 def french_shell(page: bytes) -> bytes:
-    for pattern, french in _REWRITES:
-        page = pattern.sub(french, page, count=1)
+    for pattern, said in _REWRITES:
+        page = pattern.sub(said, page, count=1)
     return page
 
 

@@ -12,6 +12,8 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 
+from ui import french
+from ui.access import CSS, NAV_LISTS
 from ui.shell import ICON, NO_SCRIPT, FrenchShell
 
 STREAMLIT_SHELL = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
@@ -69,6 +71,9 @@ def test_every_address_gets_a_french_shell_even_when_the_browser_accepts_gzip():
         assert "enable JavaScript" not in page and "without a browser" not in page
         assert int(headers["content-length"]) == len(body)
         assert '<div id="root"></div>' in page  # the rest of the shell is untouched
+        # What the page adds to Streamlit's markup, there before any run of the script, after the root, once
+        assert page.count(CSS + NAV_LISTS + french.SCRIPT) == 1
+        assert page.index('<div id="root"></div>') < page.index(CSS) < page.index("</body>")
 
 
 def test_streamlit_s_own_files_pass_through_still_compressed():
