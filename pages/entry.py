@@ -64,7 +64,7 @@ if submitted is not None:
     else:
         st.session_state.pop(errors_key, None)
         st.toast(texts.ENTRY_SAVED.format(label=" · ".join(plain(submitted.get(k)) for k in kind.key)),
-                 icon=":material/check:")
+                 icon=":material/check:", duration="long")  # 10 s: read, not glimpsed
         st.rerun()
 if FORM in st.session_state.get(errors_key, {}):
     st.error(plain(st.session_state[errors_key][FORM]))

@@ -50,8 +50,10 @@ def day(page: Page, label: str, value: str) -> None:
 
 def save(page: Page) -> None:
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    wait_for_app(page)
+    # Looked for from the click on: the confirmation is a toast, which goes after a while (waiting for the run to
+    # end first, on a loaded machine, sometimes saw it gone).
     expect(page.get_by_text(re.compile(r"^Enregistré : "))).to_be_visible()
+    wait_for_app(page)
 
 
 def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page: Page, browser, server,
