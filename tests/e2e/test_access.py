@@ -1,5 +1,7 @@
-"""Open to all (RGAA / WCAG 2.1 AA) and nothing asked of another host: every page registered in app.py, for each
-role, checked by axe-core in a real Chromium while every request the browser makes is listened to.
+"""Every page registered in app.py, for each role, opened once in a real Chromium for all its checks: open to all
+(RGAA / WCAG 2.1 AA, by axe-core), nothing asked of another host (every request the browser makes is listened to),
+and French at 1440, 1280 and 390 px wide, Streamlit's own words included (tests/e2e/french_reading.py); the
+anonymous visitor also reads a page refused to visitors and an unknown address.
 
 axe-core is vendored in tests/e2e/vendor/axe-core/ (MPL-2.0, its licence beside it): no install step, no request."""
 
@@ -19,6 +21,7 @@ from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import open_store
 from core.store.models import Role
 from tests.e2e.conftest import FACILITATOR, ROOT, Server, log_in, wait_for_app
+from tests.e2e.french_reading import WIDTHS, english_at_each_width
 from tests.e2e.test_first_request import registered_addresses
 from ui import texts
 
@@ -48,11 +51,13 @@ ACCOUNTS = {"lecteur": (("lectrice-rgaa", "une phrase de passe assez longue"), R
 
 @dataclass
 class Visit:
-    """What one role's tour of its pages found: axe's blocking violations and the hosts asked, by page."""
+    """What one role's tour of its pages found: axe's blocking violations, the hosts asked, the English read, by
+    page (the English by page and width)."""
 
     pages: list[str] = field(default_factory=list)
     violations: dict[str, list[str]] = field(default_factory=dict)
     outside: dict[str, set[str]] = field(default_factory=dict)
+    english: dict[str, set[str]] = field(default_factory=dict)
 
 
 def log_in_as(page: Page, server: Server, account: tuple[str, str]) -> None:
@@ -83,6 +88,11 @@ def blocking_violations(page: Page) -> list[str]:
             for v in results["violations"] if v["impact"] in BLOCKING]
 
 
+def read_english(page: Page, address: str, found: Visit) -> None:
+    for width, said in english_at_each_width(page).items():
+        found.english[f"{address} à {width} px"] = said
+
+
 @pytest.fixture(scope="module", params=list(ROLE_FILES))
 def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo_copy: Path) -> Iterator[Visit]:
     """One context per role: log in, then load each page the role's navigation registers, by its address."""
@@ -93,7 +103,7 @@ def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo
         with contextlib.suppress(ValueError):  # already created (the facilitator's, by another file)
             add_user(engine, actor=CLI_ACTOR, username=account[0], password=account[1], role=level)
         engine.dispose()
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900}, locale="fr-FR")
     own = urlsplit(server.url).netloc
     found = Visit()
     current = {"page": "/connexion"}
@@ -129,6 +139,13 @@ def visit(request: pytest.FixtureRequest, browser: Browser, server: Server, demo
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(SHOTS) / f"{role}-{address or 'accueil'}.png"))
+        read_english(page, f"/{address}", found)
+    if role == "anonyme":
+        for address in ("/saisie", "/nulle-part"):  # a page refused to a visitor, an unknown address
+            current["page"] = address
+            page.goto(f"{server.url}{address}")
+            wait_for_app(page)
+            read_english(page, address, found)
     context.close()
     yield found
 
@@ -141,6 +158,10 @@ def test_every_page_of_the_role_was_visited(visit: Visit, request: pytest.Fixtur
 def test_no_serious_or_critical_wcag_violation(visit: Visit):
     assert not visit.violations, "\n".join(f"{page} : {line}" for page, lines in visit.violations.items()
                                            for line in lines)
+
+
+def test_every_page_reads_french_at_every_width(visit: Visit):
+    assert not visit.english, "\n".join(f"{where}: {sorted(said)}" for where, said in visit.english.items())
 
 
 def test_no_request_leaves_the_server_host(visit: Visit):
