@@ -10,7 +10,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 from sqlmodel import Session
 
 from core.accounts.auth import Actor, Role, require
@@ -77,18 +77,36 @@ def local_structures(engine: Engine, sector: Sector | str | None, commune: str |
     published directory is loaded and tells trades; None otherwise — the facilitator's answer, as before."""
     if not sector:
         return None
-    kinds = [k.value for k in CAPABLE_KINDS]
-    active = (Company.kind.in_(kinds), ~Company.archived)  # type: ignore[attr-defined]
+    if commune is None or not commune.strip():
+        by_sector = local_structures_by_sector(engine)
+        return None if by_sector is None else by_sector.get(Sector(sector).value, 0)
     with engine.connect() as c:
-        directory = c.execute(select(func.count(Company.id)).where(
-            Company.directory.is_not(None), Company.sector.is_not(None), *active)).scalar_one()  # type: ignore[union-attr]
-        if not directory:
+        if not _directory_loaded(c):
             return None
-        communes = c.execute(select(Company.commune).where(Company.sector == Sector(sector).value, *active)).scalars()
-        if commune is None or not commune.strip():
-            return len(list(communes))
+        communes = c.execute(select(Company.commune).where(Company.sector == Sector(sector).value,
+                                                           *_capable())).scalars()
         wanted = normalize_header(commune)
         return sum(1 for here in communes if here and normalize_header(here) == wanted)
+
+
+def local_structures_by_sector(engine: Engine) -> dict[str, int] | None:
+    """`local_structures` of every trade at once (one grouped query, for lists of contracts): sector value ->
+    count, a trade absent counting 0; None when no published directory telling trades is loaded."""
+    with engine.connect() as c:
+        if not _directory_loaded(c):
+            return None
+        rows = c.execute(select(Company.sector, func.count(Company.id)).where(
+            Company.sector.is_not(None), *_capable()).group_by(Company.sector)).all()  # type: ignore[union-attr]
+    return {sector: int(count) for sector, count in rows}
+
+
+def _capable() -> tuple:
+    return (Company.kind.in_([k.value for k in CAPABLE_KINDS]), ~Company.archived)  # type: ignore[attr-defined]
+
+
+def _directory_loaded(c: Connection) -> bool:
+    return bool(c.execute(select(func.count(Company.id)).where(
+        Company.directory.is_not(None), Company.sector.is_not(None), *_capable())).scalar_one())  # type: ignore[union-attr]
 
 
 # --- JSON both ways ---------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from sqlalchemy import Engine
 from core.decp.fields import DecpRecord
 from core.decp.published import write_records
 from core.store.engine import bump_data_version, session_scope
+from core.store.enums import CompanyKind, Sector
+from core.store.models import Company
 from core.store.open_data import DECP_NOT_INFORMED
 
 CITY, SCHOOLS = "Ville de Prospect", "Syndicat des écoles"
@@ -50,4 +52,28 @@ RECORDS = [
 def add_prospects(engine: Engine) -> None:
     with session_scope(engine) as session:
         write_records(session, RECORDS, "prospects.json")
+        bump_data_version(session)
+
+
+# Insertion structures of a published directory, by hand: the gros œuvre of A counts 3 (two at Rochefort, where A is
+# carried out, one at Saintes: the DECP place is a code, the directories' commune a name, so the trade is counted over
+# the directories, docs/indicateurs.md « Prospection »); the cleaning of E counts 1; D, without a trade, 0. Not
+# counted: an archived structure, a classic company of the trade, and a structure no directory gave a trade.
+STRUCTURES = [
+    ("41304171000001", "Bâti Insertion Rochefort", CompanyKind.EI, "Rochefort", Sector.GROS_OEUVRE, False),
+    ("41304171000002", "Chantier Béton Solidaire", CompanyKind.ACI, "Rochefort", Sector.GROS_OEUVRE, False),
+    ("41304171000003", "GEIQ BTP Saintonge", CompanyKind.GEIQ, "Saintes", Sector.GROS_OEUVRE, False),
+    ("41304171000004", "Propreté Adaptée", CompanyKind.EA, "Rochefort", Sector.NETTOYAGE, False),
+    ("41304171000005", "Ancien Chantier", CompanyKind.ACI, "Rochefort", Sector.GROS_OEUVRE, True),
+    ("41304171000006", "Maçons Associés SARL", CompanyKind.CLASSIQUE, "Rochefort", Sector.GROS_OEUVRE, False),
+    ("41304171000007", "Atelier sans métier", CompanyKind.ESAT, "Rochefort", None, False),
+]
+LOCAL_COUNTS = {"P-A": 3, "P-D": 0, "P-E": 1}
+
+
+def add_structures(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        for siret, name, kind, commune, sector, archived in STRUCTURES:
+            session.add(Company(siret=siret, name=name, kind=kind.value, commune=commune,
+                                sector=sector.value if sector else None, directory="SIAE (ASP)", archived=archived))
         bump_data_version(session)

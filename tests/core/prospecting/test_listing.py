@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from sqlalchemy import event
 
 from core.__main__ import main
 from core.accounts.auth import Actor, AuthError
@@ -12,7 +13,8 @@ from core.exchange.journal import journal
 from core.prospecting.listing import CPV_UNREADABLE, NOT_RELEVANT, SKIP_AMOUNT, prospects
 from core.store.enums import Nature, Sector
 from core.store.models import Role
-from tests.utils.prospects import CITY, SCHOOLS, add_prospects
+from core.clauses.assessments import local_structures, local_structures_by_sector
+from tests.utils.prospects import CITY, LOCAL_COUNTS, SCHOOLS, add_prospects, add_structures
 
 ADMIN = Actor("claire", Role.ADMIN)
 
@@ -102,8 +104,47 @@ def test_cli_prospection_json(prospect_store, monkeypatch, capsys):
         "acheteur", "objet", "nature", "montant", "duree_mois", "heures_estimees", "structures_locales")} == {
         "acheteur": CITY, "objet": "Réhabilitation de l'école Jean Macé", "nature": "travaux", "montant": 1_200_000.0,
         "duree_mois": 12, "heures_estimees": 800, "structures_locales": None}
+    add_structures(prospect_store)
+    assert main(["prospection", "--departement", "17", "--json"]) == 0
+    counted = {r["id"]: r["structures_locales"] for r in json.loads(capsys.readouterr().out)}
+    assert counted == {"P-A": 3, "P-D": 0}
     assert rows[1]["secteur"] is None and "INX" in rows[1]["remarque"]
     assert main(["prospection", "--year", "2023"]) == 0
-    assert "1 marché à prospecter" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 marché à prospecter" in out and "(à approfondir) — 0 structure locale" in out
+    assert main(["prospection", "--departement", "17"]) == 0
+    assert "(pertinent) — 3 structures locales" in capsys.readouterr().out
     assert main(["prospection", "--departement", "AB"]) == 2
     assert "Erreur" in capsys.readouterr().err
+
+
+def test_each_contract_counts_the_local_structures_of_its_trade(prospect_store):
+    assert {p.decp_id: p.local_structures for p in prospects(prospect_store).prospects} == dict.fromkeys(LOCAL_COUNTS)
+    add_structures(prospect_store)
+    found = {p.decp_id: p for p in prospects(prospect_store).prospects}
+    assert {key: p.local_structures for key, p in found.items()} == LOCAL_COUNTS
+    # the checklist's own rule, in one home: by trade as the list counts, by commune when one is given
+    assert local_structures(prospect_store, "gros œuvre") == 3
+    assert local_structures(prospect_store, "gros œuvre", "rochefort") == 2
+    assert local_structures_by_sector(prospect_store) == {"gros œuvre": 3, "nettoyage": 1}
+    # the checklist opened from a row carries the count, and the row was judged with it
+    a = found["P-A"]
+    assert a.inputs().insertion_structures == 3
+    assert a.verdict == Verdict.PERTINENT
+    assert found["P-D"].inputs().insertion_structures == 0 and found["P-D"].verdict == Verdict.A_APPROFONDIR
+
+
+def test_the_count_comes_from_one_grouped_query(prospect_store):
+    add_structures(prospect_store)
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):  # noqa: ANN001, ANN002
+        statements.append(statement)
+
+    event.listen(prospect_store, "before_cursor_execute", seen)
+    try:
+        prospects(prospect_store)
+    finally:
+        event.remove(prospect_store, "before_cursor_execute", seen)
+    on_companies = [s for s in statements if "FROM company" in s]
+    assert len(on_companies) == 2  # is a directory loaded; the counts of every trade — not one per contract
