@@ -7,13 +7,13 @@ from sqlalchemy import event
 
 from core.__main__ import main
 from core.accounts.auth import Actor, AuthError
+from core.clauses.assessments import local_structures, local_structures_by_sector
 from core.clauses.relevance import Verdict
 from core.conventions import CPV_DEFAULTS, cpv_division, cpv_nature, cpv_sectors, set_cpv_sector
 from core.exchange.journal import journal
 from core.prospecting.listing import CPV_UNREADABLE, NOT_RELEVANT, SKIP_AMOUNT, prospects
 from core.store.enums import Nature, Sector
 from core.store.models import Role
-from core.clauses.assessments import local_structures, local_structures_by_sector
 from tests.utils.prospects import CITY, LOCAL_COUNTS, SCHOOLS, add_prospects, add_structures
 
 ADMIN = Actor("claire", Role.ADMIN)
