@@ -72,14 +72,15 @@ def local_defaults(engine: Engine, sector: Sector | str | None = None, commune: 
             "local_structures": local_structures(engine, sector_value, commune)}
 
 
-def local_structures(engine: Engine, sector: Sector | str | None, commune: str | None = None) -> int | None:
-    """How many structures of the store can do this trade's work (in this commune when one is given), once a
-    published directory is loaded and tells trades; None otherwise — the facilitator's answer, as before."""
+def local_structures(engine: Engine, sector: Sector | str | None, commune: str | None = None,
+                     departement: str | None = None) -> int | None:
+    """How many structures of the store can do this trade's work, once a published directory is loaded and tells
+    trades (None otherwise — the facilitator's answer, as before): in this commune when one is given, else in this
+    département (see `local_count`), else wherever they are."""
     if not sector:
         return None
     if commune is None or not commune.strip():
-        by_sector = local_structures_by_sector(engine)
-        return None if by_sector is None else by_sector.get(Sector(sector).value, 0)
+        return local_count(local_structures_by_place(engine), sector, departement)
     with engine.connect() as c:
         if not _directory_loaded(c):
             return None
@@ -89,15 +90,32 @@ def local_structures(engine: Engine, sector: Sector | str | None, commune: str |
         return sum(1 for here in communes if here and normalize_header(here) == wanted)
 
 
-def local_structures_by_sector(engine: Engine) -> dict[str, int] | None:
-    """`local_structures` of every trade at once (one grouped query, for lists of contracts): sector value ->
-    count, a trade absent counting 0; None when no published directory telling trades is loaded."""
+Places = dict[tuple[str, str | None], int]  # (sector value, département or None) -> capable structures
+
+
+def local_structures_by_place(engine: Engine) -> Places | None:
+    """The capable structures of every trade and département at once (one grouped query, for lists of contracts);
+    None when no published directory telling trades is loaded. Read with `local_count`."""
     with engine.connect() as c:
         if not _directory_loaded(c):
             return None
-        rows = c.execute(select(Company.sector, func.count(Company.id)).where(
-            Company.sector.is_not(None), *_capable()).group_by(Company.sector)).all()  # type: ignore[union-attr]
-    return {sector: int(count) for sector, count in rows}
+        rows = c.execute(select(Company.sector, Company.departement, func.count(Company.id)).where(
+            Company.sector.is_not(None), *_capable())  # type: ignore[union-attr]
+            .group_by(Company.sector, Company.departement)).all()
+    return {(sector, departement): int(count) for sector, departement, count in rows}
+
+
+def local_count(places: Places | None, sector: Sector | str | None, departement: str | None = None) -> int | None:
+    """The rule of `local_structures` by place: the structures of the trade in the département, and those whose
+    département no directory told (they count wherever the work is); without a département, all of the trade.
+    None without a directory; 0 for a purchase without a trade (no structure is known to do it)."""
+    if places is None:
+        return None
+    if not sector:
+        return 0
+    wanted = Sector(sector).value
+    return sum(n for (trade, where), n in places.items()
+               if trade == wanted and (departement is None or where in (departement, None)))
 
 
 def _capable() -> tuple:

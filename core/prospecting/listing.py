@@ -7,8 +7,8 @@ rules is repeated here. A CPV code that is not one leaves the contract without s
 the share « autre », judged as services, and at best « à approfondir », the row saying why.
 
 The local structures of each contract are those `core.clauses.assessments.local_structures` counts for its trade
-(the published directories loaded, docs/indicateurs.md « Prospection »), counted for all trades in one query, and
-judged with the rest, as the checklist opened from the row judges them.
+in the département it is carried out in (docs/indicateurs.md « Prospection »), counted for all trades and
+départements in one query, and judged with the rest, as the checklist opened from the row judges them.
 """
 
 from collections import Counter
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, select, true
 from sqlmodel import Session
 
-from core.clauses.assessments import local_structures_by_sector
+from core.clauses.assessments import Places, local_count, local_structures_by_place
 from core.clauses.relevance import Assessment, PurchaseInputs, RelevanceError, SizingParameters, Verdict, assess
 from core.conventions import cpv_division, cpv_nature, cpv_sectors, get_parameters
 from core.decp.fields import MAX_AMOUNT
@@ -96,13 +96,13 @@ def _facts(cpv: str | None, sectors: dict) -> tuple[Nature | None, Sector | None
 
 
 def _judge(row: DecpContract, sectors: dict, params: SizingParameters,
-           structures: dict[str, int] | None) -> tuple[Prospect | None, str | None]:
+           structures: Places | None) -> tuple[Prospect | None, str | None]:
     if row.amount is None or not 0 < row.amount <= MAX_AMOUNT:
         return None, SKIP_AMOUNT
     if not row.duration_months:
         return None, SKIP_DURATION
     nature, sector, note = _facts(row.cpv_code, sectors)
-    local = None if structures is None else structures.get(sector.value, 0) if sector else 0
+    local = local_count(structures, sector, row.departement)
     inputs = PurchaseInputs(subject=(row.object or "").strip() or NO_SUBJECT, nature=nature or Nature.SERVICES,
                             amount=float(row.amount), duration_months=float(row.duration_months), sector=sector,
                             buyer=(row.buyer_name or "").strip() or row.buyer_siret, cpv=(row.cpv_code or "").strip(),
@@ -126,7 +126,7 @@ def prospects(engine: Engine, *, departement: str | None = None, year: int | Non
     consideration and judged relevant or to look into, most hours first (ValueError for a wrong département)."""
     params = SizingParameters.from_mapping(get_parameters(engine))
     sectors = cpv_sectors(engine)
-    structures = local_structures_by_sector(engine)
+    structures = local_structures_by_place(engine)
     social = select(DecpConsideration.contract_id).where(
         DecpConsideration.contract_id == DecpContract.id,
         DecpConsideration.value.in_([v.value for v in SOCIAL_VEHICLES])).exists()  # type: ignore[attr-defined]

@@ -72,14 +72,14 @@ def test_the_local_structures_column_and_the_checklist_it_opens(prospect_store, 
     assert "python -m core import structures" in texts.PROSPECTING_NO_DIRECTORY
     add_structures(prospect_store)
     at = app(prospect_store, PAGE, actor=FACILITATOR)
-    assert at.dataframe[0].value[column].tolist() == ["3"]
+    assert at.dataframe[0].value[column].tolist() == ["2"]
     assert texts.PROSPECTING_NO_DIRECTORY not in [c.value for c in at.caption]
     at.selectbox(key="decp_year").set_value(2023).run()
     assert at.dataframe[0].value[column].tolist() == ["0"]  # no trade: no structure known to do it
     at.selectbox(key="decp_year").set_value(2024).run()
     at.button(key="prospect_open").click().run()
     assert not at.exception and [t.value for t in at.title] == [texts.CHECKLIST_TITLE]
-    assert at.number_input(key="chk_structures").value == 3
+    assert at.number_input(key="chk_structures").value == 2
 
 
 def test_a_reader_cannot_open_the_page(prospect_store, app):
