@@ -234,7 +234,9 @@ def prospection(args: argparse.Namespace) -> int:
     print(f"{fmt.counted(len(found.prospects), 'marché à prospecter', 'marchés à prospecter')} sur "
           f"{fmt.counted(found.examined, 'marché publié sans considération sociale', 'marchés publiés sans considération sociale')}.")  # noqa: E501
     for p in found.prospects:
-        print(f"  {fmt.hours(round(p.hours))} — {p.buyer} — {p.subject} ({p.verdict.value})")
+        local = "" if p.local_structures is None else " — " + fmt.counted(
+            p.local_structures, "structure locale", "structures locales")
+        print(f"  {fmt.hours(round(p.hours))} — {p.buyer} — {p.subject} ({p.verdict.value}){local}")
     return 0
 
 

@@ -18,3 +18,10 @@ def database_url() -> str:
 def demo_wanted() -> bool:
     """PASSERELLES_DEMO=0 keeps an empty store empty (a club's real install); default: fill it."""
     return os.environ.get("PASSERELLES_DEMO", "1").strip().lower() not in ("0", "non", "false", "no")
+
+
+def import_dir() -> Path | None:
+    """PASSERELLES_IMPORT_DIR: the one folder of the server whose files the Imports page may read by path (a DECP
+    file too big to upload); default none, and the page's field says how to enable it."""
+    value = os.environ.get("PASSERELLES_IMPORT_DIR", "").strip()
+    return Path(value) if value else None

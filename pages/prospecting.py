@@ -40,8 +40,12 @@ st.dataframe(pd.DataFrame([{
     columns["sector"]: p.sector.value if p.sector else texts.PROSPECTING_NO_SECTOR,
     columns["amount"]: fmt.number(p.amount), columns["duration"]: p.duration_months,
     columns["date"]: fmt.day(p.notification_date), columns["holders"]: p.holders or fmt.MISSING,
+    columns["structures"]: fmt.MISSING if p.local_structures is None else fmt.number(p.local_structures),
     columns["declared"]: p.declared, columns["cpv"]: p.cpv or fmt.MISSING, columns["note"]: p.note or ""}
-    for p in listed]), hide_index=True, width="stretch", key="prospects_table")
+    for p in listed]), hide_index=True, width="stretch", key="prospects_table",
+    column_config={columns["structures"]: st.column_config.TextColumn(help=texts.PROSPECTING_STRUCTURES_HELP)})
+if all(p.local_structures is None for p in listed):
+    st.caption(texts.PROSPECTING_NO_DIRECTORY)
 
 ranks = list(range(len(listed)))
 chosen = widgets.selectbox(st, texts.PROSPECTING_CHOOSE, ranks, key="prospect_choice", format_func=lambda i: (

@@ -6,8 +6,11 @@ import streamlit as st
 
 from core import formatting as fmt
 from core.accounts.auth import AuthError
+from core.config import import_dir
 from core.decp.departements import NAMES, label
-from core.decp.published import apply_decp, preview_decp
+from core.decp.file_import import import_decp_file
+from core.decp.published import DecpImportReport, apply_decp, preview_decp
+from core.decp.server_file import NOT_ENABLED, UNREADABLE, server_file
 from core.exchange.imports import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB  # a département's file; a national one: the CLI
 from core.store.engine import StoreError
 from ui import data, filters, session, texts, widgets
@@ -64,7 +67,8 @@ def upload_flow() -> None:
                                     format_func=lambda c: label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
                                     help=texts.DECP_DEPARTEMENT_HELP, key="decp_import_departement")
     upload = st.file_uploader(texts.DECP_UPLOAD, type=["json", "csv"], max_upload_size=MAX_UPLOAD_MB,
-                              key="decp_import_file")
+                              key="decp_import_file", help=texts.DECP_UPLOAD_HELP.format(limit=MAX_UPLOAD_MB))
+    _server_path(departement or None)
     if upload is None:
         return
     if upload.size > MAX_UPLOAD_BYTES:
@@ -91,12 +95,7 @@ def upload_flow() -> None:
                                         unchanged=fmt.number(report.unchanged)))
     if report.filtered_out:
         st.caption(texts.DECP_FILTERED.format(count=fmt.counted(report.filtered_out, *texts.DECP_FILTERED_NOUN)))
-    if report.warnings:
-        st.warning(texts.DECP_WARNINGS.format(count=fmt.counted(sum(report.warnings.values()),
-                                                                *texts.DECP_WARNING_NOUN)))
-        rows = sorted(report.warnings.items(), key=lambda kv: (-kv[1], kv[0]))
-        st.dataframe(pd.DataFrame([{"avertissement": kind, "nombre": fmt.number(n)} for kind, n in rows])
-                     .rename(columns=texts.DECP_WARNING_COLUMNS), hide_index=True, width="stretch")
+    _warnings(report)
     if report.created + report.updated == 0:
         st.info(texts.DECP_NOTHING)
         return
@@ -110,3 +109,40 @@ def upload_flow() -> None:
                                           updated=fmt.counted(done.updated, *texts.DECP_UPDATED_NOUN),
                                           unchanged=fmt.number(done.unchanged)))
         st.page_link("pages/public_procurement.py", label=texts.DECP_SEE_PAGE, icon=":material/account_balance:")
+
+
+def _warnings(report: DecpImportReport) -> None:
+    if report.warnings:
+        st.warning(texts.DECP_WARNINGS.format(count=fmt.counted(sum(report.warnings.values()),
+                                                                *texts.DECP_WARNING_NOUN)))
+        rows = sorted(report.warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+        st.dataframe(pd.DataFrame([{"avertissement": kind, "nombre": fmt.number(n)} for kind, n in rows])
+                     .rename(columns=texts.DECP_WARNING_COLUMNS), hide_index=True, width="stretch")
+
+
+def _server_path(departement: str | None) -> None:
+    """A file of the server's import folder, too big to upload: streamed and written at once, as the command line
+    does (core.decp.server_file judges the path; nothing outside the folder is read)."""
+    folder = import_dir()
+    typed = st.text_input(texts.DECP_SERVER_PATH, key="decp_server_path", disabled=folder is None,
+                          help=texts.DECP_SERVER_PATH_HELP.format(folder=folder) if folder else NOT_ENABLED)
+    if folder is None:
+        st.caption(texts.DECP_SERVER_PATH_OFF)
+        return
+    if not st.button(texts.DECP_SERVER_IMPORT, key="decp_server_import", icon=":material/dns:"):
+        return
+    try:
+        path = server_file(typed, folder)
+        with st.spinner(texts.DECP_SERVER_READING):
+            report = import_decp_file(data.engine(), actor=session.actor(), path=path, departement=departement)
+    except (ValueError, AuthError, StoreError) as exc:  # ServerFileError, DecpFileError: French, nothing written
+        st.error(plain(exc))
+        return
+    except OSError:
+        st.error(UNREADABLE.format(typed=typed.strip()))
+        return
+    for note in report.notes:
+        st.info(plain(note))
+    _warnings(report)
+    st.success(plain(report.summary()), icon=":material/check:")
+    st.page_link("pages/public_procurement.py", label=texts.DECP_SEE_PAGE, icon=":material/account_balance:")

@@ -10,7 +10,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 from sqlmodel import Session
 
 from core.accounts.auth import Actor, Role, require
@@ -72,23 +72,59 @@ def local_defaults(engine: Engine, sector: Sector | str | None = None, commune: 
             "local_structures": local_structures(engine, sector_value, commune)}
 
 
-def local_structures(engine: Engine, sector: Sector | str | None, commune: str | None = None) -> int | None:
-    """How many structures of the store can do this trade's work (in this commune when one is given), once a
-    published directory is loaded and tells trades; None otherwise — the facilitator's answer, as before."""
+def local_structures(engine: Engine, sector: Sector | str | None, commune: str | None = None,
+                     departement: str | None = None) -> int | None:
+    """How many structures of the store can do this trade's work, once a published directory is loaded and tells
+    trades (None otherwise — the facilitator's answer, as before): in this commune when one is given, else in this
+    département (see `local_count`), else wherever they are."""
     if not sector:
         return None
-    kinds = [k.value for k in CAPABLE_KINDS]
-    active = (Company.kind.in_(kinds), ~Company.archived)  # type: ignore[attr-defined]
+    if commune is None or not commune.strip():
+        return local_count(local_structures_by_place(engine), sector, departement)
     with engine.connect() as c:
-        directory = c.execute(select(func.count(Company.id)).where(
-            Company.directory.is_not(None), Company.sector.is_not(None), *active)).scalar_one()  # type: ignore[union-attr]
-        if not directory:
+        if not _directory_loaded(c):
             return None
-        communes = c.execute(select(Company.commune).where(Company.sector == Sector(sector).value, *active)).scalars()
-        if commune is None or not commune.strip():
-            return len(list(communes))
+        communes = c.execute(select(Company.commune).where(Company.sector == Sector(sector).value,
+                                                           *_capable())).scalars()
         wanted = normalize_header(commune)
         return sum(1 for here in communes if here and normalize_header(here) == wanted)
+
+
+Places = dict[tuple[str, str | None], int]  # (sector value, département or None) -> capable structures
+
+
+def local_structures_by_place(engine: Engine) -> Places | None:
+    """The capable structures of every trade and département at once (one grouped query, for lists of contracts);
+    None when no published directory telling trades is loaded. Read with `local_count`."""
+    with engine.connect() as c:
+        if not _directory_loaded(c):
+            return None
+        rows = c.execute(select(Company.sector, Company.departement, func.count(Company.id)).where(
+            Company.sector.is_not(None), *_capable())  # type: ignore[union-attr]
+            .group_by(Company.sector, Company.departement)).all()
+    return {(sector, departement): int(count) for sector, departement, count in rows}
+
+
+def local_count(places: Places | None, sector: Sector | str | None, departement: str | None = None) -> int | None:
+    """The rule of `local_structures` by place: the structures of the trade in the département, and those whose
+    département no directory told (they count wherever the work is); without a département, all of the trade.
+    None without a directory; 0 for a purchase without a trade (no structure is known to do it)."""
+    if places is None:
+        return None
+    if not sector:
+        return 0
+    wanted = Sector(sector).value
+    return sum(n for (trade, where), n in places.items()
+               if trade == wanted and (departement is None or where in (departement, None)))
+
+
+def _capable() -> tuple:
+    return (Company.kind.in_([k.value for k in CAPABLE_KINDS]), ~Company.archived)  # type: ignore[attr-defined]
+
+
+def _directory_loaded(c: Connection) -> bool:
+    return bool(c.execute(select(func.count(Company.id)).where(
+        Company.directory.is_not(None), Company.sector.is_not(None), *_capable())).scalar_one())  # type: ignore[union-attr]
 
 
 # --- JSON both ways ---------------------------------------------------------------------------------

@@ -28,8 +28,9 @@ KIND = Kind(STRUCTURES, "cette structure", Company, key=("siret",), columns=(
     Col("commune", text, field="commune"),
     Col("secteur", one(Sector), False, Sector, field="sector"),
     Col("annuaire", text, field="directory"),
+    Col("departement", text, field="departement"),
 ))
-KNOWN_FIELDS = ("kind", "sector", "directory")  # what a directory changes on a company the store knows
+KNOWN_FIELDS = ("kind", "sector", "directory", "departement")  # what a directory changes on a company the store knows
 
 SIAE, GEIQ, FINESS, EA = "SIAE (ASP)", "GEIQ", "FINESS (ESAT)", "Entreprises adaptées"
 ESAT_CATEGORY = "246"  # FINESS category of the Établissements et services d'aide par le travail
@@ -182,12 +183,11 @@ def read_directory(frame: pd.DataFrame, department: str | None = None) -> Direct
     commune_key = _key(found["commune"]) if found["commune"] else ""
     for number, cells in zip(frame.index, frame.to_dict("records"), strict=True):
         row = int(number)
-        if department:
-            here = (department_code(cells[found["department"]]) if found["department"] else None) or (
-                postcode_department(cells[found["postcode"]]) if found["postcode"] else None)
-            if here != department:
-                outside += 1
-                continue
+        here = (department_code(cells[found["department"]]) if found["department"] else None) or (
+            postcode_department(cells[found["postcode"]]) if found["postcode"] else None)
+        if department and here != department:
+            outside += 1
+            continue
         if shape == FINESS and found["category"] and str(cells[found["category"]]).strip() != ESAT_CATEGORY:
             other_category += 1
             continue
@@ -211,7 +211,7 @@ def read_directory(frame: pd.DataFrame, department: str | None = None) -> Direct
                 sector = None  # the directory's own wording: the trade stays unknown
         out.rows.append((row, {"siret": raw_siret, "raison_sociale": cells[found["name"]], "type": kind.value,
                                "commune": _commune(cells[found["commune"]], commune_key) if found["commune"] else None,
-                               "secteur": sector, "annuaire": shape}))
+                               "secteur": sector, "annuaire": shape, "departement": here}))
     if outside:
         out.notes.append(fmt.counted(outside, f"ligne hors du département {department} laissée de côté",
                                      f"lignes hors du département {department} laissées de côté") + ".")
@@ -255,8 +255,9 @@ def keep_known(plans: list[RowPlan]) -> tuple[list[RowPlan], int]:
         values = {"siret": plan.values["siret"], **{f: plan.values.get(f) for f in KNOWN_FIELDS}}
         if plan.values.get("commune") and not plan.record.commune:
             values["commune"] = plan.values["commune"]
-        if values.get("sector") is None:
-            values.pop("sector", None)  # a directory that does not tell the trade keeps the one known
+        for told in ("sector", "departement"):  # a directory that does not tell them keeps those known
+            if values.get(told) is None:
+                values.pop(told, None)
         plan.values = values
         plan.changes = [f for f, v in values.items() if f != "siret" and stored(plan.record, f) != v]
         plan.action = UPDATE if plan.changes else UNCHANGED

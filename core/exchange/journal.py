@@ -50,7 +50,8 @@ OTHER_LABELS = {"author": "Auteur", "buyer_name": "Acheteur", "subject": "Objet"
                 "vehicle": "Véhicule recommandé", "estimated_hours": "Heures estimées", "contract_id": "Marché",
                 "copie_de": "Copie de l'évaluation", "value": "Valeur", "role": "Rôle", "actif": "Actif",
                 "mot_de_passe_change": "Mot de passe changé", "essais_infructueux": "Essais infructueux",
-                "sector": "Secteur", "directory": "Annuaire"}  # a company's, from a published directory
+                "sector": "Secteur", "directory": "Annuaire",
+                "departement": "Département"}  # a company's, from a published directory
 # An import's summary (core.exchange.imports, core.decp.published), read from the file to its counts.
 SUMMARY_ORDER = {name: n for n, name in enumerate(("fichier", "type", "lignes", "éléments", "marchés", "créations",
                                                    "modifications", "inchangées", "inchangés"))}

@@ -5,6 +5,10 @@ Each contract goes through `core.clauses.relevance.assess` with what DECP says o
 duration, and the nature and sector its CPV division gives (core.conventions, the admin's table). Nothing of the
 rules is repeated here. A CPV code that is not one leaves the contract without sector nor nature: it is sized with
 the share « autre », judged as services, and at best « à approfondir », the row saying why.
+
+The local structures of each contract are those `core.clauses.assessments.local_structures` counts for its trade
+in the département it is carried out in (docs/indicateurs.md « Prospection »), counted for all trades and
+départements in one query, and judged with the rest, as the checklist opened from the row judges them.
 """
 
 from collections import Counter
@@ -15,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, select, true
 from sqlmodel import Session
 
+from core.clauses.assessments import Places, local_count, local_structures_by_place
 from core.clauses.relevance import Assessment, PurchaseInputs, RelevanceError, SizingParameters, Verdict, assess
 from core.conventions import cpv_division, cpv_nature, cpv_sectors, get_parameters
 from core.decp.fields import MAX_AMOUNT
@@ -54,13 +59,13 @@ class Prospect:
     hours: float
     etp: float
     note: str  # why the sector is missing, when it is
-    local_structures: int | None = None  # insertion structures able to do it locally: not counted yet
+    local_structures: int | None = None  # capable structures of its trade in the directories; None: none loaded
 
     def inputs(self) -> PurchaseInputs:
         """The facts the checklist is opened with (the facilitator completes the rest)."""
         return PurchaseInputs(subject=self.subject, nature=self.nature or Nature.SERVICES, amount=self.amount,
                               duration_months=float(self.duration_months), sector=self.sector,
-                              buyer=self.buyer, cpv=self.cpv)
+                              buyer=self.buyer, cpv=self.cpv, insertion_structures=self.local_structures)
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.decp_id, "acheteur": self.buyer, "acheteur_siret": self.buyer_siret,
@@ -90,15 +95,18 @@ def _facts(cpv: str | None, sectors: dict) -> tuple[Nature | None, Sector | None
     return cpv_nature(division, sector), sector, ""
 
 
-def _judge(row: DecpContract, sectors: dict, params: SizingParameters) -> tuple[Prospect | None, str | None]:
+def _judge(row: DecpContract, sectors: dict, params: SizingParameters,
+           structures: Places | None) -> tuple[Prospect | None, str | None]:
     if row.amount is None or not 0 < row.amount <= MAX_AMOUNT:
         return None, SKIP_AMOUNT
     if not row.duration_months:
         return None, SKIP_DURATION
     nature, sector, note = _facts(row.cpv_code, sectors)
+    local = local_count(structures, sector, row.departement)
     inputs = PurchaseInputs(subject=(row.object or "").strip() or NO_SUBJECT, nature=nature or Nature.SERVICES,
                             amount=float(row.amount), duration_months=float(row.duration_months), sector=sector,
-                            buyer=(row.buyer_name or "").strip() or row.buyer_siret, cpv=(row.cpv_code or "").strip())
+                            buyer=(row.buyer_name or "").strip() or row.buyer_siret, cpv=(row.cpv_code or "").strip(),
+                            insertion_structures=local)
     try:
         result: Assessment = assess(inputs, params)
     except RelevanceError:
@@ -110,7 +118,7 @@ def _judge(row: DecpContract, sectors: dict, params: SizingParameters) -> tuple[
         return None, NOT_RELEVANT
     return Prospect(row.id or 0, row.decp_id, inputs.buyer, row.buyer_siret, inputs.subject, nature, sector,
                     inputs.cpv, inputs.amount, row.duration_months, row.notification_date, row.holders,
-                    "", verdict, result.hours, result.etp, note), None
+                    "", verdict, result.hours, result.etp, note, local), None
 
 
 def prospects(engine: Engine, *, departement: str | None = None, year: int | None = None) -> ProspectList:
@@ -118,6 +126,7 @@ def prospects(engine: Engine, *, departement: str | None = None, year: int | Non
     consideration and judged relevant or to look into, most hours first (ValueError for a wrong département)."""
     params = SizingParameters.from_mapping(get_parameters(engine))
     sectors = cpv_sectors(engine)
+    structures = local_structures_by_place(engine)
     social = select(DecpConsideration.contract_id).where(
         DecpConsideration.contract_id == DecpContract.id,
         DecpConsideration.value.in_([v.value for v in SOCIAL_VEHICLES])).exists()  # type: ignore[attr-defined]
@@ -129,7 +138,7 @@ def prospects(engine: Engine, *, departement: str | None = None, year: int | Non
     with Session(engine) as session:
         for row, not_informed in session.execute(query).all():
             found.examined += 1
-            prospect, why = _judge(row, sectors, params)
+            prospect, why = _judge(row, sectors, params, structures)
             if prospect is None:
                 found.left_out[why] += 1
                 continue

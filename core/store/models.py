@@ -65,6 +65,7 @@ class Company(SQLModel, table=True):
     commune: str | None = None
     sector: str | None = None  # the trade, when a published directory tells it (from its NAF code)
     directory: str | None = None  # the published directory it was last read from (core.exchange.directories)
+    departement: str | None = None  # where it is, when a published directory tells it (its column or postal code)
     archived: bool = False
     version: int = 1
 

@@ -9,7 +9,7 @@ from core.conventions import cpv_sectors
 from core.exchange.journal import journal
 from core.store.enums import Nature, Sector
 from core.store.models import Role
-from tests.utils.prospects import CITY, SCHOOLS, add_prospects
+from tests.utils.prospects import CITY, SCHOOLS, add_prospects, add_structures
 from ui import texts
 
 PAGE = "pages/prospecting.py"
@@ -61,6 +61,25 @@ def test_one_click_opens_the_checklist_filled_with_the_contract(prospect_store, 
     assert at.text_input(key="chk_cpv").value == "45210000-2"
     assert at.number_input(key="chk_amount").value == 1_200_000 and at.number_input(key="chk_duration").value == 12
     assert next(m.value for m in at.metric if m.label == texts.ESTIMATED_HOURS) == fmt.hours(800)
+
+
+def test_the_local_structures_column_and_the_checklist_it_opens(prospect_store, app):
+    column = texts.PROSPECTING_COLUMNS["structures"]
+    at = app(prospect_store, PAGE, actor=FACILITATOR)
+    assert not at.exception
+    assert at.dataframe[0].value[column].tolist() == [fmt.MISSING]  # 2024's one contract; no directory loaded
+    assert texts.PROSPECTING_NO_DIRECTORY in [c.value for c in at.caption]
+    assert "python -m core import structures" in texts.PROSPECTING_NO_DIRECTORY
+    add_structures(prospect_store)
+    at = app(prospect_store, PAGE, actor=FACILITATOR)
+    assert at.dataframe[0].value[column].tolist() == ["2"]
+    assert texts.PROSPECTING_NO_DIRECTORY not in [c.value for c in at.caption]
+    at.selectbox(key="decp_year").set_value(2023).run()
+    assert at.dataframe[0].value[column].tolist() == ["0"]  # no trade: no structure known to do it
+    at.selectbox(key="decp_year").set_value(2024).run()
+    at.button(key="prospect_open").click().run()
+    assert not at.exception and [t.value for t in at.title] == [texts.CHECKLIST_TITLE]
+    assert at.number_input(key="chk_structures").value == 2
 
 
 def test_a_reader_cannot_open_the_page(prospect_store, app):

@@ -18,6 +18,8 @@ from sqlalchemy import Engine
 from core.decp.fields import DecpRecord
 from core.decp.published import write_records
 from core.store.engine import bump_data_version, session_scope
+from core.store.enums import CompanyKind, Sector
+from core.store.models import Company
 from core.store.open_data import DECP_NOT_INFORMED
 
 CITY, SCHOOLS = "Ville de Prospect", "Syndicat des écoles"
@@ -50,4 +52,28 @@ RECORDS = [
 def add_prospects(engine: Engine) -> None:
     with session_scope(engine) as session:
         write_records(session, RECORDS, "prospects.json")
+        bump_data_version(session)
+
+
+# Insertion structures of published directories, by hand. A (gros œuvre, carried out in the 17) counts 2: the two of
+# its trade in the 17, not the one in the 79 nor the cleaning one; E (cleaning, in the 79) counts 1; D, without a
+# trade, 0. Never counted: an archived structure, a classic company of the trade, a structure of unknown trade.
+STRUCTURES = [
+    ("41304171000001", "Bâti Insertion Rochefort", CompanyKind.EI, "Rochefort", Sector.GROS_OEUVRE, "17", False),
+    ("41304171000002", "Chantier Béton Solidaire", CompanyKind.ACI, "La Rochelle", Sector.GROS_OEUVRE, "17", False),
+    ("41304171000003", "GEIQ BTP Niortais", CompanyKind.GEIQ, "Niort", Sector.GROS_OEUVRE, "79", False),
+    ("41304171000004", "Propreté Adaptée Niort", CompanyKind.EA, "Niort", Sector.NETTOYAGE, "79", False),
+    ("41304171000005", "Ancien Chantier", CompanyKind.ACI, "Rochefort", Sector.GROS_OEUVRE, "17", True),
+    ("41304171000006", "Maçons Associés SARL", CompanyKind.CLASSIQUE, "Rochefort", Sector.GROS_OEUVRE, "17", False),
+    ("41304171000007", "Atelier sans métier", CompanyKind.ESAT, "Rochefort", None, "17", False),
+]
+LOCAL_COUNTS = {"P-A": 2, "P-D": 0, "P-E": 1}
+
+
+def add_structures(engine: Engine, *more: tuple) -> None:
+    """STRUCTURES (and `more` rows of the same shape) as a published directory would have left them."""
+    with session_scope(engine) as session:
+        for siret, name, kind, commune, sector, departement, archived in [*STRUCTURES, *more]:
+            session.add(Company(siret=siret, name=name, kind=kind.value, commune=commune, departement=departement,
+                                sector=sector.value if sector else None, directory="SIAE (ASP)", archived=archived))
         bump_data_version(session)

@@ -91,17 +91,30 @@ PROCUREMENT_CHART_HOVER = "{social} sur {informed} renseignés"
 DECP_KIND = "Marchés publiés (DECP, données ouvertes)"
 DECP_INTRO = ("Le fichier des données essentielles de la commande publique : JSON (format 2022 ou 2019) ou CSV "
               "(national ou consolidé), téléchargé sur data.gouv.fr ou sur un profil d'acheteur ; {size} Mo au "
-              "plus. Un fichier plus gros (le fichier national, ou en Parquet) s'importe en ligne de commande, "
-              "qui le lit en flux : `python -m core import-decp FICHIER --departement 17`. Réimporter un fichier ne "
+              "plus. Un fichier plus gros (le fichier national, ou en Parquet), lu en flux, s'importe depuis le "
+              "dossier d'import du serveur (champ « Chemin du fichier sur le serveur ») ou en ligne de commande : "
+              "`python -m core import-decp FICHIER --departement 17`. Réimporter un fichier ne "
               "crée pas de doublon : un marché déjà chargé est mis à jour.")
 DECP_DEPARTEMENT = "Ne garder que les marchés exécutés dans le département"
 DECP_DEPARTEMENT_HELP = ("Lu sur le lieu d'exécution (commune, code postal ou département). Un marché sans lieu "
                          "reconnaissable est écarté.")
 DECP_ALL_DEPARTEMENTS = "Tous les départements"
 DECP_UPLOAD = "Fichier DECP (.json ou .csv)"
-DECP_TOO_LARGE = ("Ce fichier fait {size} Mo : la page accepte {limit} Mo au plus. Chargez-le en ligne de "
-                  "commande, qui le lit en flux quelle que soit sa taille (JSON, CSV ou Parquet) : "
-                  "`python -m core import-decp FICHIER --departement 17`.")
+DECP_UPLOAD_HELP = ("{limit} Mo au plus par cet envoi. Un fichier plus gros (le fichier national, ou en Parquet) se "
+                    "dépose dans le dossier d'import du serveur et s'importe par le champ « Chemin du fichier sur le "
+                    "serveur » ci-dessous, ou en ligne de commande : `python -m core import-decp FICHIER "
+                    "--departement 17` ; tous deux le lisent en flux, quelle que soit sa taille.")
+DECP_TOO_LARGE = ("Ce fichier fait {size} Mo : la page accepte {limit} Mo au plus. Déposez-le dans le dossier "
+                  "d'import du serveur et indiquez-le dans le champ « Chemin du fichier sur le serveur », ou "
+                  "chargez-le en ligne de commande ; tous deux le lisent en flux quelle que soit sa taille (JSON, "
+                  "CSV ou Parquet) : `python -m core import-decp FICHIER --departement 17`.")
+DECP_SERVER_PATH = "Chemin du fichier sur le serveur"
+DECP_SERVER_PATH_HELP = ("Pour un fichier trop gros pour l'envoi : son chemin dans le dossier d'import du serveur "
+                         "({folder}), par exemple decp-2024.json ; fichier .json, .csv ou .parquet. Il est lu en "
+                         "flux et importé tout ou rien, avec le filtre de département choisi ci-dessus.")
+DECP_SERVER_PATH_OFF = "Import depuis le serveur non activé (variable PASSERELLES_IMPORT_DIR)."
+DECP_SERVER_IMPORT = "Importer le fichier du serveur"
+DECP_SERVER_READING = "Lecture du fichier en flux et écriture des marchés…"
 DECP_COUNTS = "{read} : {kept}, dont {created} à créer, {updated} à mettre à jour et {unchanged} sans changement."
 DECP_READ_NOUN = ("élément lu", "éléments lus")
 DECP_KEPT_NOUN = ("marché retenu", "marchés retenus")

@@ -5,7 +5,7 @@ PROSPECTING_TITLE = "Prospection : les marchés qui auraient pu porter une claus
 PROSPECTING_INTRO = ("Les marchés publiés (DECP) du territoire sans considération sociale que la grille de pertinence "
                      "aurait retenus (« pertinent » ou « à approfondir »), d'après leur nature et leur secteur (tirés "
                      "du code CPV), leur montant et leur durée ; les plus d'heures d'insertion d'abord. "
-                     "Les structures d'insertion locales ne sont pas encore comptées.")
+                     "Les structures d'insertion locales sont comptées par métier d'après les annuaires chargés.")
 PROSPECTING_EMPTY = ("Aucun marché publié dans la base : importez le fichier DECP du territoire (page « Importer », "
                      "type « {kind} ») pour obtenir la liste de prospection.")
 PROSPECTING_NONE = "Aucun marché à prospecter pour ce choix ({examined})."
@@ -21,7 +21,15 @@ PROSPECTING_OPEN_HELP = ("La grille s'ouvre remplie avec l'objet, l'acheteur, la
 PROSPECTING_COLUMNS = {"hours": "Heures estimées", "verdict": "Avis", "buyer": "Acheteur", "subject": "Objet",
                        "nature": "Nature", "sector": "Secteur", "amount": "Montant HT (€)",
                        "duration": "Durée (mois)", "date": "Notifié le", "holders": "Titulaire(s)",
-                       "declared": "Considération déclarée", "cpv": "CPV", "note": "Remarque"}
+                       "declared": "Considération déclarée", "cpv": "CPV", "note": "Remarque",
+                       "structures": "Structures locales"}
+_DIRECTORY_COMMAND = ("`python -m core import structures FICHIER --departement 17`, ou la page « Imports », "
+                      "type « Annuaire des structures d'insertion »")
+PROSPECTING_STRUCTURES_HELP = ("Structures d'insertion (SIAE, GEIQ, EA, ESAT) capables du métier du marché d'après les "
+                               "annuaires publiés chargés, comptées comme dans la grille de pertinence ; « — » : aucun "
+                               f"annuaire chargé. Pour en charger un : {_DIRECTORY_COMMAND}.")
+PROSPECTING_NO_DIRECTORY = ("Structures locales non comptées : aucun annuaire de structures d'insertion n'est chargé "
+                            f"({_DIRECTORY_COMMAND}).")
 PROSPECTING_NO_SECTOR = "aucun"
 PROSPECTING_UNKNOWN_NATURE = "non reconnue"
 CHECKLIST_FROM_DECP = ("Grille remplie avec le marché publié « {subject} » ({buyer}) : vérifiez la nature et le "

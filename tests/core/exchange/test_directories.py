@@ -76,7 +76,8 @@ def test_an_xlsx_directory_reads_as_its_csv(store):
 def test_a_known_company_only_takes_its_kind_trade_and_directory(store):
     report = load(store, "siae_asp.csv")
     plan = next(p for p in report.rows if p.label == PAINTER)
-    assert plan.action == "modification" and sorted(plan.changes) == ["commune", "directory", "kind", "sector"]
+    assert plan.action == "modification"
+    assert sorted(plan.changes) == ["commune", "departement", "directory", "kind", "sector"]
     # the facilitator's name stays hers (the list writes PEINTURES DE TEST); her empty commune is filled
     assert companies(store)[PAINTER] == ("Peintures de Test SAS", "EI", "La Rochelle", "peinture", "SIAE (ASP)")
     with Session(store) as s:
@@ -88,8 +89,8 @@ def test_a_known_company_only_takes_its_kind_trade_and_directory(store):
     assert json.loads(summary.after)["type"] == "structures"
     shown = journal(store, entity="company")
     retyped = shown[shown["action"] == "import : modification"].iloc[0]["detail"]  # in French, every field
-    assert retyped == ("Type : entreprise classique → EI ; Commune : — → La Rochelle ; Annuaire : — → SIAE (ASP) ; "
-                       "Secteur : — → peinture")
+    assert retyped == ("Type : entreprise classique → EI ; Commune : — → La Rochelle ; Département : — → 17 ; "
+                       "Annuaire : — → SIAE (ASP) ; Secteur : — → peinture")
 
 
 def test_an_archived_company_is_left_as_archived(store):
@@ -201,3 +202,15 @@ def test_the_structures_are_counted_by_trade_and_commune(store):
     assert local_structures(store, "voirie et réseaux") == 0
     assert local_structures(store, None) is None  # no trade: nothing to count by
     assert local_defaults(store, "peinture", "Rochefort")["local_structures"] == 1
+
+
+def test_each_structure_keeps_the_departement_its_directory_gives(store):
+    for name in ("siae_asp.csv", "geiq.csv", "finess_esat.csv"):
+        load(store, name)
+    with Session(store) as s:
+        where = {c.siret: c.departement for c in s.exec(select(Company))}
+    assert where["52423311000005"] == "17"  # SIAE: its département column
+    assert (where["75108411000004"], where["62300451000003"]) == ("17", "79")  # GEIQ: its postal code
+    assert where["50188921000008"] == "79"  # FINESS: its departement column
+    assert local_structures(store, "peinture", departement="79") == 0
+    assert local_structures(store, "peinture", departement="17") == 2

@@ -3,16 +3,18 @@
 import json
 
 import pytest
+from sqlalchemy import event
 
 from core.__main__ import main
 from core.accounts.auth import Actor, AuthError
+from core.clauses.assessments import local_count, local_structures, local_structures_by_place
 from core.clauses.relevance import Verdict
 from core.conventions import CPV_DEFAULTS, cpv_division, cpv_nature, cpv_sectors, set_cpv_sector
 from core.exchange.journal import journal
 from core.prospecting.listing import CPV_UNREADABLE, NOT_RELEVANT, SKIP_AMOUNT, prospects
-from core.store.enums import Nature, Sector
+from core.store.enums import CompanyKind, Nature, Sector
 from core.store.models import Role
-from tests.utils.prospects import CITY, SCHOOLS, add_prospects
+from tests.utils.prospects import CITY, LOCAL_COUNTS, SCHOOLS, add_prospects, add_structures
 
 ADMIN = Actor("claire", Role.ADMIN)
 
@@ -102,8 +104,56 @@ def test_cli_prospection_json(prospect_store, monkeypatch, capsys):
         "acheteur", "objet", "nature", "montant", "duree_mois", "heures_estimees", "structures_locales")} == {
         "acheteur": CITY, "objet": "Réhabilitation de l'école Jean Macé", "nature": "travaux", "montant": 1_200_000.0,
         "duree_mois": 12, "heures_estimees": 800, "structures_locales": None}
+    add_structures(prospect_store)
+    assert main(["prospection", "--departement", "17", "--json"]) == 0
+    counted = {r["id"]: r["structures_locales"] for r in json.loads(capsys.readouterr().out)}
+    assert counted == {"P-A": 2, "P-D": 0}
     assert rows[1]["secteur"] is None and "INX" in rows[1]["remarque"]
     assert main(["prospection", "--year", "2023"]) == 0
-    assert "1 marché à prospecter" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 marché à prospecter" in out and "(à approfondir) — 0 structure locale" in out
+    assert main(["prospection", "--departement", "17"]) == 0
+    assert "(pertinent) — 2 structures locales" in capsys.readouterr().out
     assert main(["prospection", "--departement", "AB"]) == 2
     assert "Erreur" in capsys.readouterr().err
+
+
+def test_each_contract_counts_the_local_structures_of_its_trade_where_it_is_carried_out(prospect_store):
+    assert {p.decp_id: p.local_structures for p in prospects(prospect_store).prospects} == dict.fromkeys(LOCAL_COUNTS)
+    add_structures(prospect_store)
+    found = {p.decp_id: p for p in prospects(prospect_store).prospects}
+    assert {key: p.local_structures for key, p in found.items()} == LOCAL_COUNTS
+    # the checklist's own rule, in one home: the trade everywhere, in a département, in a commune
+    assert local_structures(prospect_store, "gros œuvre") == 3
+    assert local_structures(prospect_store, "gros œuvre", departement="17") == 2
+    assert local_structures(prospect_store, "gros œuvre", "rochefort") == 1
+    assert local_structures_by_place(prospect_store) == {("gros œuvre", "17"): 2, ("gros œuvre", "79"): 1,
+                                                         ("nettoyage", "79"): 1}
+    # the checklist opened from a row carries the count, and the row was judged with it
+    assert found["P-A"].inputs().insertion_structures == 2 and found["P-A"].verdict == Verdict.PERTINENT
+    assert found["P-D"].inputs().insertion_structures == 0 and found["P-D"].verdict == Verdict.A_APPROFONDIR
+
+
+def test_a_structure_no_directory_placed_counts_wherever_the_work_is(prospect_store):
+    add_structures(prospect_store, ("41304171000008", "Chantier d'avant", CompanyKind.ACI, "Aytré",
+                                    Sector.GROS_OEUVRE, None, False))
+    assert next(p for p in prospects(prospect_store).prospects if p.decp_id == "P-A").local_structures == 3
+    assert local_count(local_structures_by_place(prospect_store), "gros œuvre", "79") == 2
+    assert local_count(local_structures_by_place(prospect_store), "gros œuvre", "33") == 1
+    assert local_count(None, "gros œuvre", "17") is None
+
+
+def test_the_count_comes_from_one_grouped_query(prospect_store):
+    add_structures(prospect_store)
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):  # noqa: ANN001, ANN002
+        statements.append(statement)
+
+    event.listen(prospect_store, "before_cursor_execute", seen)
+    try:
+        prospects(prospect_store)
+    finally:
+        event.remove(prospect_store, "before_cursor_execute", seen)
+    on_companies = [s for s in statements if "FROM company" in s]
+    assert len(on_companies) == 2  # is a directory loaded; the counts of every trade — not one per contract
