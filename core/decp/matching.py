@@ -55,6 +55,7 @@ def _close(a: str, b: str) -> bool:
     return matcher.quick_ratio() >= CLOSE_WORD and matcher.ratio() >= CLOSE_WORD
 
 
+@lru_cache(maxsize=65_536)  # a buyer words many of its contracts alike: each pair of objects is compared once
 def object_similarity(ours: tuple[str, ...], theirs: tuple[str, ...]) -> float:
     """The words in common ÷ all the words (Jaccard), a word close enough to one of the other side's counting as
     common; 0 to 1, NEUTRAL when a side has no word."""
@@ -72,6 +73,13 @@ def object_similarity(ours: tuple[str, ...], theirs: tuple[str, ...]) -> float:
             rest_b.discard(twin)
             close += 1
     common = len(shared) + close
+    return common / (len(a) + len(b) - common)
+
+
+def _at_most(ours: tuple[str, ...], theirs: tuple[str, ...]) -> float:
+    """The most object_similarity can give, from the words shared alone (no word compared with difflib)."""
+    a, b = set(ours), set(theirs)
+    common = len(a & b) + min(len(a - b), len(b - a))
     return common / (len(a) + len(b) - common)
 
 
@@ -119,6 +127,8 @@ def score(*, start: date, notified: date | None, ours_amount: float | None, thei
     partial = WEIGHTS["date"] * date_score(None if days is None else abs(days)) + WEIGHTS["montant"] * amount_score(gap)
     if partial + WEIGHTS["objet"] < MIN_CONFIDENCE:  # not even the same words would make it one
         return None
+    if ours_words and theirs_words and partial + WEIGHTS["objet"] * _at_most(ours_words, theirs_words) < MIN_CONFIDENCE:
+        return None  # even if every word left were close to one of the other side's
     similarity = object_similarity(ours_words, theirs_words)
     confidence = round(partial + WEIGHTS["objet"] * similarity, 4)
     return Score(days, gap, round(similarity, 4), confidence) if confidence >= MIN_CONFIDENCE else None
