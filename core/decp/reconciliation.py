@@ -7,7 +7,8 @@ core.decp.matching. Each of our contracts gets one published contract at most an
 ours: greedy, best first — every candidate pair sorted by confidence (then the closest dates, then the store's
 order), a pair kept when neither side is taken yet. Four lists follow:
 - the pairs, with their confidence and its level;
-- a clause in our records that the published record does not declare (the buyer's declaration to correct);
+- a clause in our records that the published record does not declare, on a pair « sûr » or « probable » (the
+  buyer's declaration to correct);
 - a social consideration declared in DECP by a buyer of the club (core.decp.buyers.club_buyers) with none of our
   contracts paired to it: hours nobody follows;
 - our contracts absent from DECP, with the reason when it is clear.
@@ -126,7 +127,7 @@ class Absent:
 @dataclass
 class Reconciliation:
     matches: list[Match] = field(default_factory=list)
-    undeclared: list[Match] = field(default_factory=list)  # paired, our clause not declared in DECP
+    undeclared: list[Match] = field(default_factory=list)  # paired (not « à vérifier »), our clause not declared
     untracked: list[Untracked] = field(default_factory=list)
     absent: list[Absent] = field(default_factory=list)
     published: int = 0  # published contracts in the scope, any buyer
@@ -260,7 +261,9 @@ def reconcile(engine: Engine, *, departement: str | None = None) -> Reconciliati
         taken_contracts.add(c.id)
         taken_published.add(p.id)
         result.matches.append(Match(c, p, found))
-    result.undeclared = [m for m in result.matches if not m.published.declares_social]
+    # Said only of a pair we are fairly sure of: « à vérifier » may be another contract, its declaration not wrong.
+    result.undeclared = [m for m in result.matches
+                         if not m.published.declares_social and m.score.level != matching.LEVEL_CHECK]
     result.untracked = [Untracked(p, club[p.buyer_siret][0]) for p in published
                         if p.id not in taken_published and p.declares_social and p.buyer_siret in club]
     result.untracked.sort(key=lambda u: (-(u.published.notification_date or date.min).toordinal(), u.published.id))

@@ -17,8 +17,8 @@ RECONCILIATION_METRICS = {"rapproches": "Marchés rapprochés", "non_declaree": 
                           "non_suivie": "Clauses non suivies", "absents": "Nos marchés absents des DECP"}
 RECONCILIATION_METRIC_HELP = {
     "rapproches": "Nos marchés dont la publication a été trouvée : {levels}.",
-    "non_declaree": "Une clause dans nos fiches, aucune déclarée dans les DECP : la déclaration de l'acheteur à "
-                    "corriger.",
+    "non_declaree": "Une clause dans nos fiches, aucune déclarée dans les DECP, sur une paire « sûr » ou "
+                    "« probable » : la déclaration de l'acheteur à corriger.",
     "non_suivie": "Une considération sociale déclarée dans les DECP par un acheteur du Club, sans marché du Club "
                   "rapproché : des heures que personne ne suit.",
     "absents": "Nos marchés sans publication rapprochée ; la raison est dite quand elle est claire.",

@@ -60,6 +60,13 @@ def test_a_clause_not_declared_and_the_clauses_nobody_follows(reconciled):
     assert found.untracked[0].published.object == FORMULA
 
 
+def test_a_pair_to_check_is_not_said_undeclared(reconciled, monkeypatch):
+    monkeypatch.setattr(matching, "PROBABLE", 0.85)  # C2's 0,806 becomes « à vérifier »
+    found = reconcile(reconciled)
+    assert next(m for m in found.matches if m.contract.reference == "C2").score.level == "à vérifier"
+    assert not found.undeclared  # it may be another contract: its declaration is not said wrong
+
+
 def test_the_departement_narrows_the_published_side(reconciled):
     found = reconcile(reconciled, departement="79")
     assert found.published == 1 and not found.matches and not found.untracked
