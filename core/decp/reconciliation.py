@@ -119,6 +119,7 @@ class Untracked:
 class Absent:
     contract: ClubContract
     reason: str
+    kind: str = ""  # the reason's template (NO_SIRET, TAKEN…), to count the contracts by reason
 
     def as_json(self) -> dict[str, Any]:
         return {**self.contract.as_json(), "raison": self.reason}
@@ -222,19 +223,20 @@ def _threshold(start: date) -> int:
 
 
 def _reason(c: ClubContract, published_sirets: set[str], first: date | None, last: date | None,
-            nearest: Published | None) -> str:
+            nearest: Published | None) -> Absent:
     if not c.buyer_siret:
-        return NO_SIRET
+        return Absent(c, NO_SIRET, NO_SIRET)
     if c.buyer_siret not in published_sirets:
-        return PRIVATE if c.buyer_kind == BuyerType.ENTREPRISE_PRIVEE.value else BUYER_NOT_PUBLISHED.format(
-            siret=c.buyer_siret)
+        if c.buyer_kind == BuyerType.ENTREPRISE_PRIVEE.value:
+            return Absent(c, PRIVATE, PRIVATE)
+        return Absent(c, BUYER_NOT_PUBLISHED.format(siret=c.buyer_siret), BUYER_NOT_PUBLISHED)
     if first and last and not first <= c.start_date <= last:
-        return OUTSIDE_PERIOD.format(first=fmt.day(first), last=fmt.day(last))
+        return Absent(c, OUTSIDE_PERIOD.format(first=fmt.day(first), last=fmt.day(last)), OUTSIDE_PERIOD)
     if c.amount is not None and c.amount < _threshold(c.start_date):
-        return BELOW_THRESHOLD.format(threshold=fmt.number(_threshold(c.start_date)))
+        return Absent(c, BELOW_THRESHOLD.format(threshold=fmt.number(_threshold(c.start_date))), BELOW_THRESHOLD)
     if nearest is not None:
-        return TAKEN.format(decp_id=nearest.decp_id)
-    return NONE_CLOSE
+        return Absent(c, TAKEN.format(decp_id=nearest.decp_id), TAKEN)
+    return Absent(c, NONE_CLOSE, NONE_CLOSE)
 
 
 def reconcile(engine: Engine, *, departement: str | None = None) -> Reconciliation:
@@ -268,13 +270,15 @@ def reconcile(engine: Engine, *, departement: str | None = None) -> Reconciliati
                         if p.id not in taken_published and p.declares_social and p.buyer_siret in club]
     result.untracked.sort(key=lambda u: (-(u.published.notification_date or date.min).toordinal(), u.published.id))
     sirets = {p.buyer_siret for p in published}
-    result.absent = [Absent(c, _reason(c, sirets, first, last, nearest.get(c.id))) for c in contracts
+    result.absent = [_reason(c, sirets, first, last, nearest.get(c.id)) for c in contracts
                      if c.id not in taken_contracts]
     return result
 
 
 NOTHING_LOADED = ("Aucun marché publié dans la base : importez les DECP du territoire (« python -m core import-decp "
                   "FICHIER », ou la page « Importer ») pour rapprocher nos marchés de leur publication.")
+SUMMARY_REASONS = {TAKEN: "le marché publié le plus proche est rapproché d'un autre de nos marchés",
+                   BUYER_NOT_PUBLISHED: "aucun marché de leur acheteur dans les DECP chargées"}
 LEVEL_PLURALS = {matching.LEVEL_SURE: "sûrs", matching.LEVEL_PROBABLE: "probables",
                  matching.LEVEL_CHECK: matching.LEVEL_CHECK}
 
@@ -300,7 +304,8 @@ def summary(result: Reconciliation) -> list[str]:
              fmt.counted(len(result.absent), "marché absent des DECP", "marchés absents des DECP")
              + (" :" if result.absent else ".")]
     reasons: dict[str, int] = {}
-    for a in result.absent:
-        reasons[a.reason] = reasons.get(a.reason, 0) + 1
+    for a in result.absent:  # counted by kind: the contracts of one reason, whatever its details
+        said = SUMMARY_REASONS.get(a.kind, a.reason)
+        reasons[said] = reasons.get(said, 0) + 1
     lines += [f"  {fmt.number(n)} × {why}" for why, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
     return lines

@@ -129,6 +129,8 @@ def test_the_command_says_a_short_summary_in_french(reconciled, monkeypatch, cap
     out = capsys.readouterr().out
     assert "4 marchés rapprochés (3 sûrs, 1 probable)" in out
     assert "1 clause non déclarée dans les DECP" in out and "2 clauses déclarées que le Club ne suit pas" in out
-    assert "6 marchés absents des DECP" in out
+    assert "6 marchés absents des DECP :" in out
+    assert TAKEN.format(decp_id="X6") not in out  # counted by kind, without the details
+    assert "  1 × le marché publié le plus proche est rapproché d'un autre de nos marchés" in out
     assert main(["rapprochement", "--departement", "AB"]) == 2
     assert "Erreur" in capsys.readouterr().err
