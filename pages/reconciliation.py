@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import formatting as fmt
-from core.decp.reconciliation import levels_text
+from core.decp.reconciliation import levels_text, reason_counts
 from core.exports.reconciliation import reconciliation_filename, reconciliation_xlsx, tables
 from core.store.models import Role
 from ui import data, session, texts
@@ -39,4 +39,7 @@ st.download_button(texts.RECONCILIATION_EXPORT, lambda: reconciliation_xlsx(resu
 for (key, table), tab in zip(lists.items(), st.tabs([texts.RECONCILIATION_TABS[k].format(count=fmt.number(n))
                                                      for k, n in counts.items()]), strict=True):
     with tab:
+        if key == "absents" and result.absent:
+            st.caption(texts.RECONCILIATION_REASONS.format(
+                reasons=" ; ".join(f"{fmt.number(n)} × {why}" for why, n in reason_counts(result))))
         show_list(key, table)

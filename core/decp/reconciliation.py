@@ -303,9 +303,14 @@ def summary(result: Reconciliation) -> list[str]:
              "(des heures que personne ne suit).",
              fmt.counted(len(result.absent), "marché absent des DECP", "marchés absents des DECP")
              + (" :" if result.absent else ".")]
+    lines += [f"  {fmt.number(n)} × {why}" for why, n in reason_counts(result)]
+    return lines
+
+
+def reason_counts(result: Reconciliation) -> list[tuple[str, int]]:
+    """Our absent contracts counted by kind of reason (whatever its details), most first."""
     reasons: dict[str, int] = {}
-    for a in result.absent:  # counted by kind: the contracts of one reason, whatever its details
+    for a in result.absent:
         said = SUMMARY_REASONS.get(a.kind, a.reason)
         reasons[said] = reasons.get(said, 0) + 1
-    lines += [f"  {fmt.number(n)} × {why}" for why, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return lines
+    return sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -45,6 +45,8 @@ def test_the_counts_then_the_four_lists(reconciled, app):
     shown = " ".join(e.value for kind in ("markdown", "caption", "info") for e in getattr(at, kind))
     assert "evil.example" not in shown  # no object leaks into a Markdown element
     assert any("sans considération sociale dans nos fiches" in c.value for c in at.caption)
+    assert any(c.value.startswith("Pourquoi : 1 × ") and "1 × le marché publié le plus proche est rapproché" in c.value
+               for c in at.caption)
 
 
 def test_all_departements_and_the_79(reconciled, app):

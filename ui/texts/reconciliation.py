@@ -34,3 +34,4 @@ RECONCILIATION_NONE = {"rapproches": "Aucun de nos marchés n'a été rapproché
 RECONCILIATION_EXPORT = "Télécharger le rapprochement (.xlsx)"
 RECONCILIATION_EXPORT_HELP = ("Les quatre listes, une feuille chacune, après une feuille qui dit le département, la "
                               "source, la date et la règle du rapprochement.")
+RECONCILIATION_REASONS = "Pourquoi : {reasons}."
