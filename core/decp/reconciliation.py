@@ -146,7 +146,8 @@ class Reconciliation:
 
 
 def _siret(value: str | None) -> str | None:
-    return "".join(value.split()) or None if value else None
+    """A SIRET as compared: its spaces removed; None when nothing is left."""
+    return "".join((value or "").split()) or None
 
 
 def _club_contracts(session: Session) -> tuple[list[ClubContract], int]:
