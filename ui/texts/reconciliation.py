@@ -30,7 +30,7 @@ RECONCILIATION_TABS = {"rapproches": "Rapprochés ({count})", "non_declaree": "C
 RECONCILIATION_NONE = {"rapproches": "Aucun de nos marchés n'a été rapproché d'une publication.",
                        "non_declaree": "Toutes les clauses de nos marchés rapprochés sont déclarées dans les DECP.",
                        "non_suivie": "Aucune considération sociale publiée par un acheteur du Club n'est sans suivi.",
-                       "absents": "Tous nos marchés ont été rapprochés d'une publication."}
+                       "absents": "Aucun de nos marchés avec une considération sociale n'est resté sans publication."}
 RECONCILIATION_EXPORT = "Télécharger le rapprochement (.xlsx)"
 RECONCILIATION_EXPORT_HELP = ("Les quatre listes, une feuille chacune, après une feuille qui dit le département, la "
                               "source, la date et la règle du rapprochement.")
