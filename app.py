@@ -54,6 +54,8 @@ facilitator = [
     st.Page("pages/checklist.py", title=texts.PAGE_CHECKLIST, icon=":material/checklist:", url_path="pertinence"),
     st.Page("pages/prospecting.py", title=texts.PAGE_PROSPECTING, icon=":material/travel_explore:",
             url_path="prospection"),
+    st.Page("pages/reconciliation.py", title=texts.PAGE_RECONCILIATION, icon=":material/compare_arrows:",
+            url_path="rapprochement"),
     st.Page("pages/assessments.py", title=texts.PAGE_ASSESSMENTS, icon=":material/history:", url_path="evaluations"),
     st.Page("pages/plan.py", title=texts.PAGE_PLAN, icon=":material/request_quote:", url_path="plan-achats"),
 ]

@@ -240,6 +240,15 @@ def prospection(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("rapprochement")
+def rapprochement(args: argparse.Namespace) -> int:
+    from core.decp.reconciliation import reconcile, summary
+
+    result = reconcile(open_store(), departement=args.departement)
+    print(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if args.json else "\n".join(summary(result)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m core", description="Passerelles en ligne de commande.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -285,6 +294,11 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--departement", metavar="D", help="département du lieu d'exécution")
     pr.add_argument("--year", type=int, help="année de notification (par défaut : toutes)")
     pr.add_argument("--json", action="store_true", help="sortie JSON")
+    rp = sub.add_parser("rapprochement", help="nos marchés rapprochés de leur publication (DECP) : les paires et "
+                                              "leur confiance, les clauses non déclarées ou non suivies, nos marchés "
+                                              "absents des DECP")
+    rp.add_argument("--departement", metavar="D", help="département du lieu d'exécution des marchés publiés")
+    rp.add_argument("--json", action="store_true", help="sortie JSON")
     u = sub.add_parser("user", help="gérer les comptes")
     u_sub = u.add_subparsers(dest="user_command", required=True)
     ua = u_sub.add_parser("add", help="créer un compte")

@@ -12,7 +12,7 @@ import pytest
 from core import conventions
 from core.__main__ import parser
 from core.clauses import purchase_plan, relevance
-from core.decp import cpv_divisions, fields, published
+from core.decp import cpv_divisions, fields, matching, published, reconciliation
 from core.decp import csv_reader as decp_csv
 from core.decp.buyers import GROUPS
 from core.exchange import cells, eu_rule, imports, kinds, xlsx_reader
@@ -195,6 +195,22 @@ def test_the_buyers_side_by_side_and_the_cpv_divisions() -> None:
     for key in GROUPS:
         assert f"« {key} »" in body or not key
 
+
+
+def test_the_reconciliation_scoring_its_levels_and_reasons() -> None:
+    body = section(read(FIGURES), "Rapprochement avec les DECP")
+    flat = " ".join(body.split())
+    weights = {row[0]: row[1] for row in tables(body)[0]}
+    assert weights == {name: fr(w) for name, w in matching.WEIGHTS.items()}
+    assert f"÷ {matching.DATE_WINDOW_DAYS} " in flat and f"au-delà de {matching.DATE_WINDOW_DAYS} jours" in flat
+    assert f"÷ {fr(matching.AMOUNT_GAP_MAX)}," in flat and f"≥ {fr(matching.CLOSE_WORD)}" in flat
+    assert f"vaut {fr(matching.NEUTRAL)}" in flat
+    for name, bound in ((matching.LEVEL_SURE, matching.SURE), (matching.LEVEL_PROBABLE, matching.PROBABLE),
+                        (matching.LEVEL_CHECK, matching.MIN_CONFIDENCE)):
+        assert f"**« {name} »** à partir de {fr(bound)}" in flat
+    assert f"en dessous de {fr(matching.MIN_CONFIDENCE)}, ce n'est pas une paire" in flat
+    assert f"{fr(reconciliation.PUBLICATION_THRESHOLD)} € HT depuis 2020" in flat
+    assert f"{fr(reconciliation.PUBLICATION_THRESHOLD_BEFORE_2020)} € HT avant" in flat
 
 # --- the figures --------------------------------------------------------------------------------
 

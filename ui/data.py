@@ -21,6 +21,7 @@ from core.clauses.relevance import SizingParameters
 from core.conventions import get_parameters
 from core.decp import published as decp
 from core.decp.buyers import buyers_tables
+from core.decp.reconciliation import Reconciliation, reconcile
 from core.demo.build import ensure_demo
 from core.exchange import hours_grid
 from core.exchange import records as core_records
@@ -246,3 +247,9 @@ def decp_buyers(year: int | None, departement: str | None, store_version: str) -
 def prospects(departement: str | None, year: int | None, store_version: str) -> ProspectList:
     """The prospecting list of a scope (core.prospecting.listing): plain dataclasses, no ORM object."""
     return listing.prospects(engine(), departement=departement, year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def reconciliation(departement: str | None, store_version: str) -> Reconciliation:
+    """Our contracts against their published record (core.decp.reconciliation): plain dataclasses."""
+    return reconcile(engine(), departement=departement)

@@ -34,6 +34,17 @@ FIGURES = [*COUNTS, *SHARES]
 BREAKDOWNS = ("acheteur", "groupe", "nature", "division")
 
 
+def club_buyers(session: Session) -> dict[str, tuple[str, str]]:
+    """The club's buyers by SIRET (spaces removed): their name and MEMBER or PARTNER. A buyer of the store, not
+    archived, with that SIRET; a permanent member wins over a partner of the same SIRET, then the first name."""
+    club = session.execute(select(Buyer.siret, Buyer.name, Buyer.permanent_member)
+                           .where(Buyer.siret.is_not(None), ~Buyer.archived)).all()  # type: ignore[union-attr]
+    members: dict[str, tuple[str, str]] = {}
+    for siret, name, permanent in sorted(club, key=lambda row: (not row[2], row[1])):  # a member before a partner
+        members.setdefault("".join(str(siret).split()), (name, MEMBER if permanent else PARTNER))
+    return members
+
+
 def _rows(engine: Engine, year: int | None, departement: str | None) -> list[tuple[dict[str, str], list]]:
     """The stored contracts counted per buyer SIRET and CPV code (COUNTS), each with its labels: the buyer's name
     (the club's, else the published one), SIRET, club, group, nature and CPV division."""
@@ -53,11 +64,7 @@ def _rows(engine: Engine, year: int | None, departement: str | None) -> list[tup
              .group_by(DecpContract.buyer_siret, DecpContract.cpv_code))
     with Session(engine) as session:
         rows = session.execute(query).all()
-        club = session.execute(select(Buyer.siret, Buyer.name, Buyer.permanent_member)
-                               .where(Buyer.siret.is_not(None), ~Buyer.archived)).all()  # type: ignore[union-attr]
-    members: dict[str, tuple[str, str]] = {}
-    for siret, name, permanent in sorted(club, key=lambda row: (not row[2], row[1])):  # a member before a partner
-        members.setdefault("".join(str(siret).split()), (name, MEMBER if permanent else PARTNER))
+        members = club_buyers(session)
     out = []
     for siret, code, published, *counts in rows:
         name, kind = members.get(siret, (published or siret, OTHER))

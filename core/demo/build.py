@@ -29,7 +29,7 @@ from core.decp.published import write_records
 from core.demo import catalog as cat
 from core.demo import trades as tr
 from core.demo.calibration import HOURS_BY_YEAR, LATER_YEAR_HOURS, PublishedFigures
-from core.demo.decp_sample import demo_decp
+from core.demo.decp_sample import club_records, demo_decp
 from core.demo.history import AssessmentHistory
 from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
@@ -325,7 +325,9 @@ def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> 
                 session.execute(insert(table), clean[start:start + 20_000])
             counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
         catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
-        counts["decp_contract"] = write_records(session, demo_decp(demo.buyers, demo.last_month, scale),
+        published = demo_decp(demo.buyers, demo.last_month, scale) + club_records(demo.contracts, demo.buyers,
+                                                                                   demo.vehicles)
+        counts["decp_contract"] = write_records(session, published,
                                                 DEMO_SAMPLE).created  # Commande publique's labelled sample
         session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
         bump_data_version(session)

@@ -6,6 +6,10 @@ social consideration grows from about 10 % in 2019 through the national 13 % of 
 point, core.decp.published.NATIONAL_ACTUAL_2021) to about 22 %, short of the 30 % target, as the files say.
 Before 2024 (the old file format) a part of the contracts says nothing about it ("non renseigné").
 Drawn from its own random generator: the demo's other figures do not move.
+
+A few more records are the published side of the club's own demo contracts (`club_records`), for the
+reconciliation (core.decp.reconciliation) to show each of its cases: published as we have them, published a little
+otherwise (a few weeks earlier, another amount, the object worded otherwise), and published without the clause.
 """
 
 import random
@@ -90,3 +94,35 @@ def _record(rng: random.Random, year: int, last: int, n: int, name: str, siret: 
         notification_date=date(year, rng.randint(1, last), rng.randint(1, 28)),
         duration_months=rng.choice([6, 12, 12, 24, 36, 48]), place_code=place_code, place_type=place_type,
         departement=departement, holders=None, source_format=DEMO_SAMPLE, considerations=considerations)
+
+
+RECONCILED = {"exact": 2, "near": 2, "undeclared": 2}  # the club's demo contracts published, by case
+
+
+def club_records(contracts: list[dict], buyers: list[dict], vehicles: list[dict]) -> list[DecpRecord]:
+    """The published records of a few recent demo contracts of the club's public buyers (with a clause, an amount
+    above the publication threshold): the first as we have them, then a little otherwise, then without the clause."""
+    public = {b["id"]: b for b in buyers if b["kind"] != BuyerType.ENTREPRISE_PRIVEE.value}
+    said: dict[int, set[str]] = {}
+    for v in vehicles:
+        said.setdefault(v["contract_id"], set()).add(v["vehicle"])
+    eligible = [c for c in contracts
+                if c["buyer_id"] in public and c["hours_bearing"] and (c["amount_ht"] or 0) >= 40_000]
+    chosen = eligible[-7 * sum(RECONCILED.values())::7]  # recent ones, spread
+    cases = [case for case, n in RECONCILED.items() for _ in range(n)]
+    records = []
+    for n, (case, c) in enumerate(zip(cases, chosen, strict=False), start=1):
+        buyer = public[c["buyer_id"]]
+        declared = {v for v in said.get(c["id"], set()) if v != Vehicle.MARCHE_INSERTION.value} or {
+            Vehicle.CLAUSE_SOCIALE.value}
+        obj, amount, notified = c["object"], float(c["amount_ht"]), c["start_date"]
+        if case == "near":  # notified three weeks before the start, awarded 4 % higher, worded otherwise
+            obj, amount = f"{obj.upper()} (lot unique)", float(round(amount * 1.04, -2))
+            notified = date.fromordinal(notified.toordinal() - 21)
+        records.append(DecpRecord(
+            decp_id=f"DEMO-RAPPROCHEMENT-{n:02d}", buyer_siret=buyer["siret"], buyer_name=buyer["name"], object=obj,
+            nature="Marché", cpv_code=CPV[Sector(c["sector"])], amount=amount, notification_date=notified,
+            duration_months=max(1, (c["end_month"] - c["start_month"]) + 1), place_code="17",
+            place_type="Code département", departement="17", holders=None, source_format=DEMO_SAMPLE,
+            considerations=frozenset({Vehicle.AUCUNE.value} if case == "undeclared" else declared)))
+    return records

@@ -36,7 +36,7 @@ SHOTS = os.environ.get("PASSERELLES_SCREENSHOTS")  # a folder: keep a screenshot
 ADDRESSES = {"": "dashboard", **registered_addresses()}
 OFFICIALS = {"dashboard", "contracts", "public_procurement", "presentation"}
 FACILITATOR_FILES = {"followup", "pipeline", "entry", "hours_grid", "imports", "checklist", "prospecting",
-                     "assessments", "plan"}
+                     "reconciliation", "assessments", "plan"}
 # The page files each role's navigation registers (app.py), the anonymous visitor's with the demo's public reading.
 ROLE_FILES = {
     "anonyme": OFFICIALS | {"login"},

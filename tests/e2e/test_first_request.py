@@ -32,11 +32,12 @@ def registered_addresses() -> dict[str, str]:
 
 
 ADDRESSES = registered_addresses()
-RESTRICTED_FILES = {"admin", "assessments", "checklist", "entry", "followup", "hours_grid", "imports", "plan"}
+RESTRICTED_FILES = {"admin", "assessments", "checklist", "entry", "followup", "hours_grid", "imports", "plan",
+                    "reconciliation"}
 # What only a facilitator or an administrator may see: their pages' titles and the administration's tabs.
 RESTRICTED_TEXTS = [texts.ADMIN_TITLE, *texts.ADMIN_TABS, texts.BACKUP_PREPARE, texts.ENTRY_TITLE, texts.GRID_TITLE,
                     texts.PAGE_FOLLOWUP, texts.PAGE_IMPORTS, texts.PAGE_CHECKLIST, texts.PAGE_ASSESSMENTS,
-                    texts.PLAN_TITLE]
+                    texts.PLAN_TITLE, texts.RECONCILIATION_TITLE]
 
 
 def test_the_addresses_cover_every_restricted_page():

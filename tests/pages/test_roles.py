@@ -21,6 +21,7 @@ FACILITATOR_PAGES = {
     "pages/imports.py": texts.IMPORT_TITLE,
     "pages/checklist.py": texts.CHECKLIST_TITLE,
     "pages/prospecting.py": texts.PROSPECTING_TITLE,
+    "pages/reconciliation.py": texts.RECONCILIATION_TITLE,
     "pages/assessments.py": texts.HISTORY_TITLE,
     "pages/plan.py": texts.PLAN_TITLE,
 }

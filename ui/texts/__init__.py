@@ -11,4 +11,5 @@ from ui.texts.officials import *  # noqa: F403
 from ui.texts.pipeline import *  # noqa: F403
 from ui.texts.procurement import *  # noqa: F403
 from ui.texts.prospecting import *  # noqa: F403
+from ui.texts.reconciliation import *  # noqa: F403
 from ui.texts.streamlit import *  # noqa: F403

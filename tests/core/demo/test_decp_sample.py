@@ -44,3 +44,16 @@ def test_the_sample_is_deterministic_and_its_own():
     builder.build_cast()
     a, b = (demo_decp(builder.buyers, builder.last_month) for _ in range(2))
     assert a == b and len({r.key for r in a}) == len(a)
+
+
+def test_the_demo_reconciliation_shows_each_case(demo_store):
+    from core.decp.reconciliation import PRIVATE, reconcile
+
+    found = reconcile(demo_store)
+    planted = {m.published.decp_id: m for m in found.matches if m.published.decp_id.startswith("DEMO-RAPPROCHEMENT")}
+    assert len(planted) == 6  # each of the six published contracts of the club found its own
+    assert [planted[f"DEMO-RAPPROCHEMENT-0{n}"].score.confidence for n in (1, 2, 5, 6)] == [1.0] * 4
+    assert {planted[f"DEMO-RAPPROCHEMENT-0{n}"].score.level for n in (3, 4)} == {"probable"}  # worded otherwise
+    undeclared = {m.published.decp_id for m in found.undeclared}
+    assert {"DEMO-RAPPROCHEMENT-05", "DEMO-RAPPROCHEMENT-06"} <= undeclared
+    assert found.untracked and any(a.reason == PRIVATE for a in found.absent)  # Alstom's contracts
