@@ -1,4 +1,4 @@
-"""Debian's nginx in front of Passerelles servers, as docs/production.md configures it, run by a test.
+"""Debian's nginx in front of Passerelles servers, with the headers of docs/production.md, run by a test.
 
 The test's own nginx: a configuration generated in a temporary folder, run in the foreground as a child of the
 test (`-p prefix -c conf`, its pid, logs and temporary files in that folder), never the system's service.
@@ -43,7 +43,7 @@ http {{
             proxy_pass http://passerelles;
             proxy_http_version 1.1;
             proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;

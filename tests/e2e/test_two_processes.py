@@ -81,6 +81,14 @@ def deployment(database_url: tuple[str, str], tmp_path_factory: pytest.TempPathF
         second.stop()
 
 
+def first_run(page: Page) -> None:
+    """A process's first page: its modules imported, its cache cold, on a loaded machine (wait_for_app allows 60 s)."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stMetric\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000)
+    wait_for_app(page)
+
+
 def positions_open(page: Page) -> int:
     expect(page.get_by_role("heading", name="Recrutements du club")).to_be_visible()
     return int(kpi(page, "Postes ouverts").replace(" ", ""))
@@ -115,12 +123,12 @@ def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: 
     first, second, proxy = deployment
     readers = []
     for server in (first, second):  # an official's dashboard open on each process, before the write
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-        reader = context.new_page()
+        reader = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR").new_page()
         reader.set_default_timeout(30_000)
-        reader.goto(server.url + DASHBOARD)
-        wait_for_app(reader)
+        reader.goto(server.url + DASHBOARD)  # both processes draw their first page at once
         readers.append(reader)
+    for reader in readers:
+        first_run(reader)
     before = [positions_open(reader) for reader in readers]
     assert before[0] == before[1]
 
