@@ -14,54 +14,47 @@ which `.ci/run` sets: never skipped there; without it, it fails and says so.
 import contextlib
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from core.accounts.auth import CLI_ACTOR, add_user
 from core.demo.build import load_demo
-from core.store.engine import make_engine, open_store
+from core.store.engine import open_store
 from core.store.models import Company, Role
 from tests.conftest import DEMO_TODAY
 from tests.e2e.conftest import FACILITATOR, Server, log_in, wait_for_app
 from tests.e2e.proxy import Nginx
 from tests.e2e.test_dashboard import kpi
 from tests.e2e.test_pipeline import choose, day, save
+from tests.utils.postgres import fresh_schema
 
 pytestmark = pytest.mark.e2e
 URL = os.environ.get("PASSERELLES_TEST_POSTGRES")
 NO_POSTGRES = ("PASSERELLES_TEST_POSTGRES n'est pas définie : ce test des deux processus derrière nginx a besoin "
                "d'une base PostgreSQL (`.ci/run` en démarre une et la définit).")
 DASHBOARD = "/?de=2026&a=2026"  # the demo's last year: the club's recruitment figures of its dashboard
+SLOW = 180_000  # ms: two processes, PostgreSQL, nginx and Chromium on a small machine others share
 
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[tuple[str, str]]:
-    """A schema of its own in the test database, filled with the demo and a facilitator's account."""
+    """A schema of its own in the test database, filled with the demo and a facilitator's account; and the SIRET
+    of a company of the demo."""
     if not URL:
         pytest.fail(NO_POSTGRES)
-    schema = f"deux_processus_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    address = make_url(URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    url = address.render_as_string(hide_password=False)
-    engine = open_store(url)
-    load_demo(engine, today=DEMO_TODAY)
-    add_user(engine, actor=CLI_ACTOR, username=FACILITATOR[0], password=FACILITATOR[1], role=Role.FACILITATEUR)
-    with engine.connect() as c:
-        siret = c.execute(select(Company.siret).where(Company.kind == "entreprise classique")
-                          .order_by(Company.id)).scalars().first()
-    engine.dispose()
-    yield url, siret
-    with admin.begin() as c:
-        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with fresh_schema(URL, "deux_processus") as url:
+        engine = open_store(url)
+        load_demo(engine, today=DEMO_TODAY)
+        add_user(engine, actor=CLI_ACTOR, username=FACILITATOR[0], password=FACILITATOR[1], role=Role.FACILITATEUR)
+        with engine.connect() as c:
+            siret = c.execute(select(Company.siret).where(Company.kind == "entreprise classique")
+                              .order_by(Company.id)).scalars().first()
+        engine.dispose()
+        yield url, siret
 
 
 @pytest.fixture(scope="module")
@@ -81,14 +74,6 @@ def deployment(database_url: tuple[str, str], tmp_path_factory: pytest.TempPathF
         second.stop()
 
 
-def first_run(page: Page) -> None:
-    """A process's first page: its modules imported, its cache cold, on a loaded machine (wait_for_app allows 60 s)."""
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stMetric\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000)
-    wait_for_app(page)
-
-
 def positions_open(page: Page) -> int:
     expect(page.get_by_role("heading", name="Recrutements du club")).to_be_visible()
     return int(kpi(page, "Postes ouverts").replace(" ", ""))
@@ -100,15 +85,15 @@ def interact(page: Page) -> None:
     box.scroll_into_view_if_needed()  # under the key figures and the yearly chart
     box.locator("input").click()
     page.get_by_role("option", name="Secteur", exact=True).click()
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
 
 
 def new_need(page: Page, proxy: Nginx, reference: str, siret: str) -> None:
     """The facilitator creates a need for 2 positions through the proxy, from her recruitment page."""
     page.goto(f"{proxy.url}/recrutements")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     page.get_by_role("button", name="Nouveau besoin").click()
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expect(page).to_have_url(re.compile(r"/saisie"))
     page.get_by_label("Référence *", exact=True).fill(reference)
     choose(page, "Entreprise (titulaire)", siret)
@@ -128,16 +113,16 @@ def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: 
         reader.goto(server.url + DASHBOARD)  # both processes draw their first page at once
         readers.append(reader)
     for reader in readers:
-        first_run(reader)
+        wait_for_app(reader, SLOW)  # each process's first page: its modules imported, its cache cold
     before = [positions_open(reader) for reader in readers]
     assert before[0] == before[1]
 
     writer = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR").new_page()
     writer.set_default_timeout(30_000)
-    log_in(writer, proxy, FACILITATOR)  # ticket, cookie and next page: wherever nginx sends each request
+    log_in(writer, proxy, FACILITATOR, SLOW)  # ticket, cookie and next page: wherever nginx sends each request
     for server in (first, second):  # the login opened through the proxy holds on each process
         writer.goto(server.url + "/suivi")  # the cookie is the host's, whatever the port
-        wait_for_app(writer)
+        wait_for_app(writer, SLOW)
         expect(writer.locator('[data-testid="stSidebar"]')).to_contain_text(FACILITATOR[0])
         expect(writer.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
     new_need(writer, proxy, "B-2026-950", database_url[1])
