@@ -22,10 +22,9 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from core.accounts.auth import CLI_ACTOR, add_user
-from core.demo.build import load_demo
 from core.store.engine import open_store
 from core.store.models import Company, Role
-from tests.conftest import DEMO_TODAY
+from server import READY_WITH_DEMO
 from tests.e2e.conftest import FACILITATOR, Server, log_in, wait_for_app
 from tests.e2e.proxy import Nginx
 from tests.e2e.test_dashboard import kpi
@@ -41,37 +40,33 @@ SLOW = 180_000  # ms: two processes, PostgreSQL, nginx and Chromium on a small m
 
 
 @pytest.fixture(scope="module")
-def database_url() -> Iterator[tuple[str, str]]:
-    """A schema of its own in the test database, filled with the demo and a facilitator's account; and the SIRET
-    of a company of the demo."""
+def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Server, Nginx, str]]:
+    """Both servers started at once on an empty schema of their own, as two units after an install: they migrate
+    it and fill it with the demo one after the other. Then a facilitator's account; and a company's SIRET."""
     if not URL:
         pytest.fail(NO_POSTGRES)
-    with fresh_schema(URL, "deux_processus") as url:
-        engine = open_store(url)
-        load_demo(engine, today=DEMO_TODAY)
-        add_user(engine, actor=CLI_ACTOR, username=FACILITATOR[0], password=FACILITATOR[1], role=Role.FACILITATEUR)
-        with engine.connect() as c:
-            siret = c.execute(select(Company.siret).where(Company.kind == "entreprise classique")
-                              .order_by(Company.id)).scalars().first()
-        engine.dispose()
-        yield url, siret
-
-
-@pytest.fixture(scope="module")
-def deployment(database_url: tuple[str, str], tmp_path_factory: pytest.TempPathFactory,
-               ) -> Iterator[tuple[Server, Server, Nginx]]:
     folder = tmp_path_factory.mktemp("deux-processus")
-    first, second = (Server(folder / "inutilisee.db", wait=False, DATABASE_URL=database_url[0]) for _ in range(2))
-    proxy = Nginx(folder / "nginx", [first.port, second.port])
-    try:
-        first.ready()
-        second.ready()
-        proxy.ready()
-        yield first, second, proxy
-    finally:
-        proxy.stop()
-        first.stop()
-        second.stop()
+    with fresh_schema(URL, "deux_processus") as url:
+        first, second = (Server(folder / "inutilisee.db", wait=False, DATABASE_URL=url) for _ in range(2))
+        proxy = Nginx(folder / "nginx", [first.port, second.port])
+        try:
+            first.ready(300)
+            second.ready(300)
+            proxy.ready()
+            said = [(folder / f"server-{server.port}.log").read_text(encoding="utf-8") for server in (first, second)]
+            assert sum(READY_WITH_DEMO in log for log in said) == 1 and all("Traceback" not in log for log in said)
+            engine = open_store(url)
+            add_user(engine, actor=CLI_ACTOR, username=FACILITATOR[0], password=FACILITATOR[1],
+                     role=Role.FACILITATEUR)
+            with engine.connect() as c:
+                siret = c.execute(select(Company.siret).where(Company.kind == "entreprise classique")
+                                  .order_by(Company.id)).scalars().first()
+            engine.dispose()
+            yield first, second, proxy, siret
+        finally:
+            proxy.stop()
+            first.stop()
+            second.stop()
 
 
 def positions_open(page: Page) -> int:
@@ -104,8 +99,8 @@ def new_need(page: Page, proxy: Nginx, reference: str, siret: str) -> None:
     save(page)
 
 
-def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: Browser, deployment, database_url):
-    first, second, proxy = deployment
+def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: Browser, deployment):
+    first, second, proxy, siret = deployment
     readers = []
     for server in (first, second):  # an official's dashboard open on each process, before the write
         reader = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR").new_page()
@@ -125,7 +120,7 @@ def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: 
         wait_for_app(writer, SLOW)
         expect(writer.locator('[data-testid="stSidebar"]')).to_contain_text(FACILITATOR[0])
         expect(writer.get_by_role("heading", name="Suivi des clauses").first).to_be_visible()
-    new_need(writer, proxy, "B-2026-950", database_url[1])
+    new_need(writer, proxy, "B-2026-950", siret)
 
     for reader, seen in zip(readers, before, strict=True):
         interact(reader)  # no reload: the same browser session, its next interaction
