@@ -314,7 +314,7 @@ def test_every_command_and_option_is_documented() -> None:
 # --- the links ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [EXCHANGE, FIGURES, CONFIG, "../README.md"])
+@pytest.mark.parametrize("name", [EXCHANGE, FIGURES, CONFIG, "production.md", "../README.md"])
 def test_links_to_the_documents_lead_somewhere(name: str) -> None:
     source = (DOCS / name).resolve()
     for target, anchor in re.findall(r"\]\((?!https?:)([^)#\s]*)(?:#([^)\s]+))?\)", source.read_text(encoding="utf-8")):

@@ -33,7 +33,7 @@ from core.demo.decp_sample import club_records, demo_decp
 from core.demo.history import AssessmentHistory
 from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
-from core.store.engine import bump_data_version, catch_up_id_sequences, session_scope
+from core.store.engine import bump_data_version, catch_up_id_sequences, one_process_at_a_time, session_scope
 from core.store.enums import CompanyKind, Education, ExitKind, ExitMoment, Public, Sector, Vehicle
 from core.store.models import (
     DEMO_FLAG,
@@ -340,10 +340,13 @@ def club_parameters(stored: dict[str, float]) -> SizingParameters:
 
 
 def ensure_demo(engine: Engine) -> bool:
-    """Fill the store with the demo on first start, when it is empty and the demo is wanted."""
-    with engine.connect() as c:
-        empty = c.execute(select(Buyer.id).limit(1)).first() is None
-    if empty and demo_wanted():
-        load_demo(engine)
-        return True
-    return False
+    """Fill the store with the demo on first start, when it is empty and the demo is wanted (by one process: another
+    one started at the same time waits, then finds it filled)."""
+    if not demo_wanted():
+        return False
+    with one_process_at_a_time(engine):
+        with engine.connect() as c:
+            empty = c.execute(select(Buyer.id).limit(1)).first() is None
+        if empty:
+            load_demo(engine)
+        return empty

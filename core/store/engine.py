@@ -236,11 +236,34 @@ def check_writable(engine: Engine) -> None:
         transaction.rollback()
 
 
+# Any constant, the same in every Passerelles process: the key of PostgreSQL's advisory lock taken at start-up.
+START_LOCK = 7_301_146
+
+
+@contextmanager
+def one_process_at_a_time(engine: Engine) -> Iterator[None]:
+    """Processes started at once (two servers after an upgrade) migrate and fill the store one after the other:
+    without it, both create the same tables and one fails. On PostgreSQL, a session-level advisory lock, held on
+    a connection of its own; SQLite has a single writer anyway."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": START_LOCK})
+        connection.commit()  # the lock outlives the transaction: nothing stays idle in one meanwhile
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": START_LOCK})
+            connection.commit()
+
+
 def open_store(url: str | None = None) -> Engine:
     """The engine of a migrated, intact store, or a StoreError that says in French what is wrong."""
     engine = make_engine(url)
     check_intact(engine)  # before the migrations: they would write into a damaged file
-    migrate(engine)
+    with one_process_at_a_time(engine):
+        migrate(engine)
     return engine
 
 

@@ -105,12 +105,13 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished running the script (no spinner, no 'running' status)."""
-    page.wait_for_selector('[data-testid="stApp"]')
+def wait_for_app(page: Page, timeout: float | None = None) -> None:
+    """Wait until Streamlit has finished running the script (no spinner, no 'running' status): the page's default
+    timeout for the app to show, 60 s for the run, or `timeout` (ms) for both."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+        " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout or 60_000)
     time.sleep(0.5)
 
 
@@ -127,18 +128,19 @@ def facilitator_account(demo_copy: Path) -> tuple[str, str]:
     return FACILITATOR
 
 
-def log_in(page: Page, server: Server, account: tuple[str, str]) -> None:
-    """Log in from the home page, then wait for the facilitator's home: the follow-up of the clauses."""
+def log_in(page: Page, server: Server, account: tuple[str, str], timeout: float | None = None) -> None:
+    """Log in from the home page, then wait for the facilitator's home: the follow-up of the clauses (`timeout`, in
+    ms, for each step of a slow server)."""
     page.goto(server.url)
     nav = page.locator('[data-testid="stSidebarNav"]')
-    expect(nav).to_contain_text("Se connecter", timeout=60_000)  # app.py's navigation, not the files'
-    wait_for_app(page)
+    expect(nav).to_contain_text("Se connecter", timeout=timeout or 60_000)  # app.py's navigation, not the files'
+    wait_for_app(page, timeout)
     nav.get_by_role("link", name="Se connecter").click()
-    wait_for_app(page)
+    wait_for_app(page, timeout)
     page.get_by_label("Nom d'utilisateur").fill(account[0])
     page.get_by_label("Mot de passe").fill(account[1])
     page.get_by_role("button", name="Se connecter").click()
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=30_000)
-    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(account[0], timeout=timeout or 30_000)
+    expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=timeout or 30_000)
     expect(page).to_have_url(re.compile(r"/suivi$"))
-    wait_for_app(page)
+    wait_for_app(page, timeout)
