@@ -18,3 +18,9 @@ def database_url() -> str:
 def demo_wanted() -> bool:
     """PASSERELLES_DEMO=0 keeps an empty store empty (a club's real install); default: fill it."""
     return os.environ.get("PASSERELLES_DEMO", "1").strip().lower() not in ("0", "non", "false", "no")
+
+
+def figures_replica_wanted() -> bool:
+    """PASSERELLES_REPLICA=0 reads the dashboard's figures from the store itself; default: from its
+    in-process DuckDB replica (core.figures.engine)."""
+    return os.environ.get("PASSERELLES_REPLICA", "1").strip().lower() not in ("0", "non", "false", "no")

@@ -1,0 +1,109 @@
+"""The dashboard's figures through the store's DuckDB replica (core.figures.engine) are the store's own."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine, select
+
+from core.figures import engine as figures
+from core.figures import indicators as ind
+from core.figures.filters import Filters
+from core.store.engine import bump_data_version, session_scope
+from core.store.models import HoursEntry
+from tests.utils.fixtures import CITY, LANDLORD
+
+FILTERS = [
+    Filters(2021, 2021),
+    Filters(2020, 2022),
+    Filters(2022, 2022),
+    Filters(2030, 2030),  # no data
+    Filters(2021, 2021, at=date(2021, 9, 15)),
+    Filters(2021, 2021, buyers=(LANDLORD,)),
+    Filters(2021, 2021, buyers=(CITY, LANDLORD)),
+    Filters(2021, 2021, buyer_types=("collectivité",)),
+    Filters(2021, 2021, sectors=("peinture",)),
+    Filters(2021, 2021, vehicles=("Critère social",)),
+    Filters(2022, 2022, vehicles=("Marché réservé",)),
+    Filters(2021, 2021, buyers=(CITY,), sectors=("nettoyage",)),
+]
+
+
+def assert_same_figures(store: Engine, replica: Engine, f: Filters) -> None:
+    assert ind.headline_with_change(replica, f) == ind.headline_with_change(store, f)
+    pd.testing.assert_frame_equal(ind.yearly_hours(replica, f), ind.yearly_hours(store, f), check_exact=True)
+    pd.testing.assert_frame_equal(ind.yearly(replica, f), ind.yearly(store, f), check_exact=True)
+    for name in ind.BREAKDOWNS:
+        pd.testing.assert_frame_equal(ind.breakdown_with_plan(replica, f, name),
+                                      ind.breakdown_with_plan(store, f, name), check_exact=True, obj=name)
+
+
+@pytest.fixture
+def replica(store: Engine) -> Engine:
+    return figures.load_replica(store).engine
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=str)
+def test_every_dashboard_figure_is_the_stores(store, replica, f):
+    assert_same_figures(store, replica, f)
+
+
+def test_the_fixture_figures_are_not_empty(store, replica):
+    """The comparison above compares figures, not two empty answers."""
+    h = ind.headline_with_change(replica, Filters(2021, 2021))
+    assert h["heures_realisees"]["valeur"] == 600 and h["participants"]["valeur"] == 3
+    assert h["heures_realisees"]["precedent"] == 100
+    assert set(ind.breakdown_with_plan(replica, Filters(2021, 2021), "public")["valeur"]) == {
+        "jeune de moins de 26 ans", "DELD", "RSA"}
+
+
+def test_an_archived_entry_counts_nowhere_on_the_replica(store):
+    with session_scope(store) as s:
+        entry = s.scalars(select(HoursEntry).where(HoursEntry.hours == 120)).one()  # P2's 120 h, March 2021
+        entry.archived = True
+        s.add(entry)
+        bump_data_version(s)
+    replica = figures.load_replica(store).engine
+    assert ind.headline(replica, Filters(2021, 2021))["heures_realisees"] == 480
+    assert_same_figures(store, replica, Filters(2021, 2021))
+
+
+def test_every_replicated_row_is_the_stores(store, replica):
+    """Column by column, typed as the store's models read them (dates, booleans, nulls)."""
+    for table in figures.REPLICATED:
+        with store.connect() as c, replica.connect() as d:
+            order = [column for column in table.primary_key.columns]
+            want = c.execute(select(table).order_by(*order)).all()
+            got = d.execute(select(table).order_by(*order)).all()
+        assert [tuple(r) for r in got] == [tuple(r) for r in want], table.name
+    with replica.connect() as d:
+        month, archived = d.execute(select(HoursEntry.month, HoursEntry.archived).limit(1)).one()
+    assert isinstance(month, date) and archived is False
+
+
+def test_an_empty_store_has_an_empty_replica(empty_store):
+    replica = figures.load_replica(empty_store).engine
+    assert_same_figures(empty_store, replica, Filters(2025, 2025))
+
+
+def _add_hours(store: Engine, hours: float) -> None:
+    with session_scope(store) as s:
+        s.add(HoursEntry(contract_id=2, company_id=2, participant_id=2, month=date(2021, 10, 1), hours=hours,
+                         mode="embauche directe"))
+        bump_data_version(s)
+
+
+def test_the_replica_is_loaded_again_when_the_store_is_written(store):
+    figures.drop_replicas()
+    first = figures.figures_engine(store)
+    assert first is not store and first.dialect.name == "duckdb"
+    assert ind.headline(first, Filters(2021, 2021))["heures_realisees"] == 600
+    assert figures.figures_engine(store) is first  # same version: the same replica, not loaded again
+    _add_hours(store, 40)
+    assert ind.headline(figures.figures_engine(store), Filters(2021, 2021))["heures_realisees"] == 640
+    assert ind.headline(store, Filters(2021, 2021))["heures_realisees"] == 640  # the write went to the store
+
+
+def test_the_replica_can_be_turned_off(store, monkeypatch):
+    monkeypatch.setenv("PASSERELLES_REPLICA", "0")
+    assert figures.figures_engine(store) is store
