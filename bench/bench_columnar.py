@@ -78,6 +78,23 @@ def paired(runs: int, **sides: Callable[[], object]) -> dict[str, dict[str, floa
     return {name: summary(values) for name, values in samples.items()}
 
 
+def same_figures(ind, store: object, duck: object, f: object) -> None:  # noqa: ANN001 - the module
+    """Every dashboard figure through the store and through the replica: equal (floats to 1e-9, relative)."""
+    a, b = ind.headline_with_change(store, f), ind.headline_with_change(duck, f)
+    for key in a:
+        for side in ("valeur", "precedent"):
+            if not raw_sql._same(a[key][side], b[key][side]):
+                raise AssertionError(f"headline {key}/{side}: store {a[key][side]!r} != replica {b[key][side]!r}")
+    frames = [("yearly_hours", ind.yearly_hours), ("yearly", ind.yearly)] + [
+        (name, lambda e, f, name=name: ind.breakdown_with_plan(e, f, name)) for name in ind.BREAKDOWNS]
+    for name, figure in frames:
+        x, y = figure(store, f), figure(duck, f)
+        if list(x.columns) != list(y.columns) or len(x) != len(y) or not all(
+                raw_sql._same(u, v) or (u != u and v != v)  # NaN completion rates
+                for col in x.columns for u, v in zip(x[col], y[col], strict=True)):
+            raise AssertionError(f"{name}: store\n{x}\n!= replica\n{y}")
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -106,6 +123,8 @@ def worker(path: Path, runs: int) -> dict:
     raw_sql.check_same(ind, store, raw_sql.connect(path), f)
     raw_sql.check_same(ind, duck, floor, f)  # the floor on DuckDB gives the store's figures
     raw_sql.check_same(ind, store, floor, f)
+    for filters in (f, scoped):  # and the layer on the replica gives the store's figures, scoped too
+        same_figures(ind, store, duck, filters)
 
     def sides(layer: Callable, raw: Callable | None = None) -> dict:
         """(a) the store, (b) the replica through the same functions, (c) the DuckDB floor, in alternation."""

@@ -8,6 +8,7 @@ of the store, and loaded again when the store's data version (bumped by every wr
 it holds is the one read in that same transaction, so a write that lands during a load is seen at the next call.
 """
 
+import logging
 import threading
 import weakref
 from datetime import date, datetime
@@ -48,6 +49,8 @@ class Replica:
         self.database: duckdb.DuckDBPyConnection | None = None
         self.version: str | None = None  # the store's data version the database was loaded at
         self.engine = create_engine("duckdb:///:memory:", poolclass=QueuePool, pool_size=4, creator=self._connect)
+        self.loading: threading.Thread | None = None  # a load under way in the background
+        self.failed: str | None = None  # the store's version whose load failed: not tried again
 
     def _connect(self) -> object:
         from duckdb_engine import ConnectionWrapper  # what the dialect's own connect() returns
@@ -56,9 +59,12 @@ class Replica:
         return ConnectionWrapper(self.database.cursor())
 
     def reload(self, store: Engine) -> None:
+        # The old database goes first (the store answers meanwhile): one replica in memory at a time. The
+        # pooled cursors go with it; one still running a figure finishes on it (it is not closed, only left).
+        self.version = None
+        self.database = None
+        self.engine.dispose()
         self.database, self.version = load_database(store)
-        # The pooled cursors of the old database go; one still running a figure finishes on it (the old
-        # database is not closed, only left to the garbage collector).
         self.engine.dispose()
 
 
@@ -72,42 +78,89 @@ def _duck_type(column: Column) -> str:
         return "VARCHAR"
 
 
+def _names(table: Table) -> str:
+    return ", ".join(f'"{column.name}"' for column in table.columns)
+
+
+def _create(duck: duckdb.DuckDBPyConnection, table: Table) -> None:
+    duck.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.columns)
+                 + ")")
+
+
 def _copy_table(source, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a Connection
-    """`table` from the store into DuckDB, by batches of rows turned into Arrow columns.
+    """`table` from the store into DuckDB through the store's engine, by batches of rows turned into Arrow columns.
 
     The driver's own values are read (SQLite's dates are text, its booleans 0 and 1) and cast by DuckDB to the
-    column's type: no Python conversion per value."""
+    column's type (as from ADBC): no Python conversion per value."""
     names = [column.name for column in table.columns]
-    quoted = ", ".join(f'"{name}"' for name in names)
-    duck.execute(f'CREATE TABLE "{table.name}" ('
-                 + ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.columns) + ")")
-    casts = ", ".join(f'CAST("{c.name}" AS {_duck_type(c)})' for c in table.columns)
-    cursor = source.exec_driver_sql(f'SELECT {quoted} FROM "{table.name}"')
+    _create(duck, table)
+    cursor = source.exec_driver_sql(f'SELECT {_names(table)} FROM "{table.name}"')
     while rows := cursor.fetchmany(_BATCH):
-        batch = pa.table({name: pa.array(values) for name, values in zip(names, zip(*rows, strict=True),
-                                                                         strict=True)})
-        duck.register("store_batch", batch)
-        duck.execute(f'INSERT INTO "{table.name}" SELECT {casts} FROM store_batch')
-        duck.unregister("store_batch")
+        _insert(duck, table, pa.table({name: pa.array(values)
+                                       for name, values in zip(names, zip(*rows, strict=True), strict=True)}))
+
+
+def _insert(duck: duckdb.DuckDBPyConnection, table: Table, batch: pa.Table) -> None:
+    casts = ", ".join(f'CAST("{c.name}" AS {_duck_type(c)})' for c in table.columns)
+    duck.register("store_batch", batch)
+    duck.execute(f'INSERT INTO "{table.name}" SELECT {casts} FROM store_batch')
+    duck.unregister("store_batch")
+
+
+def _sqlite_file(store: Engine) -> str | None:
+    url = store.url
+    plain_file = is_sqlite(store) and url.database not in (None, "", ":memory:") and not url.query.get("uri")
+    return url.database if plain_file else None
+
+
+def _load_with_adbc(path: str, duck: duckdb.DuckDBPyConnection) -> str:
+    """An SQLite file read straight into Arrow by its ADBC driver (in C): a million hours entries in seconds,
+    where the Python driver's rows cost ten times as much (bench/README.md)."""
+    import adbc_driver_sqlite.dbapi as adbc
+
+    with adbc.connect(path, autocommit=True) as connection, connection.cursor() as cursor:
+        cursor.execute("BEGIN")  # one read transaction: every table and the version of one snapshot
+        cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
+        row = cursor.fetchone()
+        for table in REPLICATED:
+            _create(duck, table)
+            cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
+            _insert(duck, table, cursor.fetch_arrow_table())
+        cursor.execute("ROLLBACK")
+    return row[0] if row else "0"
+
+
+def _load_with_sqlalchemy(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
+    options = {} if is_sqlite(store) else {"isolation_level": "REPEATABLE READ"}
+    with store.connect().execution_options(**options) as source:
+        if is_sqlite(store):
+            source.exec_driver_sql("BEGIN")  # the driver begins no transaction for a read: one snapshot
+        row = source.execute(text("SELECT value FROM store_meta WHERE key = :key"), {"key": DATA_VERSION}).first()
+        for table in REPLICATED:
+            _copy_table(source, table, duck)
+        source.rollback()
+    return row[0] if row else "0"
 
 
 def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
     """A DuckDB database of the REPLICATED tables read in one transaction of the store (a consistent
-    snapshot), and the store's data version in that snapshot."""
+    snapshot), and the store's data version in that snapshot. An SQLite file is read by ADBC; PostgreSQL, or
+    a file whose values ADBC's type inference refuses, through the store's own engine."""
+    path = _sqlite_file(store)
+    if path:
+        from adbc_driver_manager import Error as AdbcError
+
+        duck = duckdb.connect(":memory:")
+        try:
+            return duck, _load_with_adbc(path, duck)
+        except (AdbcError, duckdb.Error):
+            duck.close()
     duck = duckdb.connect(":memory:")
     try:
-        options = {} if is_sqlite(store) else {"isolation_level": "REPEATABLE READ"}
-        with store.connect().execution_options(**options) as source:
-            if is_sqlite(store):
-                source.exec_driver_sql("BEGIN")  # the driver begins no transaction for a read: one snapshot
-            row = source.execute(text("SELECT value FROM store_meta WHERE key = :key"), {"key": DATA_VERSION}).first()
-            for table in REPLICATED:
-                _copy_table(source, table, duck)
-            source.rollback()
+        return duck, _load_with_sqlalchemy(store, duck)
     except BaseException:
         duck.close()
         raise
-    return duck, row[0] if row else "0"
 
 
 def load_replica(store: Engine) -> Replica:
@@ -121,10 +174,12 @@ _replicas: "weakref.WeakKeyDictionary[Engine, Replica]" = weakref.WeakKeyDiction
 _lock = threading.Lock()
 
 
-def figures_engine(store: Engine, version: str | None = None) -> Engine:
-    """The engine the dashboard's figures are read from: the replica of `store` at its current data version,
-    loaded again when the version has changed; the store itself when the replica is turned off (setting
-    PASSERELLES_REPLICA=0). `version` spares a read of the store's version when the caller has it already."""
+def figures_engine(store: Engine, version: str | None = None, *, wait: bool = False) -> Engine:
+    """The engine the dashboard's figures are read from: the replica of `store` when it is at the store's data
+    version; else the store itself while a new replica loads in the background (wait=True: once it is loaded),
+    so that a write never makes a reader wait for a load, and every figure is the store's at every moment.
+    The store itself too when the replica is turned off (setting PASSERELLES_REPLICA=0). `version` spares a
+    read of the store's version when the caller has it already."""
     if not figures_replica_wanted():
         return store
     if version is None:
@@ -132,11 +187,24 @@ def figures_engine(store: Engine, version: str | None = None) -> Engine:
     replica = _replicas.get(store)
     if replica is not None and replica.version == version:
         return replica.engine
-    with _lock:  # one load at a time; the sessions that waited for it then find it done
+    with _lock:
         replica = _replicas.setdefault(store, Replica())
-        if replica.version != version:
-            replica.reload(store)
-    return replica.engine
+        loading = replica.loading
+        if replica.version != version and replica.failed != version and (loading is None or not loading.is_alive()):
+            loading = replica.loading = threading.Thread(target=_load, args=(store, replica, version), daemon=True,
+                                                         name="figures-replica")
+            loading.start()
+    if wait and loading is not None:
+        loading.join()
+    return replica.engine if replica.version == version else store
+
+
+def _load(store: Engine, replica: Replica, version: str) -> None:
+    try:
+        replica.reload(store)
+    except Exception:  # the store answers instead (its figures are the same); logged, not tried again
+        replica.failed = version
+        logging.getLogger(__name__).exception("figures' replica not loaded")
 
 
 def drop_replicas() -> None:

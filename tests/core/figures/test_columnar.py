@@ -1,5 +1,6 @@
 """The dashboard's figures through the store's DuckDB replica (core.figures.engine) are the store's own."""
 
+import threading
 from datetime import date
 
 import pandas as pd
@@ -9,7 +10,7 @@ from sqlalchemy import Engine, select
 from core.figures import engine as figures
 from core.figures import indicators as ind
 from core.figures.filters import Filters
-from core.store.engine import bump_data_version, session_scope
+from core.store.engine import bump_data_version, data_version, session_scope
 from core.store.models import HoursEntry
 from tests.utils.fixtures import CITY, LANDLORD
 
@@ -95,13 +96,54 @@ def _add_hours(store: Engine, hours: float) -> None:
 
 def test_the_replica_is_loaded_again_when_the_store_is_written(store):
     figures.drop_replicas()
-    first = figures.figures_engine(store)
+    first = figures.figures_engine(store, wait=True)
     assert first is not store and first.dialect.name == "duckdb"
     assert ind.headline(first, Filters(2021, 2021))["heures_realisees"] == 600
-    assert figures.figures_engine(store) is first  # same version: the same replica, not loaded again
+    assert figures.figures_engine(store) is first  # same version: the replica as it is, not loaded again
     _add_hours(store, 40)
-    assert ind.headline(figures.figures_engine(store), Filters(2021, 2021))["heures_realisees"] == 640
+    assert figures.figures_engine(store) is store  # stale: the store answers while the replica loads again
+    assert ind.headline(figures.figures_engine(store, wait=True), Filters(2021, 2021))["heures_realisees"] == 640
     assert ind.headline(store, Filters(2021, 2021))["heures_realisees"] == 640  # the write went to the store
+
+
+def test_a_reader_never_waits_for_a_load(store, monkeypatch):
+    figures.drop_replicas()
+    loaded = threading.Event()
+    real = figures.load_database
+
+    def slow(engine: Engine) -> tuple:
+        assert loaded.wait(10)
+        return real(engine)
+
+    monkeypatch.setattr(figures, "load_database", slow)
+    assert figures.figures_engine(store) is store  # the load runs in the background meanwhile
+    assert figures.figures_engine(store) is store
+    loaded.set()
+    assert figures.figures_engine(store, wait=True).dialect.name == "duckdb"
+
+
+def test_a_failed_load_leaves_the_store_answering(store, monkeypatch, caplog):
+    figures.drop_replicas()
+
+    def broken(engine: Engine) -> tuple:
+        raise OSError("no memory left")
+
+    monkeypatch.setattr(figures, "load_database", broken)
+    assert figures.figures_engine(store, wait=True) is store
+    assert figures.figures_engine(store, wait=True) is store  # not tried again at the same version
+    assert [r.message for r in caplog.records] == ["figures' replica not loaded"]
+
+
+def test_a_store_adbc_cannot_read_is_read_by_its_engine(store, monkeypatch):
+    def refused(path: str, duck: object) -> str:
+        from adbc_driver_manager import AdbcStatusCode, ProgrammingError
+
+        raise ProgrammingError("type mismatch", status_code=AdbcStatusCode.INVALID_DATA)
+
+    monkeypatch.setattr(figures, "_load_with_adbc", refused)
+    database, version = figures.load_database(store)
+    assert version == data_version(store)[0]
+    assert database.execute("SELECT sum(hours) FROM hours_entry").fetchone() == (750.0,)
 
 
 def test_the_replica_can_be_turned_off(store, monkeypatch):
