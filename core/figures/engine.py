@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import duckdb
 import pyarrow as pa
-from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, text
+from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, func, select, text
 from sqlalchemy.pool import QueuePool
 
 from core.config import figures_replica_wanted
@@ -38,6 +38,9 @@ REPLICATED: tuple[Table, ...] = tuple(
                                   Participant, ParticipantPublic, StoreMeta))
 _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
                                 datetime: "TIMESTAMP"}
+# Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a
+# query outweigh the scans): the replica is not loaded (bench/RESULTS.md, issue 12).
+REPLICA_FROM_ENTRIES = 100_000
 _BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
 
 
@@ -51,6 +54,7 @@ class Replica:
         self.engine = create_engine("duckdb:///:memory:", poolclass=QueuePool, pool_size=4, creator=self._connect)
         self.loading: threading.Thread | None = None  # a load under way in the background
         self.failed: str | None = None  # the store's version whose load failed: not tried again
+        self.small: str | None = None  # the store's version at which it was too small to need a replica
 
     def _connect(self) -> object:
         from duckdb_engine import ConnectionWrapper  # what the dialect's own connect() returns
@@ -187,10 +191,13 @@ def figures_engine(store: Engine, version: str | None = None, *, wait: bool = Fa
     replica = _replicas.get(store)
     if replica is not None and replica.version == version:
         return replica.engine
+    if replica is not None and replica.small == version:
+        return store
     with _lock:
         replica = _replicas.setdefault(store, Replica())
         loading = replica.loading
-        if replica.version != version and replica.failed != version and (loading is None or not loading.is_alive()):
+        idle = loading is None or not loading.is_alive()
+        if replica.version != version and version not in (replica.failed, replica.small) and idle:
             loading = replica.loading = threading.Thread(target=_load, args=(store, replica, version), daemon=True,
                                                          name="figures-replica")
             loading.start()
@@ -201,6 +208,11 @@ def figures_engine(store: Engine, version: str | None = None, *, wait: bool = Fa
 
 def _load(store: Engine, replica: Replica, version: str) -> None:
     try:
+        with store.connect() as c:
+            entries = c.execute(select(func.count()).select_from(HoursEntry)).scalar_one()
+        if entries < REPLICA_FROM_ENTRIES:
+            replica.small = version
+            return
         replica.reload(store)
     except Exception:  # the store answers instead (its figures are the same); logged, not tried again
         replica.failed = version

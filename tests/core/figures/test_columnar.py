@@ -87,6 +87,18 @@ def test_an_empty_store_has_an_empty_replica(empty_store):
     assert_same_figures(empty_store, replica, Filters(2025, 2025))
 
 
+@pytest.fixture
+def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture store has a replica as a large one has (it is too small to need one)."""
+    monkeypatch.setattr(figures, "REPLICA_FROM_ENTRIES", 0)
+
+
+def test_a_small_store_answers_itself(store):
+    figures.drop_replicas()
+    assert figures.figures_engine(store, wait=True) is store
+    assert figures.figures_engine(store, wait=True) is store
+
+
 def _add_hours(store: Engine, hours: float) -> None:
     with session_scope(store) as s:
         s.add(HoursEntry(contract_id=2, company_id=2, participant_id=2, month=date(2021, 10, 1), hours=hours,
@@ -94,7 +106,7 @@ def _add_hours(store: Engine, hours: float) -> None:
         bump_data_version(s)
 
 
-def test_the_replica_is_loaded_again_when_the_store_is_written(store):
+def test_the_replica_is_loaded_again_when_the_store_is_written(store, any_size):
     figures.drop_replicas()
     first = figures.figures_engine(store, wait=True)
     assert first is not store and first.dialect.name == "duckdb"
@@ -106,7 +118,7 @@ def test_the_replica_is_loaded_again_when_the_store_is_written(store):
     assert ind.headline(store, Filters(2021, 2021))["heures_realisees"] == 640  # the write went to the store
 
 
-def test_a_reader_never_waits_for_a_load(store, monkeypatch):
+def test_a_reader_never_waits_for_a_load(store, any_size, monkeypatch):
     figures.drop_replicas()
     loaded = threading.Event()
     real = figures.load_database
@@ -122,7 +134,7 @@ def test_a_reader_never_waits_for_a_load(store, monkeypatch):
     assert figures.figures_engine(store, wait=True).dialect.name == "duckdb"
 
 
-def test_a_failed_load_leaves_the_store_answering(store, monkeypatch, caplog):
+def test_a_failed_load_leaves_the_store_answering(store, any_size, monkeypatch, caplog):
     figures.drop_replicas()
 
     def broken(engine: Engine) -> tuple:
