@@ -9,9 +9,11 @@ it holds is the one read in that same transaction, so a write that lands during 
 """
 
 import logging
+import tempfile
 import threading
 import weakref
 from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -19,7 +21,7 @@ from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, func
 from sqlalchemy.pool import QueuePool
 
 from core.config import figures_replica_wanted
-from core.store.engine import DATA_VERSION, data_version, is_sqlite
+from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
 from core.store.models import (
     Buyer,
     Contract,
@@ -117,20 +119,26 @@ def _sqlite_file(store: Engine) -> str | None:
     return url.database if plain_file else None
 
 
-def _load_with_adbc(path: str, duck: duckdb.DuckDBPyConnection) -> str:
-    """An SQLite file read straight into Arrow by its ADBC driver (in C): a million hours entries in seconds,
-    where the Python driver's rows cost ten times as much (bench/README.md)."""
+def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
+    """An SQLite store read into Arrow by the ADBC driver (in C): a million hours entries in seconds, where the
+    Python driver's rows cost three to ten times as much (bench/README.md).
+
+    ADBC carries its own SQLite library, and two SQLite libraries must never open the same file in one process:
+    closing a file in one drops the other's POSIX locks (SQLite's « How To Corrupt » page; the store's next read
+    failed with a disk I/O error). So ADBC reads a consistent copy of the store (the backup API, through the store's
+    own driver), which nothing else opens, removed at once."""
     import adbc_driver_sqlite.dbapi as adbc
 
-    with adbc.connect(path, autocommit=True) as connection, connection.cursor() as cursor:
-        cursor.execute("BEGIN")  # one read transaction: every table and the version of one snapshot
-        cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
-        row = cursor.fetchone()
-        for table in REPLICATED:
-            _create(duck, table)
-            cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
-            _insert(duck, table, cursor.fetch_arrow_table())
-        cursor.execute("ROLLBACK")
+    with tempfile.TemporaryDirectory(prefix="passerelles-replica-") as folder:
+        snapshot = Path(folder) / "snapshot.db"
+        backup(store, snapshot)
+        with adbc.connect(str(snapshot)) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
+            row = cursor.fetchone()
+            for table in REPLICATED:
+                _create(duck, table)
+                cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
+                _insert(duck, table, cursor.fetch_arrow_table())
     return row[0] if row else "0"
 
 
@@ -156,8 +164,8 @@ def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
 
         duck = duckdb.connect(":memory:")
         try:
-            return duck, _load_with_adbc(path, duck)
-        except (AdbcError, duckdb.Error):
+            return duck, _load_with_adbc(store, duck)
+        except (AdbcError, duckdb.Error, StoreError):  # e.g. no room for the copy: the slower way
             duck.close()
     duck = duckdb.connect(":memory:")
     try:

@@ -147,7 +147,7 @@ def test_a_failed_load_leaves_the_store_answering(store, any_size, monkeypatch, 
 
 
 def test_a_store_adbc_cannot_read_is_read_by_its_engine(store, monkeypatch):
-    def refused(path: str, duck: object) -> str:
+    def refused(engine: Engine, duck: object) -> str:
         from adbc_driver_manager import AdbcStatusCode, ProgrammingError
 
         raise ProgrammingError("type mismatch", status_code=AdbcStatusCode.INVALID_DATA)
@@ -161,3 +161,20 @@ def test_a_store_adbc_cannot_read_is_read_by_its_engine(store, monkeypatch):
 def test_the_replica_can_be_turned_off(store, monkeypatch):
     monkeypatch.setenv("PASSERELLES_REPLICA", "0")
     assert figures.figures_engine(store) is store
+
+
+def test_adbc_never_opens_the_store_file(store, monkeypatch):
+    """ADBC's own SQLite library on the store's file would drop the store driver's locks (a disk I/O error)."""
+    import adbc_driver_sqlite.dbapi as adbc
+
+    opened: list[str] = []
+    real = adbc.connect
+
+    def spy(uri: str, *args: object, **kwargs: object) -> object:
+        opened.append(uri)
+        return real(uri, *args, **kwargs)
+
+    monkeypatch.setattr(adbc, "connect", spy)
+    database, _ = figures.load_database(store)
+    assert database.execute("SELECT sum(hours) FROM hours_entry").fetchone() == (750.0,)
+    assert len(opened) == 1 and opened[0] != store.url.database  # a copy, read by ADBC alone
