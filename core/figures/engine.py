@@ -3,9 +3,11 @@
 The store (SQLite or PostgreSQL) stays the truth: every write goes to it, and the replica is only read. The
 figures of core/figures build SQLAlchemy Core expressions; through the `duckdb_engine` dialect the very same
 expressions run on the replica, column-wise and on every core, where a row store scans a million hours entries
-row by row (bench/bench_columnar.py, bench/RESULTS.md). The replica is loaded whole from one read transaction
-of the store, and loaded again when the store's data version (bumped by every write) has changed: the version
-it holds is the one read in that same transaction, so a write that lands during a load is seen at the next call.
+row by row (bench/bench_columnar.py, bench/RESULTS.md). The replica is loaded whole from one snapshot of the
+store (a backup copy of an SQLite file, read by ADBC; else one read transaction), and loaded again, in the
+background while the store answers, when the store's data version (bumped by every write) has changed: the
+version it holds is the one of that snapshot, so a write that lands during a load is seen at the next call.
+A store under REPLICA_FROM_ENTRIES hours entries answers itself.
 """
 
 import logging
