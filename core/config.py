@@ -25,3 +25,9 @@ def import_dir() -> Path | None:
     file too big to upload); default none, and the page's field says how to enable it."""
     value = os.environ.get("PASSERELLES_IMPORT_DIR", "").strip()
     return Path(value) if value else None
+
+
+def figures_replica_wanted() -> bool:
+    """PASSERELLES_REPLICA=0 reads the dashboard's figures from the store itself; default: from its
+    in-process DuckDB replica (core.figures.engine)."""
+    return os.environ.get("PASSERELLES_REPLICA", "1").strip().lower() not in ("0", "non", "false", "no")

@@ -31,6 +31,7 @@ from core.exports import workbook as exports
 from core.figures import contracts, indicators
 from core.figures import exits as exits_core
 from core.figures import followup as followup_core
+from core.figures.engine import figures_engine
 from core.figures.filters import Filters
 from core.prospecting import listing
 from core.prospecting.listing import ProspectList
@@ -47,6 +48,11 @@ def engine() -> Engine:
 
 def version() -> str:
     return data_version(engine())[0]
+
+
+def figures(store_version: str) -> Engine:
+    """Where the dashboard's figures are read: the store's DuckDB replica at that version (core.figures.engine)."""
+    return figures_engine(engine(), store_version)
 
 
 def prefetch(*loads: Callable[[], object]) -> None:
@@ -67,17 +73,17 @@ def prefetch(*loads: Callable[[], object]) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def headline(f: Filters, store_version: str) -> dict:
-    return indicators.headline_with_change(engine(), f)
+    return indicators.headline_with_change(figures(store_version), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def yearly_hours(f: Filters, store_version: str) -> pd.DataFrame:
-    return indicators.yearly_hours(engine(), f)
+    return indicators.yearly_hours(figures(store_version), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def breakdown(f: Filters, name: str, store_version: str) -> pd.DataFrame:
-    return indicators.breakdown_with_plan(engine(), f, name)
+    return indicators.breakdown_with_plan(figures(store_version), f, name)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -9,7 +9,7 @@ figure of the demo (hours, people, contracts) stays as published.
 import random
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import product
+from itertools import count, product
 
 from core.demo import catalog as cat
 from core.store.enums import CompanyKind, Sector
@@ -105,7 +105,13 @@ def company_name(sector: Sector, trade_draw: int, word: str, legal: str, seen: s
         if name not in seen:
             seen.add(name)
             return name
-    raise RuntimeError(f"demo: no free company name in {sector}")
+    # Only at benchmark scales (a few hundred companies of one trade): the first name, numbered.
+    for number in count(2):
+        name = f"{first} {word} {legal} {number}"
+        if name not in seen:
+            seen.add(name)
+            return name
+    raise AssertionError("unreachable")
 
 
 def _alternatives(first: str, trades: list[str], word: str, legal: str) -> Iterator[tuple[str, str, str]]:

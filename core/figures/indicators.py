@@ -299,7 +299,8 @@ def breakdown(engine: Engine, f: Filters, name: str) -> pd.DataFrame:
                    func.count(distinct(HoursEntry.participant_id)).label("participants"))
     for table, on in joins:
         query = query.join(table, on)
-    query = query.where(*_entries(f, f.start, f.end)).group_by(column)
+    # In the order of the values, as SQLite groups them: the ties of the sort below then fall alike on every engine.
+    query = query.where(*_entries(f, f.start, f.end)).group_by(column).order_by(column.asc().nulls_first())
     with engine.connect() as c:
         df = pd.DataFrame(c.execute(query).all(), columns=["valeur", "heures_realisees", "participants"])
     df["heures_realisees"] = df["heures_realisees"].astype(float)

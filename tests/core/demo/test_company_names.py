@@ -62,3 +62,14 @@ def test_a_classic_company_works_in_one_trade_and_says_which(demo_store):
     with Session(demo_store) as session:
         names = session.execute(select(Company.name)).scalars().all()
     assert len(names) == len(set(names)) and not any(re.search(r"\d$", n) and "17" not in n for n in names)
+
+
+def test_a_benchmark_scale_outgrows_a_trades_names_without_failing():
+    """At scale 73 (1 M hours entries) a trade has more companies than its words make names: numbered then."""
+    from core.demo import catalog as cat
+    from core.demo import trades as tr
+
+    seen: set[str] = set()
+    names = [tr.company_name(Sector.NETTOYAGE, 0, cat.COMPANY_WORDS[0], cat.LEGAL[0], seen) for _ in range(400)]
+    assert len(set(names)) == 400
+    assert names[-1].endswith(" 233") and names[-1].startswith(tr.TRADE_NAMES[Sector.NETTOYAGE][0])

@@ -1,0 +1,235 @@
+"""The figures' engine: an in-process DuckDB replica of the tables the dashboard's figures read.
+
+The store (SQLite or PostgreSQL) stays the truth: every write goes to it, and the replica is only read. The
+figures of core/figures build SQLAlchemy Core expressions; through the `duckdb_engine` dialect the very same
+expressions run on the replica, column-wise and on every core, where a row store scans a million hours entries
+row by row (bench/bench_columnar.py, bench/RESULTS.md). The replica is loaded whole from one snapshot of the
+store (a backup copy of an SQLite file, read by ADBC; else one read transaction), and loaded again, in the
+background while the store answers, when the store's data version (bumped by every write) has changed: the
+version it holds is the one of that snapshot, so a write that lands during a load is seen at the next call.
+A store under REPLICA_FROM_ENTRIES hours entries answers itself.
+"""
+
+import logging
+import tempfile
+import threading
+import weakref
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, func, select, text
+from sqlalchemy.pool import QueuePool
+
+from core.config import figures_replica_wanted
+from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
+from core.store.models import (
+    Buyer,
+    Contract,
+    ContractVehicle,
+    HoursEntry,
+    JobsSnapshot,
+    Parameter,
+    Participant,
+    ParticipantPublic,
+    StoreMeta,
+)
+
+# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters).
+REPLICATED: tuple[Table, ...] = tuple(
+    model.__table__ for model in (Buyer, Contract, ContractVehicle, HoursEntry, JobsSnapshot, Parameter,  # type: ignore[attr-defined]
+                                  Participant, ParticipantPublic, StoreMeta))
+_DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
+                                datetime: "TIMESTAMP"}
+# Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a
+# query outweigh the scans): the replica is not loaded (bench/RESULTS.md, issue 12).
+REPLICA_FROM_ENTRIES = 100_000
+_BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
+
+
+class Replica:
+    """One store's replica: a DuckDB database in memory, behind one SQLAlchemy engine kept across reloads (its
+    dialect set up once); each pooled connection is a cursor of the current database."""
+
+    def __init__(self) -> None:
+        self.database: duckdb.DuckDBPyConnection | None = None
+        self.version: str | None = None  # the store's data version the database was loaded at
+        self.engine = create_engine("duckdb:///:memory:", poolclass=QueuePool, pool_size=4, creator=self._connect)
+        self.loading: threading.Thread | None = None  # a load under way in the background
+        self.failed: str | None = None  # the store's version whose load failed: not tried again
+        self.small: str | None = None  # the store's version at which it was too small to need a replica
+
+    def _connect(self) -> object:
+        from duckdb_engine import ConnectionWrapper  # what the dialect's own connect() returns
+
+        assert self.database is not None, "replica read before its first load"
+        return ConnectionWrapper(self.database.cursor())
+
+    def reload(self, store: Engine) -> None:
+        # The old database goes first (the store answers meanwhile): one replica in memory at a time. The
+        # pooled cursors go with it; one still running a figure finishes on it (it is not closed, only left).
+        self.version = None
+        self.database = None
+        self.engine.dispose()
+        self.database, self.version = load_database(store)
+        self.engine.dispose()
+
+
+def _duck_type(column: Column) -> str:
+    """DuckDB's type for a column: a decorated type (SQLModel's UTC datetimes) by the type it decorates; the
+    store writes those in UTC, which DuckDB's TIMESTAMP keeps as the store's driver reads them back."""
+    kind = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
+    try:
+        return _DUCK_TYPES[kind.python_type]
+    except (KeyError, NotImplementedError):
+        return "VARCHAR"
+
+
+def _names(table: Table) -> str:
+    return ", ".join(f'"{column.name}"' for column in table.columns)
+
+
+def _create(duck: duckdb.DuckDBPyConnection, table: Table) -> None:
+    duck.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.columns)
+                 + ")")
+
+
+def _copy_table(source, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a Connection
+    """`table` from the store into DuckDB through the store's engine, by batches of rows turned into Arrow columns.
+
+    The driver's own values are read (SQLite's dates are text, its booleans 0 and 1) and cast by DuckDB to the
+    column's type (as from ADBC): no Python conversion per value."""
+    names = [column.name for column in table.columns]
+    _create(duck, table)
+    cursor = source.exec_driver_sql(f'SELECT {_names(table)} FROM "{table.name}"')
+    while rows := cursor.fetchmany(_BATCH):
+        _insert(duck, table, pa.table({name: pa.array(values)
+                                       for name, values in zip(names, zip(*rows, strict=True), strict=True)}))
+
+
+def _insert(duck: duckdb.DuckDBPyConnection, table: Table, batch: pa.Table) -> None:
+    casts = ", ".join(f'CAST("{c.name}" AS {_duck_type(c)})' for c in table.columns)
+    duck.register("store_batch", batch)
+    duck.execute(f'INSERT INTO "{table.name}" SELECT {casts} FROM store_batch')
+    duck.unregister("store_batch")
+
+
+def _sqlite_file(store: Engine) -> str | None:
+    url = store.url
+    plain_file = is_sqlite(store) and url.database not in (None, "", ":memory:") and not url.query.get("uri")
+    return url.database if plain_file else None
+
+
+def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
+    """An SQLite store read into Arrow by the ADBC driver (in C): a million hours entries in seconds, where the
+    Python driver's rows cost three to ten times as much (bench/README.md).
+
+    ADBC carries its own SQLite library, and two SQLite libraries must never open the same file in one process:
+    closing a file in one drops the other's POSIX locks (SQLite's « How To Corrupt » page; the store's next read
+    failed with a disk I/O error). So ADBC reads a consistent copy of the store (the backup API, through the store's
+    own driver), which nothing else opens, removed at once."""
+    import adbc_driver_sqlite.dbapi as adbc
+
+    with tempfile.TemporaryDirectory(prefix="passerelles-replica-") as folder:
+        snapshot = Path(folder) / "snapshot.db"
+        backup(store, snapshot)
+        with adbc.connect(str(snapshot)) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
+            row = cursor.fetchone()
+            for table in REPLICATED:
+                _create(duck, table)
+                cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
+                _insert(duck, table, cursor.fetch_arrow_table())
+    return row[0] if row else "0"
+
+
+def _load_with_sqlalchemy(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
+    options = {} if is_sqlite(store) else {"isolation_level": "REPEATABLE READ"}
+    with store.connect().execution_options(**options) as source:
+        if is_sqlite(store):
+            source.exec_driver_sql("BEGIN")  # the driver begins no transaction for a read: one snapshot
+        row = source.execute(text("SELECT value FROM store_meta WHERE key = :key"), {"key": DATA_VERSION}).first()
+        for table in REPLICATED:
+            _copy_table(source, table, duck)
+        source.rollback()
+    return row[0] if row else "0"
+
+
+def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """A DuckDB database of the REPLICATED tables read in one transaction of the store (a consistent
+    snapshot), and the store's data version in that snapshot. An SQLite file is read by ADBC; PostgreSQL, or
+    a file whose values ADBC's type inference refuses, through the store's own engine."""
+    path = _sqlite_file(store)
+    if path:
+        from adbc_driver_manager import Error as AdbcError
+
+        duck = duckdb.connect(":memory:")
+        try:
+            return duck, _load_with_adbc(store, duck)
+        except (AdbcError, duckdb.Error, StoreError):  # e.g. no room for the copy: the slower way
+            duck.close()
+    duck = duckdb.connect(":memory:")
+    try:
+        return duck, _load_with_sqlalchemy(store, duck)
+    except BaseException:
+        duck.close()
+        raise
+
+
+def load_replica(store: Engine) -> Replica:
+    """A replica of `store`, loaded now."""
+    replica = Replica()
+    replica.reload(store)
+    return replica
+
+
+_replicas: "weakref.WeakKeyDictionary[Engine, Replica]" = weakref.WeakKeyDictionary()  # gone with its store's engine
+_lock = threading.Lock()
+
+
+def figures_engine(store: Engine, version: str | None = None, *, wait: bool = False) -> Engine:
+    """The engine the dashboard's figures are read from: the replica of `store` when it is at the store's data
+    version; else the store itself while a new replica loads in the background (wait=True: once it is loaded),
+    so that a write never makes a reader wait for a load, and every figure is the store's at every moment.
+    The store itself too when the replica is turned off (setting PASSERELLES_REPLICA=0). `version` spares a
+    read of the store's version when the caller has it already."""
+    if not figures_replica_wanted():
+        return store
+    if version is None:
+        version = data_version(store)[0]
+    replica = _replicas.get(store)
+    if replica is not None and replica.version == version:
+        return replica.engine
+    if replica is not None and replica.small == version:
+        return store
+    with _lock:
+        replica = _replicas.setdefault(store, Replica())
+        loading = replica.loading
+        idle = loading is None or not loading.is_alive()
+        if replica.version != version and version not in (replica.failed, replica.small) and idle:
+            loading = replica.loading = threading.Thread(target=_load, args=(store, replica, version), daemon=True,
+                                                         name="figures-replica")
+            loading.start()
+    if wait and loading is not None:
+        loading.join()
+    return replica.engine if replica.version == version else store
+
+
+def _load(store: Engine, replica: Replica, version: str) -> None:
+    try:
+        with store.connect() as c:
+            entries = c.execute(select(func.count()).select_from(HoursEntry)).scalar_one()
+        if entries < REPLICA_FROM_ENTRIES:
+            replica.small = version
+            return
+        replica.reload(store)
+    except Exception:  # the store answers instead (its figures are the same); logged, not tried again
+        replica.failed = version
+        logging.getLogger(__name__).exception("figures' replica not loaded")
+
+
+def drop_replicas() -> None:
+    """Forget every replica (tests, and a process that changes store)."""
+    with _lock:
+        _replicas.clear()
