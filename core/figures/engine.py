@@ -7,8 +7,11 @@ row by row (bench/bench_columnar.py, bench/RESULTS.md). The replica is loaded wh
 store (a backup copy of an SQLite file, read by ADBC; else one read transaction), and loaded again, in the
 background while the store answers, when the store's data version (bumped by every write) has changed: the
 version it holds is the one of that snapshot, so a write that lands during a load is seen at the next call.
-A store under REPLICA_FROM_ENTRIES hours entries answers itself.
+A store under REPLICA_FROM_ENTRIES hours entries answers itself; DuckDB is only imported when a replica is loaded
+(a club's store never pays its import at start-up).
 """
+
+from __future__ import annotations
 
 import logging
 import tempfile
@@ -16,8 +19,8 @@ import threading
 import weakref
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, func, select, text
 from sqlalchemy.pool import QueuePool
@@ -35,6 +38,9 @@ from core.store.models import (
     ParticipantPublic,
     StoreMeta,
 )
+
+if TYPE_CHECKING:
+    import duckdb
 
 # The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters).
 REPLICATED: tuple[Table, ...] = tuple(
@@ -160,6 +166,8 @@ def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
     """A DuckDB database of the REPLICATED tables read in one transaction of the store (a consistent
     snapshot), and the store's data version in that snapshot. An SQLite file is read by ADBC; PostgreSQL, or
     a file whose values ADBC's type inference refuses, through the store's own engine."""
+    import duckdb
+
     path = _sqlite_file(store)
     if path:
         from adbc_driver_manager import Error as AdbcError
@@ -184,7 +192,7 @@ def load_replica(store: Engine) -> Replica:
     return replica
 
 
-_replicas: "weakref.WeakKeyDictionary[Engine, Replica]" = weakref.WeakKeyDictionary()  # gone with its store's engine
+_replicas: weakref.WeakKeyDictionary[Engine, Replica] = weakref.WeakKeyDictionary()  # gone with its store's engine
 _lock = threading.Lock()
 
 
