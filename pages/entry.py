@@ -15,6 +15,9 @@ from ui.plain import plain
 
 session.allow(Role.FACILITATEUR)
 CREATED = "entry_created"  # the id of the record just created: the picker opens it on the next run
+# What the last save, archive or restore did: said on the next run, above the record, until the next action (a
+# toast, gone in seconds, was sometimes never seen: the rerun that follows it could sweep it away).
+DONE = "entry_done"
 engine = data.engine()
 st.title(texts.ENTRY_TITLE)
 
@@ -37,6 +40,8 @@ picked = widgets.selectbox(st, texts.ENTRY_PICK, [None, *labels], format_func=la
 record = load_record(engine, kind_name, picked) if picked else None
 st.subheader(texts.ENTRY_EDITING.format(id=record["id"], version=record["version"]) if record
              else texts.ENTRY_CREATING)
+if done := st.session_state.pop(DONE, None):
+    st.success(done, icon=":material/check:")
 if record and kind_name == "besoins":
     need_progress(engine, record["id"])
 
@@ -63,8 +68,7 @@ if submitted is not None:
         st.error(plain(exc))
     else:
         st.session_state.pop(errors_key, None)
-        st.toast(texts.ENTRY_SAVED.format(label=" · ".join(plain(submitted.get(k)) for k in kind.key)),
-                 icon=":material/check:", duration="long")  # 10 s: read, not glimpsed
+        st.session_state[DONE] = texts.ENTRY_SAVED.format(label=" · ".join(plain(submitted.get(k)) for k in kind.key))
         st.rerun()
 if FORM in st.session_state.get(errors_key, {}):
     st.error(plain(st.session_state[errors_key][FORM]))
@@ -79,5 +83,5 @@ if record:
         except (ConflictError, ValidationError, AuthError, StoreError) as exc:
             st.error(plain(exc))
         else:
-            st.toast(texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED)
+            st.session_state[DONE] = texts.ENTRY_RESTORED if restore else texts.ENTRY_ARCHIVED
             st.rerun()

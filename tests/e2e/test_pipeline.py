@@ -50,8 +50,7 @@ def day(page: Page, label: str, value: str) -> None:
 
 def save(page: Page) -> None:
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    # Looked for from the click on: the confirmation is a toast, which goes after a while (waiting for the run to
-    # end first, on a loaded machine, sometimes saw it gone).
+    # The save is said above the record it opened (pages/entry.py), until the next action.
     expect(page.get_by_text(re.compile(r"^Enregistré : "))).to_be_visible()
     wait_for_app(page)
 

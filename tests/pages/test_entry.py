@@ -14,6 +14,7 @@ from core.store.models import Role
 from tests.utils.accounts import log_in
 from tests.utils.bulk import contract_like, many_hours
 from tests.utils.fixtures import CITY
+from ui import texts
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
 COLLEAGUE = Actor("paul", Role.FACILITATEUR)
@@ -50,8 +51,11 @@ def test_create_a_buyer_with_an_error_next_to_the_field_then_fixed(as_facilitato
     assert load_record(store, "acheteurs", created)["nom"] == "Bailleur Neuf"
     assert at.text_input(key=f"acheteurs_{created}_nom").value == "Bailleur Neuf"
     assert at.subheader[0].value.startswith(f"Modification de la fiche n° {created}")
+    # The save is said above the record it opened, and stays said until the next action (not a passing toast)
+    assert [e.value for e in at.success] == [texts.ENTRY_SAVED.format(label="Bailleur Neuf")]
     at.selectbox(key="entry_pick_acheteurs").set_value(None).run()  # and a new record starts from an empty form
     assert at.text_input(key="acheteurs_new_nom").value == ""
+    assert not at.success
 
 
 def test_edit_a_contract_and_see_the_dashboard_follow(as_facilitator, store):
@@ -127,6 +131,7 @@ def test_archive_a_record(as_facilitator, store):
     at.selectbox(key="entry_pick_acheteurs").select(1).run()
     at.button(key="entry_archive").click().run()
     assert load_record(store, "acheteurs", 1)["archived"] is True
+    assert [e.value for e in at.success] == [texts.ENTRY_ARCHIVED]
     assert CITY not in list(at.dataframe[0].value["Nom"])
 
 
