@@ -58,4 +58,4 @@ def test_a_record_saved_in_entry_is_confirmed_as_typed(hostile, app):
     at.selectbox(key="acheteurs_new_type").select("bailleur social")
     at.button(key="FormSubmitter:form_acheteurs_new-Enregistrer").click().run()
     assert_no_markup(at)
-    assert any(name in as_read(t.value) for t in at.toast)
+    assert any(name in as_read(t.value) for t in at.success)
