@@ -9,14 +9,11 @@ Both are timed in alternation; the paired median ratio buyers_tables ÷ decp_sta
 """
 
 import argparse
-import statistics
-import time
-from datetime import date
 from pathlib import Path
 
+from bench.common import demo_store, report
 from core.decp.buyers import buyers_tables
 from core.decp.published import decp_stats
-from core.store.engine import open_store
 
 
 def main() -> None:
@@ -26,24 +23,10 @@ def main() -> None:
     parser.add_argument("--departement", default="17")
     parser.add_argument("--year", type=int, default=2024)
     args = parser.parse_args()
-    fresh = not args.store.exists()
-    args.store.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_store(f"sqlite:///{args.store}")
-    if fresh:
-        from core.demo.build import load_demo  # the demo store, with its DECP sample
-        load_demo(engine, today=date(2026, 11, 25))
+    engine = demo_store(args.store)
     scope = {"year": args.year, "departement": args.departement}
-    times: dict[str, list[float]] = {"buyers_tables": [], "decp_stats": []}
-    for _ in range(args.runs + 1):  # the first round untimed
-        for name, run in (("buyers_tables", lambda: buyers_tables(engine, **scope)),
-                          ("decp_stats", lambda: decp_stats(engine, **scope))):
-            start = time.perf_counter()
-            run()
-            times[name].append((time.perf_counter() - start) * 1000)
-    ratio = statistics.median(a / b for a, b in zip(times["buyers_tables"][1:], times["decp_stats"][1:], strict=True))
-    for name, t in times.items():
-        print(f"{name}: median {statistics.median(t[1:]):.1f} ms")
-    print(f"paired median ratio buyers_tables / decp_stats: {ratio:.2f}")
+    report("buyers_tables ÷ decp_stats", {"decp_stats": lambda: decp_stats(engine, **scope),
+                                          "buyers_tables": lambda: buyers_tables(engine, **scope)}, args.runs)
     engine.dispose()
 
 

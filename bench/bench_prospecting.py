@@ -14,18 +14,16 @@ on a shared machine (the list's own time is mostly the checklist's French wordin
 
 import argparse
 import random
-import statistics
-import time
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete
 
+from bench.common import demo_store, report
 from core.clauses import assessments
 from core.clauses.assessments import local_structures
 from core.demo.catalog import siret_with_checksum
 from core.prospecting import listing
-from core.store.engine import open_store, session_scope
+from core.store.engine import session_scope
 from core.store.enums import CompanyKind, Sector
 from core.store.models import Company
 
@@ -50,12 +48,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--structures", type=int, default=300)
     args = parser.parse_args()
-    fresh = not args.store.exists()
-    args.store.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_store(f"sqlite:///{args.store}")
-    if fresh:
-        from core.demo.build import load_demo
-        load_demo(engine, today=date(2026, 11, 25))
+    engine = demo_store(args.store)
     add_structures(engine, args.structures)
     counted = assessments.local_structures_by_place
 
@@ -82,19 +75,6 @@ def main() -> None:
                                 "avec le compte": lambda: listing.prospects(engine)}, max(3, args.runs // 3))
     engine.dispose()
 
-
-def report(title: str, runs: dict, count: int) -> None:
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(count + 1):  # the first round untimed
-        for name, run in runs.items():
-            start = time.perf_counter()
-            run()
-            times[name].append((time.perf_counter() - start) * 1000)
-    base = next(iter(times.values()))[1:]
-    print(title)
-    for name, t in times.items():
-        ratio = statistics.median(a / b for a, b in zip(t[1:], base, strict=True))
-        print(f"  {name}: médiane {statistics.median(t[1:]):.1f} ms, rapport apparié {ratio:.3f}")
 
 
 if __name__ == "__main__":
