@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import select
 
 from core.store.engine import open_store
@@ -32,12 +33,23 @@ def officials_figures(page: Page, url: str) -> tuple[int, int]:
     return int(kpi(page, "Postes ouverts").replace(" ", "")), int(kpi(page, "Postes pourvus").replace(" ", ""))
 
 
-def choose(page: Page, label: str, typed: str) -> None:
-    """A Streamlit selectbox of the form: typed into, its first matching option taken."""
+def choose(page: Page, label: str, typed: str, tries: int = 3) -> None:
+    """A Streamlit selectbox of the form: typed into, its first matching option taken. Tried again when the list
+    never offers it: a run that starts just after the click (a page just opened) draws the box again, closed, and
+    the typing is lost."""
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.click()
-    page.keyboard.type(typed)
-    page.get_by_role("option").filter(has_text=typed).first.click()
+    option = page.get_by_role("option").filter(has_text=typed).first
+    for attempt in range(tries):
+        wait_for_app(page)
+        box.click()
+        page.keyboard.type(typed)
+        try:
+            option.click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
 
 
 def day(page: Page, label: str, value: str) -> None:
