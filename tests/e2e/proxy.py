@@ -7,11 +7,9 @@ test (`-p prefix -c conf`, its pid, logs and temporary files in that folder), ne
 import os
 import shutil
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
-from tests.e2e.conftest import free_port
+from tests.e2e.conftest import free_port, healthy, stop_child
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MISSING = ("nginx introuvable ({path}) : installez le paquet Debian nginx (apt-get install nginx ; `.ci/run` "
@@ -75,16 +73,10 @@ class Nginx:
 
     def ready(self, timeout: float = 60) -> None:
         """Ready when a server answers through it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx s'est arrêté : {(self.folder / 'error.log').read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
+        if healthy(self.url, timeout, alive=lambda: self.process.poll() is None):
+            return
+        if self.process.poll() is not None:
+            raise RuntimeError(f"nginx s'est arrêté : {(self.folder / 'error.log').read_text(errors='replace')}")
         raise RuntimeError(f"nginx ne répond pas après {timeout:.0f} s ; voir {self.folder / 'error.log'}")
 
     def served_by(self) -> dict[str, int]:
@@ -97,9 +89,5 @@ class Nginx:
         return counts
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_child(self.process)
         self.log.close()
