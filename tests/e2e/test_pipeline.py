@@ -67,6 +67,17 @@ def save(page: Page) -> None:
     wait_for_app(page)
 
 
+def fill_need(page: Page, reference: str, siret: str, title: str) -> None:
+    """The need form, open on Saisie, filled for 2 positions in CDDI from 01/09/2026, and saved."""
+    page.get_by_label("Référence *", exact=True).fill(reference)
+    choose(page, "Entreprise (titulaire)", siret)
+    page.get_by_label("Intitulé du poste *", exact=True).fill(title)
+    page.get_by_label("Postes à pourvoir *", exact=True).fill("2")
+    choose(page, "Type de contrat", "CDDI")
+    day(page, "Date de création du besoin", "01/09/2026")
+    save(page)
+
+
 def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page: Page, browser, server,
                                                                            facilitator_account, demo_copy):
     engine = open_store(f"sqlite:///{demo_copy}")
@@ -88,13 +99,7 @@ def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page:
     page.get_by_role("button", name="Nouveau besoin").click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/saisie"))
-    page.get_by_label("Référence *", exact=True).fill("B-2026-900")
-    choose(page, "Entreprise (titulaire)", siret)
-    page.get_by_label("Intitulé du poste *", exact=True).fill("Agent de propreté")
-    page.get_by_label("Postes à pourvoir *", exact=True).fill("2")
-    choose(page, "Type de contrat", "CDDI")
-    day(page, "Date de création du besoin", "01/09/2026")
-    save(page)
+    fill_need(page, "B-2026-900", siret, "Agent de propreté")
 
     for code in (first, second):
         page.goto(f"{server.url}/recrutements")

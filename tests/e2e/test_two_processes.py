@@ -28,7 +28,7 @@ from server import READY_WITH_DEMO
 from tests.e2e.conftest import FACILITATOR, Server, log_in, wait_for_app
 from tests.e2e.proxy import Nginx
 from tests.e2e.test_dashboard import kpi
-from tests.e2e.test_pipeline import choose, day, save
+from tests.e2e.test_pipeline import fill_need
 from tests.utils.postgres import fresh_schema
 
 pytestmark = pytest.mark.e2e
@@ -90,13 +90,7 @@ def new_need(page: Page, proxy: Nginx, reference: str, siret: str) -> None:
     page.get_by_role("button", name="Nouveau besoin").click()
     wait_for_app(page, SLOW)
     expect(page).to_have_url(re.compile(r"/saisie"))
-    page.get_by_label("Référence *", exact=True).fill(reference)
-    choose(page, "Entreprise (titulaire)", siret)
-    page.get_by_label("Intitulé du poste *", exact=True).fill("Agent d'entretien")
-    page.get_by_label("Postes à pourvoir *", exact=True).fill("2")
-    choose(page, "Type de contrat", "CDDI")
-    day(page, "Date de création du besoin", "01/09/2026")
-    save(page)
+    fill_need(page, reference, siret, "Agent d'entretien")
 
 
 def test_a_write_through_the_proxy_is_seen_by_a_reader_of_each_process(browser: Browser, deployment):
