@@ -7,7 +7,8 @@ import streamlit as st
 from core import formatting as fmt
 from core.accounts.auth import AuthError
 from core.config import import_dir
-from core.decp.departements import NAMES, label
+from core.decp.departements import NAMES
+from core.decp.departements import label as departement_label
 from core.decp.file_import import import_decp_file
 from core.decp.published import DecpImportReport, apply_decp, preview_decp
 from core.decp.server_file import NOT_ENABLED, UNREADABLE, server_file
@@ -25,21 +26,10 @@ def choose_scope(scope: dict, store_version: str) -> tuple[str | None, int | Non
 
     By default: Charente-Maritime if the data has it, else the département with most contracts; then the
     year of the shared filters if that département has contracts notified then, else its last such year."""
-    counts = scope["departements"]
-    codes = [c for c in counts if c is not None] + [ALL]
-    _seed("decp_departement", codes, "17" if "17" in codes else codes[0],
-          st.query_params.get("departement", "").upper().replace("TOUS", ALL))
-
-    def option(code: str) -> str:
-        if code == ALL:
-            return texts.DECP_ALL_DEPARTEMENTS
-        return texts.PROCUREMENT_DEPARTEMENT_OPTION.format(
-            label=label(code), count=fmt.counted(counts[code], *texts.PROCUREMENT_CONTRACT_NOUN))
-
     left, right, _ = st.columns([2, 1, 1])
-    code = widgets.selectbox(left, texts.PROCUREMENT_DEPARTEMENT, codes, format_func=option,
-                             help=texts.PROCUREMENT_DEPARTEMENT_HELP, key="decp_departement")
-    departement = None if code == ALL else code
+    departement = choose_departement(left, scope["departements"], key="decp_departement",
+                                     title=texts.PROCUREMENT_DEPARTEMENT, help_text=texts.PROCUREMENT_DEPARTEMENT_HELP,
+                                     asked=st.query_params.get("departement", "").upper().replace("TOUS", ALL))
     years = data.decp_yearly(departement, store_version)["annee"].tolist()[::-1]  # the latest first
     shared = st.session_state.get(filters.STATE)
     asked = st.query_params.get("annee", "")
@@ -47,8 +37,25 @@ def choose_scope(scope: dict, store_version: str) -> tuple[str | None, int | Non
           int(asked) if asked.isdigit() else None)
     year = widgets.selectbox(right, texts.PROCUREMENT_YEAR, years, help=texts.PROCUREMENT_YEAR_HELP,
                              key="decp_year") if years else None
-    st.query_params.update({"departement": code} | ({"annee": str(year)} if year else {}))
+    st.query_params.update({"departement": departement or ALL} | ({"annee": str(year)} if year else {}))
     return departement, year
+
+
+def choose_departement(where: object, counts: dict, *, key: str, title: str, help_text: str,
+                       asked: str | None = None) -> str | None:
+    """A département of the published contracts (None: all of them), each with its count of contracts; by default
+    Charente-Maritime if the data has it, else the one with most contracts."""
+    codes = [c for c in counts if c is not None] + [ALL]
+    _seed(key, codes, "17" if "17" in codes else codes[0], asked)
+
+    def option(code: str) -> str:
+        if code == ALL:
+            return texts.DECP_ALL_DEPARTEMENTS
+        return texts.PROCUREMENT_DEPARTEMENT_OPTION.format(
+            label=departement_label(code), count=fmt.counted(counts[code], *texts.PROCUREMENT_CONTRACT_NOUN))
+
+    code = widgets.selectbox(where, title, codes, format_func=option, help=help_text, key=key)
+    return None if code == ALL else code
 
 
 def _seed(key: str, allowed: list, default: object, asked: object) -> None:
@@ -64,7 +71,7 @@ def upload_flow() -> None:
     stored = [c for c in data.decp_scope(data.version())["departements"] if c]
     codes = ["", *NAMES]
     departement = widgets.selectbox(st, texts.DECP_DEPARTEMENT, codes, index=codes.index(stored[0]) if stored else 0,
-                                    format_func=lambda c: label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
+                                    format_func=lambda c: departement_label(c) if c else texts.DECP_ALL_DEPARTEMENTS,
                                     help=texts.DECP_DEPARTEMENT_HELP, key="decp_import_departement")
     upload = st.file_uploader(texts.DECP_UPLOAD, type=["json", "csv"], max_upload_size=MAX_UPLOAD_MB,
                               key="decp_import_file", help=texts.DECP_UPLOAD_HELP.format(limit=MAX_UPLOAD_MB))

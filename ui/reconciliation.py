@@ -5,24 +5,17 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core.decp.departements import label
 from core.exports.reconciliation import KINDS
-from ui import texts, widgets
+from ui import decp, texts
 
-ALL = "tous"
 FORMATS = {"amount": lambda v: f"{fmt.number(v)}\u00a0€", "date": fmt.day, "count": fmt.number,
            "rate": lambda v: fmt.percent(v, 1), "score": lambda v: fmt.number(v, 2)}
 
 
 def choose_departement(counts: dict) -> str | None:
-    """The département of the published side: Charente-Maritime when the data has it, else all of them."""
-    codes = [c for c in counts if c is not None] + [ALL]
-    if st.session_state.get("recon_departement") not in codes:
-        st.session_state["recon_departement"] = "17" if "17" in codes else ALL
-    code = widgets.selectbox(st, texts.RECONCILIATION_DEPARTEMENT, codes, key="recon_departement",
-                             help=texts.RECONCILIATION_DEPARTEMENT_HELP,
-                             format_func=lambda c: texts.RECONCILIATION_ALL if c == ALL else label(c))
-    return None if code in (None, ALL) else code
+    """The département of the published side (ui.decp's choice, under a key of its own)."""
+    return decp.choose_departement(st, counts, key="recon_departement", title=texts.RECONCILIATION_DEPARTEMENT,
+                                   help_text=texts.RECONCILIATION_DEPARTEMENT_HELP)
 
 
 def styled(table: pd.DataFrame) -> "pd.io.formats.style.Styler":

@@ -12,7 +12,6 @@ RECONCILIATION_EMPTY = ("Aucun marché publié dans la base : importez le fichie
 RECONCILIATION_DEPARTEMENT = "Département d'exécution des marchés publiés"
 RECONCILIATION_DEPARTEMENT_HELP = ("Seuls les marchés publiés sont filtrés : nos fiches ne disent pas le département ; "
                                    "tous nos marchés restent examinés.")
-RECONCILIATION_ALL = "Tous les départements"
 RECONCILIATION_METRICS = {"rapproches": "Marchés rapprochés", "non_declaree": "Clauses non déclarées",
                           "non_suivie": "Clauses non suivies", "absents": "Nos marchés absents des DECP"}
 RECONCILIATION_METRIC_HELP = {
