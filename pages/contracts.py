@@ -72,7 +72,7 @@ c.metric(texts.COLUMNS["taux_realisation"], fmt.percent(detail["taux_realisation
 d.metric(texts.PARTICIPANTS, fmt.people(detail["participants"], session.masked()))
 st.markdown(" · ".join(f"**{label}** : {plain(field_text(key, detail[key]))}" for key, label in texts.FIELDS.items()))
 st.subheader(texts.MONTHLY_TITLE)
-chart(charts.monthly_hours(detail["mensuel"]))
+chart(charts.monthly_hours, detail["mensuel"])
 st.subheader(texts.BY_MODE_TITLE)
 by_mode = detail["par_mode"]  # its counts add up to the contract's participants, shown above
 st.dataframe(french_table(privacy.protect(by_mode) if session.masked() else by_mode), hide_index=True)

@@ -44,18 +44,18 @@ st.caption(texts.COMPLETION.format(rate=fmt.percent(current["taux_realisation"])
            help=privacy.SHARE_NOTE if women_hidden else None)
 
 st.subheader(texts.YEARLY_TITLE)
-chart(charts.yearly_hours(data.yearly_hours(f, version), (f.year_from, f.year_to)))
+chart(charts.yearly_hours, data.yearly_hours(f, version), (f.year_from, f.year_to))
 
 st.subheader(texts.BREAKDOWNS_TITLE)
 left, right = st.columns(2)
 for column, default in zip((left, right), SHOWN, strict=True):
     name = widgets.selectbox(column, texts.BREAKDOWN_CHOICE, list(BREAKDOWNS), index=list(BREAKDOWNS).index(default),
                              format_func=BREAKDOWNS.get, key=f"breakdown_{default}")
-    chart(charts.breakdown_bars(data.breakdown(f, name, version), BREAKDOWNS[name]),
+    chart(charts.breakdown_bars, data.breakdown(f, name, version), BREAKDOWNS[name],
           key=f"chart_{default}", where=column)  # both sides may show the same breakdown
 
 st.subheader(texts.JOBS_TITLE)
-chart(charts.jobs_chart(data.jobs_series(sector, version), current["emplois_habituels"], current["date_situation"]))
+chart(charts.jobs_chart, data.jobs_series(sector, version), current["emplois_habituels"], current["date_situation"])
 if current["emplois_disponibles"] is not None:
     st.caption(texts.JOBS_CAPTION.format(jobs=fmt.number(current["emplois_disponibles"]),
                                          date=fmt.day(current["date_situation"]),
@@ -67,8 +67,8 @@ if exits_block(data.exits(f, version), session.masked(), key="chart_exits"):
     profile = widgets.selectbox(st, texts.EXITS_BY, list(EXIT_BREAKDOWNS), format_func=EXIT_BREAKDOWNS.get,
                                 key="exits_breakdown")
     by_profile = data.exits_breakdown(f, profile, version)
-    chart(charts.exits_rate_bars(exits.protect_breakdown(by_profile) if session.masked() else by_profile,
-                                 EXIT_BREAKDOWNS[profile]), key="chart_exits_profile")
+    chart(charts.exits_rate_bars, exits.protect_breakdown(by_profile) if session.masked() else by_profile,
+          EXIT_BREAKDOWNS[profile], key="chart_exits_profile")
 else:
     st.info(texts.EXITS_NONE)
 definitions()

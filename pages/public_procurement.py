@@ -61,12 +61,12 @@ else:
     st.caption("  \n".join(details))
 
     st.subheader(texts.PROCUREMENT_BY_VALUE_TITLE + mark)
-    chart(charts.decp_considerations(stats["par_consideration"], DECP_NOT_INFORMED))
+    chart(charts.decp_considerations, stats["par_consideration"], DECP_NOT_INFORMED)
     st.caption(texts.PROCUREMENT_BY_VALUE_NOTE)
     buyers_section(departement, year, mark, bool(demo), version)
 
 st.subheader(texts.PROCUREMENT_YEARLY_TITLE + mark)
-chart(charts.decp_share_by_year(data.decp_yearly(departement, version), target, year))
+chart(charts.decp_share_by_year, data.decp_yearly(departement, version), target, year)
 st.caption(texts.PROCUREMENT_YEARLY_NOTE.format(scope=label(departement) if departement
                                                 else texts.DECP_ALL_DEPARTEMENTS))
 

@@ -1,6 +1,6 @@
 """Small shared pieces of the pages: the KPI row, the definitions, French tables."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import pandas as pd
@@ -96,10 +96,22 @@ def field_text(key: str, value: object) -> str:
     return str(value)
 
 
-def chart(fig: go.Figure, *, key: str | None = None, where: DeltaGenerator | None = None) -> None:
-    """A Plotly chart, and under it the figures it draws in a table a screen reader reads (RGAA 1.8: an image that
-    carries information has a text alternative)."""
+@st.cache_resource(show_spinner=False, max_entries=256)
+def drawn(_build: Callable[..., go.Figure], name: str, *args: object) -> tuple[go.Figure, pd.DataFrame]:
+    """A chart and its table, built once for these figures and shared by every session: Plotly's figure objects
+    validate each property they are given, which made the charts most of a page's run. Neither is written to
+    afterwards (st.plotly_chart and st.dataframe only read them). Keyed by the builder's name (`_build` itself is
+    not hashed) and its arguments."""
+    fig = _build(*args)
+    return fig, figure_table(fig)
+
+
+def chart(build: Callable[..., go.Figure], *args: object, key: str | None = None,
+          where: DeltaGenerator | None = None) -> None:
+    """The Plotly chart `build(*args)` (a function of ui.charts), and under it the figures it draws in a table a
+    screen reader reads (RGAA 1.8: an image that carries information has a text alternative)."""
+    fig, table = drawn(build, build.__qualname__, *args)
     where = st.container() if where is None else where
     where.plotly_chart(fig, width="stretch", key=key)
     with where.expander(texts.SEE_DATA):
-        st.dataframe(figure_table(fig), hide_index=True, width="stretch", key=key and f"{key}_data")
+        st.dataframe(table, hide_index=True, width="stretch", key=key and f"{key}_data")

@@ -34,6 +34,6 @@ def exits_block(grid: pd.DataFrame, masked: bool, key: str) -> bool:
              help=rate_help)
     c.metric(texts.EXITS_RATE_SIX, _text(_at(table, exits.SIX_MONTHS, exits.DYNAMIC_ROW, "part_sorties"), True),
              help=rate_help)
-    chart(charts.exits_bars(table), key=key)
+    chart(charts.exits_bars, table, key=key)
     st.caption(texts.EXITS_CAPTION)
     return True

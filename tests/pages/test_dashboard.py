@@ -151,3 +151,19 @@ def test_a_short_contracts_list_is_as_tall_as_its_rows(store, app, monkeypatch):
     heights = dataframe_heights(monkeypatch)
     app(store, "pages/contracts.py", de="2021", a="2021")
     assert heights[0] == 35 * 3 + 3  # two contracts and the header, no empty space below them
+
+
+def test_a_rerun_draws_its_charts_from_the_shared_ones(store, app, monkeypatch):
+    """Plotly's figure objects made most of a dashboard run (each property validated as it is set): a chart is built
+    once for its figures and shared by every run and session; other figures build their own."""
+    from ui import charts
+
+    built: list[tuple] = []
+    yearly_hours = charts.yearly_hours
+    monkeypatch.setattr(charts, "yearly_hours", lambda *args: built.append(args) or yearly_hours(*args))
+    at = app(store, de="2021", a="2021")
+    at.run()
+    assert not at.exception and len(built) == 1
+    at.multiselect(key="flt_buyers").select("Bailleur Test").run()
+    assert not at.exception and len(built) == 2  # other figures: another chart
+    assert metric(at, "Heures réalisées") == fmt.hours(180)
