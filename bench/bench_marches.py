@@ -16,14 +16,13 @@ import argparse
 import shutil
 import sqlite3
 import time
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from bench.bench_columnar import paired, peak_rss_mb
 from bench.bench_indicators import num
-from core.months import month_number
+from core.months import month_end, month_number
 from core.store.enums import SOCIAL_VEHICLES
 
 SOURCE = Path("/tmp/columnar-1m/demo-1M.db")
@@ -32,8 +31,11 @@ SEARCH = "nettoyage"
 COUNTED = "NOT h.archived AND h.contract_id NOT IN (SELECT id FROM contract WHERE archived)"
 
 
-def floor_page(duck, f, at: date, search: str, page: int, size: int = 25) -> tuple[int, list[tuple]]:  # noqa: ANN001
-    """The page in DuckDB's SQL by hand: the total and the page's ids in one pass, then their fields and hours."""
+def floor_page(duck, f, search: str, page: int, size: int = 25) -> tuple[int, list[tuple]]:  # noqa: ANN001
+    """The page in DuckDB's SQL by hand: the situation date (the data's last month, as `situation_date`), the total
+    and the page's ids in one pass, then their fields and hours."""
+    latest = duck.execute(f"SELECT max(month) FROM hours_entry h WHERE {COUNTED}").fetchone()[0]
+    at = min(f.end, month_end(latest)) if latest else f.end
     where = ("c.start_month <= $last AND coalesce(c.end_month, c.start_month) >= $first AND NOT c.archived AND EXISTS "
              f"(SELECT 1 FROM contract_vehicle v WHERE v.contract_id = c.id AND v.vehicle IN ({SOCIAL}))")
     params: dict = {"last": month_number(f.end), "first": month_number(f.start), "at": at}
@@ -73,7 +75,7 @@ def floor_detail(duck, reference: str) -> tuple:  # noqa: ANN001
     return contract, months, modes, vehicles, done
 
 
-def check_same(store, replica, duck, f, at: date, searches: dict) -> None:  # noqa: ANN001
+def check_same(store, replica, duck, f, searches: dict) -> None:  # noqa: ANN001
     """The page on the replica and by hand is the store's: same total, same contracts, same hours done."""
     from core.figures.contracts import reading_page
 
@@ -81,7 +83,7 @@ def check_same(store, replica, duck, f, at: date, searches: dict) -> None:  # no
         a, b = reading_page(store, f, search, page), reading_page(replica, f, search, page)
         assert (a.total, a.page) == (b.total, b.page), (search, page)
         pd.testing.assert_frame_equal(a.rows, b.rows, check_exact=True)
-        total, rows = floor_page(duck, f, at, search, page)
+        total, rows = floor_page(duck, f, search, page)
         assert total == a.total and [r[1] for r in rows] == list(a.rows["reference"]), (search, page)
         assert [float(r[10] or 0) for r in rows] == list(a.rows["heures_realisees"]), (search, page)
 
@@ -99,9 +101,8 @@ def worker(path: Path, runs: int) -> dict:
     last = ind.last_month(store)
     year = last.year if last.month == 12 else last.year - 1  # the dashboard's default view (ui.filters)
     f = Filters(year, year)
-    at = ind.situation_date(store, f)
     pages = {"first": ("", 1), "search": (SEARCH, 1), "page50": ("", 50)}
-    check_same(store, replica.engine, duck, f, at, pages)
+    check_same(store, replica.engine, duck, f, pages)
     reference = c.reading_page(store, f).rows["reference"].iloc[0]
     detail = c.contract_detail(store, reference)
     assert detail is not None
@@ -110,7 +111,7 @@ def worker(path: Path, runs: int) -> dict:
 
     measures = {name: paired(runs, store=lambda s=s, p=p: c.reading_page(store, f, s, p),
                              replica=lambda s=s, p=p: c.reading_page(replica.engine, f, s, p),
-                             floor=lambda s=s, p=p: floor_page(duck, f, at, s, p))
+                             floor=lambda s=s, p=p: floor_page(duck, f, s, p))
                 for name, (s, p) in pages.items()}
     measures["detail"] = paired(runs, store=lambda: c.contract_detail(store, reference),
                                 floor=lambda: floor_detail(duck, reference))
