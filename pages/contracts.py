@@ -20,15 +20,28 @@ ROW_PX, SCREENFUL = 35, 25  # st.dataframe's row (and header) height; rows shown
 f = filters.current()
 version = data.version()
 
+PAGE = "contract_page"  # the page of the list shown (from 1); back to the first on a new search
+
+
+def first_page() -> None:
+    st.session_state[PAGE] = 1
+
+
+def turn(step: int) -> None:
+    st.session_state[PAGE] = st.session_state.get(PAGE, 1) + step
+
+
 st.title(texts.CONTRACTS_TITLE)
-search = st.text_input(texts.SEARCH, key="contract_search")
-contracts = data.contract_list(f, search, version)
-st.caption(f"{texts.CONTRACTS_COUNT.format(count=fmt.counted(len(contracts), *texts.CONTRACT_NOUN))}. "
+search = st.text_input(texts.SEARCH, key="contract_search", on_change=first_page)
+listing = data.contract_page(f, search, st.session_state.get(PAGE, 1), version)
+st.session_state[PAGE] = listing.page  # within the list, which a filter or a write may have shortened
+st.caption(f"{texts.CONTRACTS_COUNT.format(count=fmt.counted(listing.total, *texts.CONTRACT_NOUN))}. "
            f"{texts.CONTRACT_ORDER}")
-if contracts.empty:
+if listing.total == 0:
     st.info(texts.CONTRACT_NONE)
     st.stop()
 
+contracts = listing.rows
 references = contracts["reference"].tolist()
 
 
@@ -48,13 +61,27 @@ st.dataframe(
         alignment="right" if column in RIGHT else None)
         for column, width in LIST_WIDTHS.items()},
 )
+if listing.pages > 1:
+    before, where, after = st.columns([1, 1, 1], vertical_alignment="center")
+    before.button(texts.CONTRACT_PREVIOUS, key="contract_previous", on_click=turn, args=(-1,),
+                  disabled=listing.page == 1)
+    where.markdown(texts.CONTRACT_PAGE.format(page=fmt.number(listing.page), pages=fmt.number(listing.pages)))
+    after.button(texts.CONTRACT_NEXT, key="contract_next", on_click=turn, args=(1,),
+                 disabled=listing.page == listing.pages)
 st.caption(texts.CONTRACT_HINT)
 
 objects = dict(zip(contracts["reference"], contracts["objet"], strict=True))
+options = list(references)  # the page's contracts, and the one a link asks for when on another page
 asked = st.query_params.get("marche")
-reference = widgets.selectbox(st, texts.CONTRACT_PICK, references,
-                              index=references.index(asked) if asked in references else None,
-                              format_func=lambda r: f"{r} — {objects[r]}",
+if asked and asked not in objects:  # a link to a contract of another page, or a stale one
+    opened = data.contract_detail(asked, version)
+    if opened is None:
+        st.error(texts.CONTRACT_UNKNOWN.format(reference=plain(asked)))
+    elif data.contract_listed(f, search, asked, version):
+        options, objects[asked] = [asked, *options], opened["objet"]
+reference = widgets.selectbox(st, texts.CONTRACT_PICK, options,
+                              index=options.index(asked) if asked in options else None,
+                              format_func=lambda r: f"{r} — {objects[r]}", help=texts.CONTRACT_PICK_HELP,
                               placeholder=texts.CONTRACT_PICK, key="contract_pick")
 if reference is None:
     st.stop()

@@ -103,8 +103,14 @@ def jobs_series(sector: str | None, store_version: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def contract_list(f: Filters, search: str, store_version: str) -> pd.DataFrame:
-    return contracts.reading_list(engine(), f, search)
+def contract_page(f: Filters, search: str, page: int, store_version: str) -> contracts.ContractPage:
+    """One screenful of the Marchés list, read from the figures' engine (the replica of a large store)."""
+    return contracts.reading_page(figures(store_version), f, search, page)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def contract_listed(f: Filters, search: str, reference: str, store_version: str) -> bool:
+    return contracts.listed(figures(store_version), f, search, reference)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -1,7 +1,10 @@
-"""The contracts with a clause: their list with completion, and one contract's detail."""
+"""The contracts with a clause: their list with completion, the Marchés page's list a page at a time, and one
+contract's detail."""
+
+from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, case, distinct, func, or_, select
 from sqlmodel import Session
 
 from core.figures.exits import contract_exits
@@ -49,6 +52,85 @@ def reading_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
     ended = pd.to_datetime(df["date_fin"]) < pd.Timestamp(situation_date(engine, f))
     order = pd.DataFrame({"ended": ended, "planned": -df["heures_prevues"].fillna(0), "ref": df["reference"]})
     return df.loc[order.sort_values(["ended", "planned", "ref"]).index].reset_index(drop=True)
+
+
+PAGE_SIZE = 25  # a screenful of the Marchés page
+_ESCAPE = "!"  # LIKE's escape character: not a backslash, which PostgreSQL's and DuckDB's literals read apart
+
+
+@dataclass(frozen=True)
+class ContractPage:
+    """One page of `reading_list`: its rows (LIST_COLUMNS), how many contracts the whole list holds, which page
+    this is (from 1, brought within the list) and how many pages there are (at least one)."""
+
+    rows: pd.DataFrame
+    total: int
+    page: int
+    pages: int
+
+
+def searched(search: str) -> list[ColumnElement[bool]]:
+    """The contracts whose reference, object, buyer or holder contains `search` (case aside): its `%`, `_` and
+    quotes are letters like any other, not wildcards (bound as a parameter, escaped for LIKE)."""
+    words = search.strip()
+    if not words:
+        return []
+    like = "%" + "".join(_ESCAPE + ch if ch in (_ESCAPE, "%", "_") else ch for ch in words) + "%"
+    return [or_(*(column.ilike(like, escape=_ESCAPE)  # type: ignore[attr-defined]
+                  for column in (Contract.reference, Contract.object, Buyer.name, Company.name)))]
+
+
+def _listed(query: Select, f: Filters, search: str) -> Select:
+    """`query` over the contracts of `contract_list(f, search)`: running in the period, matching the search. The
+    buyer and the holder are joined only for a search (a join per contract weighs at 100 000 contracts)."""
+    query = query.where(*contracts_running(f, f.start, f.end))
+    if not search.strip():
+        return query
+    return (query.join(Buyer, Buyer.id == Contract.buyer_id).outerjoin(Company, Company.id == Contract.holder_id)
+            .where(*searched(search)))
+
+
+def reading_page(engine: Engine, f: Filters, search: str = "", page: int = 1, size: int = PAGE_SIZE) -> ContractPage:
+    """`reading_list(f, search)`, one page of `size` rows: counted, ordered and cut in SQL; the fields, the
+    considerations and the hours done read for that page's contracts only (not for every contract of the store)."""
+    at = situation_date(engine, f)
+    ended = case((Contract.end_date < at, 1), else_=0)  # type: ignore[operator]  # an open end runs on
+    ordered = (_listed(select(Contract.id, func.count().over()), f, search)  # the total beside each row: one pass
+               .order_by(ended, func.coalesce(Contract.planned_hours, 0).desc(), Contract.reference).limit(size))
+    page = max(1, page)
+    with engine.connect() as c:
+        found = c.execute(ordered.offset((page - 1) * size)).all()
+        if not found and page > 1:  # past the end (the list shrank): its last page
+            total = c.execute(_listed(select(func.count(Contract.id)), f, search)).scalar_one()
+            page = max(1, -(-total // size))
+            found = c.execute(ordered.offset((page - 1) * size)).all()
+        total = found[0][1] if found else 0
+        pages = max(1, -(-total // size))
+        ids = [row[0] for row in found]
+        fields = {row[0]: row[1:] for row in c.execute(
+            select(Contract.id, Contract.reference, Contract.object, Buyer.name, Contract.sector, Company.name,
+                   Contract.start_date, Contract.end_date, Contract.planned_hours)
+            .join(Buyer, Buyer.id == Contract.buyer_id).outerjoin(Company, Company.id == Contract.holder_id)
+            .where(Contract.id.in_(ids)))}  # type: ignore[union-attr]
+        done = {row[0]: row[1:] for row in c.execute(
+            select(HoursEntry.contract_id, func.sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
+            .where(HoursEntry.contract_id.in_(ids), *counted()).group_by(HoursEntry.contract_id))}  # type: ignore[attr-defined]
+        vehicles = dict(c.execute(
+            select(ContractVehicle.contract_id, func.aggregate_strings(ContractVehicle.vehicle, " | "))
+            .where(ContractVehicle.contract_id.in_(ids)).group_by(ContractVehicle.contract_id)).all())  # type: ignore[attr-defined]
+    df = pd.DataFrame([(*fields[i][:4], vehicles.get(i), *fields[i][4:], float(done.get(i, (0, 0))[0]),
+                        int(done.get(i, (0, 0))[1])) for i in ids],
+                      columns=[col for col in LIST_COLUMNS if col != "taux_realisation"])
+    df["heures_prevues"] = pd.to_numeric(df["heures_prevues"])  # as contract_list's: NaN, not None, when unknown
+    df["taux_realisation"] = completion_column(df["heures_realisees"], df["heures_prevues"])
+    return ContractPage(rows=df[LIST_COLUMNS], total=total, page=page, pages=pages)
+
+
+def listed(engine: Engine, f: Filters, search: str, reference: str) -> bool:
+    """Whether the contract `reference` is in `reading_list(f, search)` (on whichever page)."""
+    with engine.connect() as c:
+        return c.execute(_listed(select(Contract.id), f, search).where(Contract.reference == reference)).first() \
+            is not None
 
 
 def contract_detail(engine: Engine, reference: str) -> dict | None:

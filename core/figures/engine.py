@@ -29,6 +29,7 @@ from core.config import figures_replica_wanted
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
 from core.store.models import (
     Buyer,
+    Company,
     Contract,
     ContractVehicle,
     HoursEntry,
@@ -42,10 +43,11 @@ from core.store.models import (
 if TYPE_CHECKING:
     import duckdb
 
-# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters).
+# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters), and the
+# holders the Marchés page's list names and searches (core.figures.contracts.reading_page).
 REPLICATED: tuple[Table, ...] = tuple(
-    model.__table__ for model in (Buyer, Contract, ContractVehicle, HoursEntry, JobsSnapshot, Parameter,  # type: ignore[attr-defined]
-                                  Participant, ParticipantPublic, StoreMeta))
+    model.__table__ for model in (Buyer, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot,  # type: ignore[attr-defined]
+                                  Parameter, Participant, ParticipantPublic, StoreMeta))
 _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
                                 datetime: "TIMESTAMP"}
 # Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a

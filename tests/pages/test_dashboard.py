@@ -133,12 +133,12 @@ def dataframe_heights(monkeypatch) -> list:  # noqa: ANN001
 
 
 def test_contracts_list_shows_a_screenful_in_reading_order(demo_store, app, monkeypatch):
-    """25 rows before the list scrolls (11 before); the largest planned hours of the running contracts first."""
+    """25 rows a page, all shown without scrolling; the largest planned hours of the running contracts first."""
     heights = dataframe_heights(monkeypatch)
     at = app(demo_store, "pages/contracts.py", de="2025", a="2025")
     assert not at.exception
     table = at.dataframe[0].value
-    assert len(table) > 25 and heights[0] == 35 * 26 + 3
+    assert len(table) == 25 and heights[0] == 35 * 26 + 3  # a page of the list, a screenful
     planned = [float("".join(ch for ch in text if ch.isdigit())) for text in table["Heures prévues"].head(8)]
     assert planned == sorted(planned, reverse=True) and planned[0] > planned[-1]
     assert any("en cours" in c.value and "heures prévues" in c.value for c in at.caption)

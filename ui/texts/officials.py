@@ -59,6 +59,11 @@ CONTRACT_NOUN = ("marché clausé", "marchés clausés")
 CONTRACT_PICK = "Voir le détail d'un marché"
 CONTRACT_NONE = "Aucun marché ne correspond à la recherche."
 CONTRACT_UNKNOWN = "Le marché « {reference} » n'existe pas."
+CONTRACT_PAGE = "Page {page} sur {pages}"
+CONTRACT_PREVIOUS = "← Page précédente"
+CONTRACT_NEXT = "Page suivante →"
+CONTRACT_PICK_HELP = ("Les marchés de la page affichée ; pour un autre marché, tapez sa référence, son objet, son "
+                      "acheteur ou son titulaire dans la recherche ci-dessus.")
 CONTRACT_HINT = ("Cochez une ligne, ou choisissez le marché ci-dessous, pour ouvrir son détail : secteur, "
                  "considérations sociales, titulaire, dates et heures par mois.")
 # The list's short headers, so that it fits a laptop screen; the full names are in the column's help
