@@ -6,7 +6,8 @@ and the definitions it used, masks counts of people under 5 and what would give 
 """
 
 import io
-from datetime import date
+import math
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -208,43 +209,81 @@ def _shown(value: object, kind: str | None) -> str:
         return ""
     if kind == "date":
         return "00/00/0000"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)
+    if _is_number(value):
+        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)  # type: ignore[arg-type]
     return str(value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _widest(values: list[object], kind: str | None) -> int:
+    """The longest of `_shown` over a column. A number's text only grows with its size (digits, then a group
+    separator), on each side of zero: among the numbers only the largest and the smallest can be the longest,
+    so two are formatted, not thousands (issue 12)."""
+    numbers = [v for v in values if _is_number(v)] if kind != "date" else []
+    others = [v for v in values if not _is_number(v)] if numbers else values
+    extremes = [max(numbers), min(numbers)] if numbers else []  # type: ignore[type-var]
+    return max([0, *(len(_shown(v, kind)) for v in [*extremes, *others])])
+
+
+def _write_column(writer: pd.ExcelWriter, sheet, col: int, values: list[object], missing: list[bool],  # noqa: ANN001
+                  styles: dict, counts: bool) -> None:
+    """One column's cells as `DataFrame.to_excel` writes them (pandas' conversions, its date format), written once
+    in their final format: formula-like text quote-prefixed, "< 5" among counts right-aligned."""
+    for row, (value, absent) in enumerate(zip(values, missing, strict=True), start=1):
+        if absent:
+            continue  # pandas writes an empty, unformatted cell: nothing a reader sees
+        if isinstance(value, str):
+            style = styles["quoted"] if is_formula_like(value) else styles["right"] if counts else None
+            if value or style is not None:  # "" alone is a blank cell, kept when it has a format
+                sheet.write_string(row, col, value, style)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, col, value)
+        elif isinstance(value, int | float) and not (isinstance(value, float) and math.isinf(value)):
+            sheet.write_number(row, col, value)
+        elif isinstance(value, datetime | date):
+            sheet.write_datetime(row, col, value, styles["day"])
+        else:  # what else pandas converts: inf as its text, Decimal, numpy scalars in an object column, timedelta
+            if isinstance(value, float):
+                value = "inf" if value > 0 else "-inf"
+            converted, code = writer._value_with_fmt(value)
+            if converted != "" or code:
+                sheet.write(row, col, converted, book_format(writer, code))
+
+
+def book_format(writer: pd.ExcelWriter, code: str | None):  # noqa: ANN201 - an xlsxwriter Format or None
+    return writer.book.add_format({"num_format": code}) if code else None
 
 
 def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
     """One table: numbers stored as numbers in their format, bold frozen header, columns as wide as they read."""
     book = writer.book
     headers = french_columns(df).columns
-    df.set_axis(headers, axis=1).to_excel(writer, sheet_name=name, index=False)
-    sheet = writer.sheets[name]
+    sheet = book.add_worksheet(name)
     formats = {kind: book.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()}
     header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#EEF4F1"})
-    quoted = book.add_format({"quote_prefix": True})
-    right = book.add_format({"align": "right"})  # "< 5" among the counts
+    styles = {"quoted": book.add_format({"quote_prefix": True}), "right": book.add_format({"align": "right"}),
+              "day": book.add_format({"num_format": NUMBER_FORMATS["date"]})}  # "< 5" among the counts: right
     kinds = {column: fmt.column_kind(column) or ("count" if column != "annee" and (
         pd.api.types.is_numeric_dtype(df[column]) or column in PEOPLE_COLUMNS) else None) for column in df.columns}
-    if name == FIGURES_SHEET:  # one figure per row: each value in its own format
-        kinds["valeur"] = None
-        for row, (key, value) in enumerate(zip(df["cle"], df["valeur"], strict=True), start=1):
-            kind = fmt.column_kind(key) or "count"
-            if isinstance(value, int | float) and value == value:
-                sheet.write_number(row, 2, value, formats[kind])
-            elif isinstance(value, str):
-                sheet.write_string(row, 2, value, right)
     for col, column in enumerate(df.columns):
         kind = kinds[column]
-        shown = [_shown(v, fmt.column_kind(k) if name == FIGURES_SHEET and column == "valeur" else kind)
-                 for k, v in zip(df["cle"] if name == FIGURES_SHEET else df[column], df[column], strict=True)]
-        width = max([len(headers[col]), *map(len, shown)]) + 2
-        sheet.set_column(col, col, min(60, max(8, width)), formats.get(kind or ""))
+        values = df[column].tolist()
+        if name == FIGURES_SHEET and column == "valeur":  # one figure per row: each value in its own format
+            width = max(len(_shown(v, fmt.column_kind(k))) for k, v in zip(df["cle"], values, strict=True))
+            for row, (key, value) in enumerate(zip(df["cle"], values, strict=True), start=1):
+                if isinstance(value, int | float) and value == value:
+                    sheet.write_number(row, col, value, formats[fmt.column_kind(key) or "count"])
+                elif isinstance(value, str):
+                    sheet.write_string(row, col, value, styles["quoted"] if is_formula_like(value) else styles["right"])
+            kind = None
+        else:
+            width = _widest(values, kind)
+            _write_column(writer, sheet, col, values, df[column].isna().tolist(), styles, kind == "count")
+        sheet.set_column(col, col, min(60, max(8, max(len(headers[col]), width) + 2)), formats.get(kind or ""))
         sheet.write_string(0, col, headers[col], header)
-        for row, value in enumerate(df[column], start=1):
-            if is_formula_like(value):
-                sheet.write_string(row, col, value, quoted)
-            elif kind == "count" and isinstance(value, str):
-                sheet.write_string(row, col, value, right)
     if name in SHEET_NOTES:  # one blank row, then the note: a reader of the table stops at the blank row
         sheet.write_string(len(df) + 2, 0, SHEET_NOTES[name], book.add_format({"italic": True}))
     sheet.freeze_panes(1, 0)
