@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.exports.recruitment_sheet import write_recruitment_sheets
-from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
+from core.exports.slides import CLUB, build_deck, data_as_of, exact_on, filter_lines
 from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
@@ -65,11 +65,12 @@ HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp"
 
 
 def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
-               today: date | None = None) -> bytes:
-    """The presentation's slides for these filters, as a PowerPoint file with native charts."""
+               today: date | None = None, *, figures: Engine | None = None) -> bytes:
+    """The presentation's slides for these filters, as a PowerPoint file with native charts (`figures`: where
+    the aggregates are read, the store's replica at 1 M entries, see `build_deck`)."""
     from core.exports.deck import deck_pptx  # python-pptx and XlsxWriter load at the first export, not with a page
 
-    return deck_pptx(build_deck(engine, f, contracts, today))
+    return deck_pptx(build_deck(engine, f, contracts, today, figures=figures))
 
 
 def _headline_value(h: dict, key: str) -> object:
@@ -97,16 +98,23 @@ def rounded(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
+def export_tables(engine: Engine, f: Filters, *, figures: Engine | None = None,
+                  h: dict | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the workbook by sheet name, rounded and masked; a breakdown's first column is named
-    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names."""
-    tables = {FIGURES_SHEET: headline_table(headline(engine, f)),
+    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names.
+
+    The aggregates of the hours entries alone (the contracts, the exits, the breakdowns without planned hours) are
+    read from `figures` when given: the store's DuckDB replica (core.figures.engine), the store's figures in a
+    fraction of the time at 1 M entries (issue 12); see `exact_on`. `h`: the headline, when the caller has it."""
+    tables = {FIGURES_SHEET: headline_table(h or headline(engine, f)),
               YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
     for name, label in BREAKDOWNS.items():
-        tables[label] = rounded(protect(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
-    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(engine, f), masked=True))
-    tables[EXIT_PROFILES_SHEET] = exit_profiles(engine, f)
-    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
+        table = breakdown_with_plan(exact_on(engine, figures, name), f, name)
+        tables[label] = rounded(protect(table)).rename(columns={"valeur": label})
+    figures = figures or engine
+    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(figures, f), masked=True))
+    tables[EXIT_PROFILES_SHEET] = exit_profiles(figures, f)
+    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(figures, f)))
     return tables
 
 
@@ -290,8 +298,9 @@ def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
     _print_setup(sheet, 1)
 
 
-def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
-    """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts."""
+def build_xlsx(engine: Engine, f: Filters, today: date | None = None, *, figures: Engine | None = None) -> bytes:
+    """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts
+    (`figures`: where the aggregates are read, see `export_tables`)."""
     h = headline(engine, f)
     buffer = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -299,7 +308,7 @@ def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
                         date_format="dd/mm/yyyy", datetime_format="dd/mm/yyyy") as writer:
         info = writer.book.add_worksheet(INFO_SHEET)
         _info_sheet(writer.book, info, f, h, data_as_of(engine), today or date.today())
-        for name, df in export_tables(engine, f).items():
+        for name, df in export_tables(engine, f, figures=figures, h=h).items():
             _table_sheet(writer, name, df)
         write_recruitment_sheets(writer, engine, f)
     return buffer.getvalue()
