@@ -127,26 +127,27 @@ def overview(store_version: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=32)
 def deck(f: Filters, references: tuple[str, ...] | None, store_version: str) -> slides.Deck:
     """The reception's slides for a year and a scope (people counts already masked)."""
-    return slides.build_deck(engine(), f, references)
+    return slides.build_deck(engine(), f, references, figures=figures(store_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def large_contracts(f: Filters, store_version: str) -> pd.DataFrame:
-    return slides.large_contracts(engine(), f)
+    return slides.large_contracts(figures(store_version), f)
 
 
 def pptx_file(f: Filters, references: tuple[str, ...] | None = None) -> bytes:
     """Built when the download button is clicked, not on every run."""
-    return exports.build_pptx(engine(), f, references)
+    return exports.build_pptx(engine(), f, references, figures=figures(version()))
 
 
 def xlsx_file(f: Filters) -> bytes:
-    return exports.build_xlsx(engine(), f)
+    """The aggregates through the store's replica at 1 M entries (core.figures.engine), the rest from the store."""
+    return exports.build_xlsx(engine(), f, figures=figures(version()))
 
 
 def csv_file(f: Filters, table: str) -> bytes:
     """One table of the workbook (a sheet name of `exports.export_tables`) as CSV."""
-    return exports.table_csv(exports.export_tables(engine(), f)[table])
+    return exports.table_csv(exports.export_tables(engine(), f, figures=figures(version()))[table])
 
 
 # --- Relevance checklist, assessments history, follow-up of the clauses, purchase plan (issue 4) -------

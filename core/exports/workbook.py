@@ -6,14 +6,15 @@ and the definitions it used, masks counts of people under 5 and what would give 
 """
 
 import io
-from datetime import date
+import math
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.exports.recruitment_sheet import write_recruitment_sheets
-from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
+from core.exports.slides import CLUB, build_deck, data_as_of, exact_on, filter_lines
 from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
@@ -64,11 +65,12 @@ HEADLINE_KEYS = ("heures_realisees", "heures_prevues", "taux_realisation", "etp"
 
 
 def build_pptx(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = None,
-               today: date | None = None) -> bytes:
-    """The presentation's slides for these filters, as a PowerPoint file with native charts."""
+               today: date | None = None, *, figures: Engine | None = None) -> bytes:
+    """The presentation's slides for these filters, as a PowerPoint file with native charts (`figures`: where
+    the aggregates are read, the store's replica at 1 M entries, see `build_deck`)."""
     from core.exports.deck import deck_pptx  # python-pptx and XlsxWriter load at the first export, not with a page
 
-    return deck_pptx(build_deck(engine, f, contracts, today))
+    return deck_pptx(build_deck(engine, f, contracts, today, figures=figures))
 
 
 def _headline_value(h: dict, key: str) -> object:
@@ -96,16 +98,23 @@ def rounded(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def export_tables(engine: Engine, f: Filters) -> dict[str, pd.DataFrame]:
+def export_tables(engine: Engine, f: Filters, *, figures: Engine | None = None,
+                  h: dict | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the workbook by sheet name, rounded and masked; a breakdown's first column is named
-    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names."""
-    tables = {FIGURES_SHEET: headline_table(headline(engine, f)),
+    after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names.
+
+    The aggregates of the hours entries alone (the contracts, the exits, the breakdowns without planned hours) are
+    read from `figures` when given: the store's DuckDB replica (core.figures.engine), the store's figures in a
+    fraction of the time at 1 M entries (issue 12); see `exact_on`. `h`: the headline, when the caller has it."""
+    tables = {FIGURES_SHEET: headline_table(h or headline(engine, f)),
               YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
     for name, label in BREAKDOWNS.items():
-        tables[label] = rounded(protect(breakdown_with_plan(engine, f, name))).rename(columns={"valeur": label})
-    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(engine, f), masked=True))
-    tables[EXIT_PROFILES_SHEET] = exit_profiles(engine, f)
-    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(engine, f)))
+        table = breakdown_with_plan(exact_on(engine, figures, name), f, name)
+        tables[label] = rounded(protect(table)).rename(columns={"valeur": label})
+    figures = figures or engine
+    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(figures, f), masked=True))
+    tables[EXIT_PROFILES_SHEET] = exit_profiles(figures, f)
+    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(figures, f)))
     return tables
 
 
@@ -208,51 +217,90 @@ def _shown(value: object, kind: str | None) -> str:
         return ""
     if kind == "date":
         return "00/00/0000"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)
+    if _is_number(value):
+        return fmt.percent(value) if kind == "rate" else fmt.number(value, 1 if kind == "etp" else 0)  # type: ignore[arg-type]
     return str(value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _widest(values: list[object], kind: str | None) -> int:
+    """The longest of `_shown` over a column. A number's text only grows with its size (digits, then a group
+    separator), on each side of zero: among the numbers only the largest and the smallest can be the longest,
+    so two are formatted, not thousands (issue 12)."""
+    numbers = [v for v in values if _is_number(v)] if kind != "date" else []
+    others = [v for v in values if not _is_number(v)] if numbers else values
+    extremes = [max(numbers), min(numbers)] if numbers else []  # type: ignore[type-var]
+    return max([0, *(len(_shown(v, kind)) for v in [*extremes, *others])])
+
+
+def _write_column(writer: pd.ExcelWriter, sheet, col: int, values: list[object], missing: list[bool],  # noqa: ANN001
+                  styles: dict, counts: bool) -> None:
+    """One column's cells as `DataFrame.to_excel` writes them (pandas' conversions, its date format), written once
+    in their final format: formula-like text quote-prefixed, "< 5" among counts right-aligned."""
+    for row, (value, absent) in enumerate(zip(values, missing, strict=True), start=1):
+        if absent:
+            continue  # pandas writes an empty, unformatted cell: nothing a reader sees
+        if isinstance(value, str):
+            style = styles["quoted"] if is_formula_like(value) else styles["right"] if counts else None
+            if value or style is not None:  # "" alone is a blank cell, kept when it has a format
+                sheet.write_string(row, col, value, style)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, col, value)
+        elif isinstance(value, int | float) and not (isinstance(value, float) and math.isinf(value)):
+            sheet.write_number(row, col, value)
+        elif isinstance(value, datetime | date):
+            sheet.write_datetime(row, col, value, styles["day"])
+        else:  # what else pandas converts: inf as its text, Decimal, numpy scalars in an object column, timedelta
+            if isinstance(value, float):
+                value = "inf" if value > 0 else "-inf"
+            converted, code = writer._value_with_fmt(value)
+            if converted != "" or code:
+                sheet.write(row, col, converted, book_format(writer, code))
+
+
+def book_format(writer: pd.ExcelWriter, code: str | None):  # noqa: ANN201 - an xlsxwriter Format or None
+    return writer.book.add_format({"num_format": code}) if code else None
 
 
 def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
     """One table: numbers stored as numbers in their format, bold frozen header, columns as wide as they read."""
     book = writer.book
     headers = french_columns(df).columns
-    df.set_axis(headers, axis=1).to_excel(writer, sheet_name=name, index=False)
-    sheet = writer.sheets[name]
+    sheet = book.add_worksheet(name)
     formats = {kind: book.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()}
     header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#EEF4F1"})
-    quoted = book.add_format({"quote_prefix": True})
-    right = book.add_format({"align": "right"})  # "< 5" among the counts
+    styles = {"quoted": book.add_format({"quote_prefix": True}), "right": book.add_format({"align": "right"}),
+              "day": book.add_format({"num_format": NUMBER_FORMATS["date"]})}  # "< 5" among the counts: right
     kinds = {column: fmt.column_kind(column) or ("count" if column != "annee" and (
         pd.api.types.is_numeric_dtype(df[column]) or column in PEOPLE_COLUMNS) else None) for column in df.columns}
-    if name == FIGURES_SHEET:  # one figure per row: each value in its own format
-        kinds["valeur"] = None
-        for row, (key, value) in enumerate(zip(df["cle"], df["valeur"], strict=True), start=1):
-            kind = fmt.column_kind(key) or "count"
-            if isinstance(value, int | float) and value == value:
-                sheet.write_number(row, 2, value, formats[kind])
-            elif isinstance(value, str):
-                sheet.write_string(row, 2, value, right)
     for col, column in enumerate(df.columns):
         kind = kinds[column]
-        shown = [_shown(v, fmt.column_kind(k) if name == FIGURES_SHEET and column == "valeur" else kind)
-                 for k, v in zip(df["cle"] if name == FIGURES_SHEET else df[column], df[column], strict=True)]
-        width = max([len(headers[col]), *map(len, shown)]) + 2
-        sheet.set_column(col, col, min(60, max(8, width)), formats.get(kind or ""))
+        values = df[column].tolist()
+        if name == FIGURES_SHEET and column == "valeur":  # one figure per row: each value in its own format
+            width = max(len(_shown(v, fmt.column_kind(k))) for k, v in zip(df["cle"], values, strict=True))
+            for row, (key, value) in enumerate(zip(df["cle"], values, strict=True), start=1):
+                if isinstance(value, int | float) and value == value:
+                    sheet.write_number(row, col, value, formats[fmt.column_kind(key) or "count"])
+                elif isinstance(value, str):
+                    sheet.write_string(row, col, value, styles["quoted"] if is_formula_like(value) else styles["right"])
+            kind = None
+        else:
+            width = _widest(values, kind)
+            _write_column(writer, sheet, col, values, df[column].isna().tolist(), styles, kind == "count")
+        sheet.set_column(col, col, min(60, max(8, max(len(headers[col]), width) + 2)), formats.get(kind or ""))
         sheet.write_string(0, col, headers[col], header)
-        for row, value in enumerate(df[column], start=1):
-            if is_formula_like(value):
-                sheet.write_string(row, col, value, quoted)
-            elif kind == "count" and isinstance(value, str):
-                sheet.write_string(row, col, value, right)
     if name in SHEET_NOTES:  # one blank row, then the note: a reader of the table stops at the blank row
         sheet.write_string(len(df) + 2, 0, SHEET_NOTES[name], book.add_format({"italic": True}))
     sheet.freeze_panes(1, 0)
     _print_setup(sheet, 1)
 
 
-def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
-    """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts."""
+def build_xlsx(engine: Engine, f: Filters, today: date | None = None, *, figures: Engine | None = None) -> bytes:
+    """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts
+    (`figures`: where the aggregates are read, see `export_tables`)."""
     h = headline(engine, f)
     buffer = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -260,7 +308,7 @@ def build_xlsx(engine: Engine, f: Filters, today: date | None = None) -> bytes:
                         date_format="dd/mm/yyyy", datetime_format="dd/mm/yyyy") as writer:
         info = writer.book.add_worksheet(INFO_SHEET)
         _info_sheet(writer.book, info, f, h, data_as_of(engine), today or date.today())
-        for name, df in export_tables(engine, f).items():
+        for name, df in export_tables(engine, f, figures=figures, h=h).items():
             _table_sheet(writer, name, df)
         write_recruitment_sheets(writer, engine, f)
     return buffer.getvalue()

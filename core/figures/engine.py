@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 from sqlalchemy import Column, Engine, Table, TypeDecorator, create_engine, func, select, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.sql.functions import aggregate_strings
 
 from core.config import figures_replica_wanted
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
@@ -36,6 +38,7 @@ from core.store.models import (
     JobsSnapshot,
     Parameter,
     Participant,
+    ParticipantExit,
     ParticipantPublic,
     StoreMeta,
 )
@@ -43,17 +46,27 @@ from core.store.models import (
 if TYPE_CHECKING:
     import duckdb
 
-# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters), and the
-# holders the Marchés page's list names and searches (core.figures.contracts.reading_page).
+# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters), the holders the
+# Marchés page's list names and searches (core.figures.contracts.reading_page), and what the exports' list of
+# contracts and exits read besides (core.figures.contracts.contract_list, core.figures.exits).
 REPLICATED: tuple[Table, ...] = tuple(
-    model.__table__ for model in (Buyer, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot,  # type: ignore[attr-defined]
-                                  Parameter, Participant, ParticipantPublic, StoreMeta))
+    model.__table__ for model in (Buyer, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot, Parameter,  # type: ignore[attr-defined]
+                                  Participant, ParticipantExit, ParticipantPublic, StoreMeta))
 _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
                                 datetime: "TIMESTAMP"}
 # Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a
 # query outweigh the scans): the replica is not loaded (bench/RESULTS.md, issue 12).
 REPLICA_FROM_ENTRIES = 100_000
 _BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
+
+
+@compiles(aggregate_strings, "duckdb")
+def _strings_in_order(element, compiler, **kw) -> str:  # noqa: ANN001 - SQLAlchemy's compiler hook
+    """DuckDB joins the strings of a group in the order its threads meet them; SQLite walks the table's key (a
+    contract's considerations: by name). In the key's order here, so that the replica says « a | b » as the store."""
+    value, separator = element.clauses
+    return (f"string_agg({compiler.process(value, **kw)}, {compiler.process(separator, **kw)} "
+            f"ORDER BY {compiler.process(value, **kw)})")
 
 
 class Replica:
