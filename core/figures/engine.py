@@ -266,8 +266,9 @@ def _apply(duck: duckdb.DuckDBPyConnection, queries: dict[str, Select], loaded: 
     cursor.execute("BEGIN TRANSACTION")
     try:
         for table in REPLICATED:
-            if table.name in whole:
-                cursor.execute(f'DELETE FROM "{table.name}"')
+            if table.name in whole:  # dropped, not emptied: its memory freed at once (no checkpoint in memory)
+                cursor.execute(f'DROP TABLE "{table.name}"')
+                _create(cursor, table)
             fill(cursor, table)
         cursor.execute("COMMIT")
     except BaseException:
@@ -317,7 +318,9 @@ def refresh_database(store: Engine, duck: duckdb.DuckDBPyConnection,
         version, queries = _plan(lambda q: list(source.execute(q).all()), loaded)
 
         def fill_rows(duck_cursor: duckdb.DuckDBPyConnection, table: Table) -> None:
-            _copy_rows(source.execute(queries[table.name]), table, duck_cursor)
+            # The driver's own values, as by _copy_table (ids only are bound: literal values are safe).
+            sql = str(queries[table.name].compile(store, compile_kwargs={"literal_binds": True}))
+            _copy_rows(source.exec_driver_sql(sql), table, duck_cursor)
 
         whole = _apply(duck, queries, loaded, fill_rows)
         source.rollback()

@@ -122,3 +122,18 @@ def test_adbc_never_opens_the_store_file_on_a_refresh(store, monkeypatch):
     replica.refresh(store)
     assert len(opened) == 1 and opened[0] != store.url.database
     assert ind.headline(replica.engine, Filters(2021, 2021))["heures_realisees"] == 640
+
+
+def test_every_refreshed_row_is_the_stores(store, way):
+    """Column by column, typed as the store's models read them (dates, datetimes, booleans, nulls)."""
+    replica = figures.load_replica(store)
+    _write(store, update(Contract).where(Contract.id == 2).values(version=Contract.version + 1),
+           entries=[_entry(40)])
+    replica.refresh(store)
+    assert "contract" in replica.whole and "hours_entry" not in replica.whole
+    for table in figures.REPLICATED:
+        order = list(table.primary_key.columns)
+        with store.connect() as c, replica.engine.connect() as d:
+            want = c.execute(select(table).order_by(*order)).all()
+            got = d.execute(select(table).order_by(*order)).all()
+        assert [tuple(r) for r in got] == [tuple(r) for r in want], table.name
