@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bench import raw_sql
+from bench import raw_sql, replica_refresh
 from bench.bench_indicators import ROOT, SIZES, alternate, ensure_store, num, summary
 
 SHOWN = ("acheteur", "sexe")  # the breakdowns the dashboard opens with
@@ -151,7 +151,10 @@ def worker(path: Path, runs: int) -> dict:
         "filter_change": sides(lambda e: dashboard(e, scoped)),
     }
     loads = alternate(max(3, runs // 2), lambda: replica.reload(store), None, warmup=False)["layer"]
+    replica.reload(store)  # its memory freed before the copy's replica is loaded
+    refresh = replica_refresh.measure(path, max(3, runs // 2))
     return {"year": year, "buyer": buyer, "first_load_s": first_load, "reload": loads, "measures": measures,
+            "refresh": refresh,
             "rss_before_mb": rss_before, "rss_replica_mb": rss_replica, "rss_mb": peak_rss_mb()}
 
 
@@ -162,6 +165,13 @@ LABELS = {
     "yearly": "yearly (exports: distinct counts per year)",
     "dashboard": "dashboard, cold cache (core calls)",
     "filter_change": "filter change: the dashboard's figures for one buyer",
+}
+
+
+REFRESHES = {
+    "added": f"replica refresh after a write adding {num(replica_refresh.ADDED)} entries (new entries only)",
+    "changed": "replica refresh after a write changing one old entry (the entries whole)",
+    "full": "replica full reload (the same copy, in alternation)",
 }
 
 
@@ -180,6 +190,10 @@ def table(label: str, entries: int, r: dict) -> str:
     load = r["reload"]
     rows.append(f"| {label} ({num(entries)} h. entries) | replica load from the store (first; then reloads) "
                 f"| — | {num(r['first_load_s'] * 1000)}; {ms(load)} | — | — | — |")
+    for key, said in REFRESHES.items():
+        if key in r.get("refresh", {}):
+            stats = r["refresh"][key]
+            rows.append(f"| {label} ({num(entries)} h. entries) | {said} | — | {ms(stats)} | — | — | — |")
     return "\n".join(rows) + (f"\n\nPeak RSS: {r['rss_before_mb']:.0f} MB before the replica, "
                               f"{r['rss_replica_mb']:.0f} MB once loaded, {r['rss_mb']:.0f} MB at the end.\n")
 

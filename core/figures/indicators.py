@@ -133,11 +133,12 @@ def last_month(engine: Engine) -> date | None:
         return c.execute(select(func.max(HoursEntry.month)).where(*counted())).scalar()
 
 
-def situation_date(engine: Engine, f: Filters) -> date:
-    """The date of the stock figures: as asked, else the period's end, at most the data's last month."""
+def situation_date(engine: Engine, f: Filters, latest: date | None = None) -> date:
+    """The date of the stock figures: as asked, else the period's end, at most the data's last month (`latest`
+    when the caller has read it: one scan of the entries on a replica, which has no index)."""
     if f.at:
         return f.at
-    latest = last_month(engine) or date.today()
+    latest = latest or last_month(engine) or date.today()
     return min(f.end, month_end(latest))
 
 
@@ -155,9 +156,9 @@ def _period_totals(c: Connection, f: Filters) -> tuple:
     return done, people, companies, planned, contracts
 
 
-def headline(engine: Engine, f: Filters) -> dict[str, float | int | None]:
-    """The headline figures of the period (keys: those of DEFINITIONS)."""
-    at = situation_date(engine, f)
+def headline(engine: Engine, f: Filters, latest: date | None = None) -> dict[str, float | int | None]:
+    """The headline figures of the period (keys: those of DEFINITIONS); `latest`: the data's last month, if read."""
+    at = situation_date(engine, f, latest)
     with engine.connect() as c:
         done, people, companies, planned, contracts = _period_totals(c, f)
         in_contract = c.execute(
@@ -204,9 +205,11 @@ def jobs_available(engine: Engine, at: date, sector: str | None = None) -> tuple
 
 def headline_with_change(engine: Engine, f: Filters) -> dict[str, dict[str, float | int | None]]:
     """Each headline figure with its value for the previous period of the same length."""
-    # Two independent periods, side by side: SQLite reads in parallel (WAL) and the driver releases the GIL.
+    # Two independent periods, side by side: SQLite reads in parallel (WAL) and the driver releases the GIL. The
+    # data's last month read once for both (a scan of every entry on the replica).
+    latest = None if f.at else last_month(engine)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        current, previous = pool.map(lambda period: headline(engine, period), (f, f.previous()))
+        current, previous = pool.map(lambda period: headline(engine, period, latest), (f, f.previous()))
     return {key: {"valeur": current[key], "precedent": previous.get(key)} for key in current}
 
 

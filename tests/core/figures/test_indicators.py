@@ -4,6 +4,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import event
 
 from core import formatting as fmt
 from core.accounts.auth import Actor, AuthError
@@ -73,6 +74,20 @@ def test_change_against_previous_period(store):
     assert h["heures_realisees"] == {"valeur": 600, "precedent": 100}
     assert h["marches"] == {"valeur": 2, "precedent": 1}
     assert Filters(2021, 2022).previous() == Filters(2019, 2020)
+
+
+@pytest.mark.parametrize("f", [Y2021, Filters(2021, 2021, at=date(2021, 9, 15))], ids=["end of period", "at"])
+def test_the_data_last_month_is_read_once_for_both_periods(store, f):
+    """A scan of every entry on the replica (no index there): once, not once a period."""
+    seen: list[str] = []
+    listen = lambda *args: seen.append(args[2])  # noqa: E731 - (conn, cursor, statement, …)
+    event.listen(store, "before_cursor_execute", listen)
+    try:
+        h = headline_with_change(store, f)
+    finally:
+        event.remove(store, "before_cursor_execute", listen)
+    assert sum("max(hours_entry.month)" in statement for statement in seen) == 1
+    assert h["date_situation"]["precedent"] == "2020-12-31"
 
 
 @pytest.mark.parametrize(("filters", "hours", "planned", "contracts", "people"), [
