@@ -11,12 +11,13 @@ core.figures.indicators on the store's own engine (SQLite), (b) the very same fu
 (core.figures.engine: duckdb_engine over an in-memory DuckDB database loaded from the store), (c) the floor: the
 queries of bench/raw_sql.py, written by hand, run on that DuckDB database with no SQLAlchemy and no pandas.
 Before anything is timed, (b) and (c) are checked to give the store's figures (bench.raw_sql.check_same).
+Each measure runs in a process of its own (the check too), started afresh after the store was built by another
+process: its peak memory (VmHWM, bench.bench_indicators.peak_mb) is that measure's, the replica included.
 """
 
 import argparse
 import json
 import re
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from bench import raw_sql, replica_refresh
-from bench.bench_indicators import ROOT, SIZES, alternate, ensure_store, num, summary
+from bench.bench_indicators import ROOT, SIZES, alternate, ensure_store, num, peak_mb, summary
 
 SHOWN = ("acheteur", "sexe")  # the breakdowns the dashboard opens with
 
@@ -95,23 +96,27 @@ def same_figures(ind, store: object, duck: object, f: object) -> None:  # noqa: 
             raise AssertionError(f"{name}: store\n{x}\n!= replica\n{y}")
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+FIGURES = ("check", "headline", "breakdowns", "yearly_hours", "yearly", "dashboard", "filter_change", "reload",
+           "refresh")
 
 
-def worker(path: Path, runs: int) -> dict:
+def worker(path: Path, runs: int, figure: str) -> dict:
+    """One of FIGURES in this process ("check": the three sides give the same figures; "reload": the replica's;
+    "refresh": its refresh after a write, on a copy of the store: bench/replica_refresh.py)."""
     from core.conventions import anonymous_readers
     from core.figures import indicators as ind
     from core.figures.engine import load_replica
     from core.figures.filters import Filters
     from core.store.engine import data_version, make_engine
 
+    if figure == "refresh":
+        return {"stats": replica_refresh.measure(path, max(3, runs // 2)), "rss_mb": peak_mb()}
     store = make_engine(f"sqlite:///{path}")
-    rss_before = peak_rss_mb()
+    rss_before = peak_mb()
     started = time.perf_counter()
     replica = load_replica(store)
     first_load = time.perf_counter() - started
-    rss_replica = peak_rss_mb()
+    rss_replica = peak_mb()
     duck = replica.engine
     floor = DuckFloor(replica.database.cursor())  # type: ignore[union-attr]
     last = ind.last_month(store)
@@ -120,11 +125,18 @@ def worker(path: Path, runs: int) -> dict:
     buyer = ind.overview(store)["buyers"][0]
     scoped = Filters(year, year, buyers=(buyer,))  # a filter change: one buyer
 
-    raw_sql.check_same(ind, store, raw_sql.connect(path), f)
-    raw_sql.check_same(ind, duck, floor, f)  # the floor on DuckDB gives the store's figures
-    raw_sql.check_same(ind, store, floor, f)
-    for filters in (f, scoped):  # and the layer on the replica gives the store's figures, scoped too
-        same_figures(ind, store, duck, filters)
+    base = {"year": year, "buyer": buyer, "first_load_s": first_load, "rss_before_mb": rss_before,
+            "rss_replica_mb": rss_replica}
+    if figure == "check":
+        raw_sql.check_same(ind, store, raw_sql.connect(path), f)
+        raw_sql.check_same(ind, duck, floor, f)  # the floor on DuckDB gives the store's figures
+        raw_sql.check_same(ind, store, floor, f)
+        for filters in (f, scoped):  # and the layer on the replica gives the store's figures, scoped too
+            same_figures(ind, store, duck, filters)
+        return base | {"rss_mb": peak_mb()}
+    if figure == "reload":
+        loads = alternate(max(3, runs // 2), lambda: replica.reload(store), None, warmup=False)["layer"]
+        return base | {"stats": loads, "rss_mb": peak_mb()}
 
     def sides(layer: Callable, raw: Callable | None = None) -> dict:
         """(a) the store, (b) the replica through the same functions, (c) the DuckDB floor, in alternation."""
@@ -141,21 +153,17 @@ def worker(path: Path, runs: int) -> dict:
             ind.breakdown_with_plan(figures, filters, name)
         ind.jobs_series(store, None)
 
-    measures = {
-        "headline": sides(lambda e: ind.headline_with_change(e, f), lambda c: raw_sql.headline_with_change(c, f)),
-        "breakdowns": sides(lambda e: [ind.breakdown_with_plan(e, f, n) for n in ind.BREAKDOWNS],
-                            lambda c: raw_sql.breakdowns(c, f, list(ind.BREAKDOWNS))),
-        "yearly_hours": sides(lambda e: ind.yearly_hours(e, f), lambda c: raw_sql.yearly_hours(c, f)),
-        "yearly": sides(lambda e: ind.yearly(e, f), lambda c: raw_sql.yearly(c, f)),
-        "dashboard": sides(lambda e: dashboard(e, f), lambda c: raw_sql.dashboard(c, f, SHOWN)),
-        "filter_change": sides(lambda e: dashboard(e, scoped)),
+    measures: dict[str, Callable[[], dict]] = {
+        "headline": lambda: sides(lambda e: ind.headline_with_change(e, f),
+                                  lambda c: raw_sql.headline_with_change(c, f)),
+        "breakdowns": lambda: sides(lambda e: [ind.breakdown_with_plan(e, f, n) for n in ind.BREAKDOWNS],
+                                    lambda c: raw_sql.breakdowns(c, f, list(ind.BREAKDOWNS))),
+        "yearly_hours": lambda: sides(lambda e: ind.yearly_hours(e, f), lambda c: raw_sql.yearly_hours(c, f)),
+        "yearly": lambda: sides(lambda e: ind.yearly(e, f), lambda c: raw_sql.yearly(c, f)),
+        "dashboard": lambda: sides(lambda e: dashboard(e, f), lambda c: raw_sql.dashboard(c, f, SHOWN)),
+        "filter_change": lambda: sides(lambda e: dashboard(e, scoped)),
     }
-    loads = alternate(max(3, runs // 2), lambda: replica.reload(store), None, warmup=False)["layer"]
-    replica.reload(store)  # its memory freed before the copy's replica is loaded
-    refresh = replica_refresh.measure(path, max(3, runs // 2))
-    return {"year": year, "buyer": buyer, "first_load_s": first_load, "reload": loads, "measures": measures,
-            "refresh": refresh,
-            "rss_before_mb": rss_before, "rss_replica_mb": rss_replica, "rss_mb": peak_rss_mb()}
+    return base | {"stats": measures[figure](), "rss_mb": peak_mb()}
 
 
 LABELS = {
@@ -179,23 +187,27 @@ def ms(stats: dict | None) -> str:
     return "—" if not stats else f"{num(stats['median'] * 1000)} ({num(stats['p90'] * 1000)})"
 
 
-def table(label: str, entries: int, r: dict) -> str:
+def table(label: str, entries: int, r: dict[str, dict]) -> str:
+    """One row per measure; its peak RSS is the VmHWM of the process that took that measure alone."""
     rows = ["| size | measure | (a) store SQLite, ms | (b) replica DuckDB, same SQLAlchemy, ms | (c) DuckDB floor, ms "
-            "| (a) ÷ (b) | (b) ÷ (c) |", "|---|---|---:|---:|---:|---:|---:|"]
-    for key, stats in r["measures"].items():
+            "| (a) ÷ (b) | (b) ÷ (c) | peak RSS |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for key in LABELS:
+        stats = r[key]["stats"]
         a, b, c = stats["store"], stats["replica"], stats.get("floor")
         rows.append(f"| {label} ({num(entries)} h. entries) | {LABELS[key]} | {ms(a)} | {ms(b)} | {ms(c)} "
-                    f"| {a['median'] / b['median']:.1f} | {(b['median'] / c['median']) if c else 0:.2f} |"
-                    .replace("| 0.00 |", "| — |"))
-    load = r["reload"]
+                    f"| {a['median'] / b['median']:.1f} | {(b['median'] / c['median']) if c else 0:.2f} "
+                    f"| {r[key]['rss_mb']:.0f} MB |".replace("| 0.00 |", "| — |"))
+    load, check = r["reload"], r["check"]
     rows.append(f"| {label} ({num(entries)} h. entries) | replica load from the store (first; then reloads) "
-                f"| — | {num(r['first_load_s'] * 1000)}; {ms(load)} | — | — | — |")
+                f"| — | {num(load['first_load_s'] * 1000)}; {ms(load['stats'])} | — | — | — "
+                f"| {load['rss_mb']:.0f} MB |")
+    refresh = r.get("refresh", {})
     for key, said in REFRESHES.items():
-        if key in r.get("refresh", {}):
-            stats = r["refresh"][key]
-            rows.append(f"| {label} ({num(entries)} h. entries) | {said} | — | {ms(stats)} | — | — | — |")
-    return "\n".join(rows) + (f"\n\nPeak RSS: {r['rss_before_mb']:.0f} MB before the replica, "
-                              f"{r['rss_replica_mb']:.0f} MB once loaded, {r['rss_mb']:.0f} MB at the end.\n")
+        if key in refresh.get("stats", {}):
+            rows.append(f"| {label} ({num(entries)} h. entries) | {said} | — | {ms(refresh['stats'][key])} | — | — | — "
+                        f"| {refresh['rss_mb']:.0f} MB |")
+    return "\n".join(rows) + (f"\n\nPeak RSS of a measure's process: {check['rss_before_mb']:.0f} MB before the "
+                              f"replica, {check['rss_replica_mb']:.0f} MB once loaded.\n")
 
 
 def main() -> None:
@@ -204,18 +216,23 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/columnar-1m"))
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--figure", choices=FIGURES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.runs)))
+        print(json.dumps(worker(args.worker, args.runs, args.figure)))
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
     for label in args.sizes.split(","):
-        path, entries = ensure_store(args.workdir, label)
-        out = subprocess.run([sys.executable, "-m", "bench.bench_columnar", "--worker", str(path), "--runs",
-                              str(args.runs)], cwd=ROOT, check=True, capture_output=True, text=True)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        path, entries = ensure_store(args.workdir, label)  # built, if need be, by a process of its own
+        r = {}
+        for figure in FIGURES:  # each in a process of its own, the check first
+            out = subprocess.run([sys.executable, "-m", "bench.bench_columnar", "--worker", str(path), "--figure",
+                                  figure, "--runs", str(args.runs)], cwd=ROOT, check=True, capture_output=True,
+                                 text=True)
+            r[figure] = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"[{label}] {figure}: {json.dumps(r[figure])}", flush=True)
         (args.workdir / f"columnar-{label}.json").write_text(json.dumps(r, indent=1))
-        print(f"SQLite {sqlite3.sqlite_version}; period {r['year']}; one buyer: {r['buyer']}; "
+        print(f"SQLite {sqlite3.sqlite_version}; period {r['check']['year']}; one buyer: {r['check']['buyer']}; "
               f"{args.runs} timed runs per side, after one untimed run; median (p90)\n")
         print(table(label, entries, r), flush=True)
 

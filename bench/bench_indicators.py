@@ -4,10 +4,11 @@ Run by hand, never in CI (see bench/README.md):
 
     .venv/bin/python -m bench.bench_indicators [--sizes 10k,100k,1M] [--runs 7] [--workdir DIR]
 
-Stores are built with the demo generator (core.demo.build.load_demo) and kept in the work directory for
-the next run. Each size is measured in a fresh worker process (its peak RSS is that size's own); the
-indicator layer and its raw-SQL floor (Python's sqlite3 module, the same aggregates) are timed in
-alternation so that the machine's noise falls on both alike.
+Stores are built with the demo generator (core.demo.build's rows, written in bulk by bench/bench_store.py in a
+process of its own) and kept in the work directory for the next run. Each figure is measured in a fresh worker
+process of its own, its peak memory that process's VmHWM (see peak_mb); the indicator layer and its raw-SQL floor
+(Python's sqlite3 module, the same aggregates) are timed in alternation so that the machine's noise falls on both
+alike.
 """
 
 import argparse
@@ -15,7 +16,6 @@ import json
 import os
 import platform
 import re
-import resource
 import socket
 import sqlite3
 import statistics
@@ -23,15 +23,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from bench import raw_sql
+from bench.bench_store import SIZES, in_child, remove
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 25)  # the demo's "today": the stores do not depend on the day the bench runs
-# label -> (target hours entries, demo scale); scale 1 gives about 13 800 entries
-SIZES = {"10k": (10_000, 0.73), "100k": (100_000, 7.3), "1M": (1_000_000, 73.0)}
 BREAKDOWN_SHOWN = ("acheteur", "sexe")  # the two breakdowns the dashboard opens with
 
 
@@ -47,8 +45,8 @@ def entries_in(path: Path) -> int | None:
 
 
 def ensure_store(workdir: Path, label: str) -> tuple[Path, int]:
-    """The store of one size: reused when it holds about the target count, else built anew."""
-    from core.demo.build import load_demo
+    """The store of one size: reused when it holds about the target count, else built anew by another process
+    (bench.bench_store: the demo's rows in bulk), so that no figure's process carries the build's memory."""
     from core.store.engine import open_store
 
     target, scale = SIZES[label]
@@ -58,17 +56,10 @@ def ensure_store(workdir: Path, label: str) -> tuple[Path, int]:
         open_store(f"sqlite:///{path}").dispose()  # upgraded to the current schema (indexes) before timing
         print(f"[{label}] reusing {path}: {count:,} hours entries", flush=True)
         return path, count
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    started = time.perf_counter()
-    engine = open_store(f"sqlite:///{path}")
-    load_demo(engine, TODAY, scale)
-    with engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
+    remove(path)
+    built = in_child("bulk", path, scale)
     count = entries_in(path) or 0
-    print(f"[{label}] built {path} at scale {scale} in {time.perf_counter() - started:.0f} s: "
-          f"{count:,} hours entries", flush=True)
+    print(f"[{label}] built {path} at scale {scale} in {built['total_s']:.0f} s: {count:,} hours entries", flush=True)
     return path, count
 
 
@@ -94,12 +85,23 @@ def alternate(runs: int, layer: Callable[[], object], raw: Callable[[], object] 
     return {name: summary(values) for name, values in samples.items()}
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+def peak_mb() -> float:
+    """This process's peak resident memory, MB: VmHWM, its own address space's high-water mark. Not ru_maxrss:
+    Linux carries into it, at exec, the peak of the process that started this one (a parent that built a 1 M
+    store, 1.5 GB, made every child report 1.5 GB)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 # -- worker: the core functions and their raw-SQL floor -----------------------------------------------------
-def worker_core(path: Path, runs: int) -> dict:
+CORE_FIGURES = ("check", "headline", "breakdowns", "dashboard_cold")  # "check": the floor's figures are the layer's
+APPTEST_FIGURES = ("warm", "cold")
+
+
+def worker_core(path: Path, runs: int, figure: str) -> dict:
+    """One figure (CORE_FIGURES) in this process: its peak memory is that figure's alone."""
     from core.conventions import anonymous_readers
     from core.figures import indicators
     from core.figures.filters import Filters
@@ -112,7 +114,9 @@ def worker_core(path: Path, runs: int) -> dict:
     f = Filters(year, year)
     con = raw_sql.connect(path)
 
-    raw_sql.check_same(indicators, engine, con, f)  # the floor computes the very same figures
+    if figure == "check":
+        raw_sql.check_same(indicators, engine, con, f)  # the floor computes the very same figures
+        return {"year": year, "breakdown_names": list(indicators.BREAKDOWNS), "rss_mb": peak_mb()}
 
     def dashboard_layer() -> None:  # what pages/dashboard.py calls, with an empty cache and a new engine
         fresh = make_engine(url)
@@ -131,21 +135,18 @@ def worker_core(path: Path, runs: int) -> dict:
         raw_sql.dashboard(fresh, f, BREAKDOWN_SHOWN)
         fresh.close()
 
-    results = {
-        "year": year,
-        "headline": alternate(runs, lambda: indicators.headline_with_change(engine, f),
-                              lambda: raw_sql.headline_with_change(con, f)),
-        "breakdowns": alternate(runs, lambda: [indicators.breakdown_with_plan(engine, f, name)
-                                               for name in indicators.BREAKDOWNS],
-                                lambda: raw_sql.breakdowns(con, f, list(indicators.BREAKDOWNS))),
-        "dashboard_cold": alternate(runs, dashboard_layer, dashboard_raw),
+    sides = {
+        "headline": (lambda: indicators.headline_with_change(engine, f), lambda: raw_sql.headline_with_change(con, f)),
+        "breakdowns": (lambda: [indicators.breakdown_with_plan(engine, f, name) for name in indicators.BREAKDOWNS],
+                       lambda: raw_sql.breakdowns(con, f, list(indicators.BREAKDOWNS))),
+        "dashboard_cold": (dashboard_layer, dashboard_raw),
     }
-    results["rss_mb"] = peak_rss_mb()
-    return results
+    return {"stats": alternate(runs, *sides[figure]), "rss_mb": peak_mb()}
 
 
 # -- worker: the whole app in AppTest, its cache cold then warm ----------------------------------------------
-def worker_apptest(path: Path, runs: int) -> dict:
+def worker_apptest(path: Path, runs: int, figure: str) -> dict:
+    """The warm or the cold runs (APPTEST_FIGURES) in this process, after the first run that fills the cache."""
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ["PASSERELLES_DEMO"] = "0"
     import streamlit as st
@@ -174,14 +175,14 @@ def worker_apptest(path: Path, runs: int) -> dict:
     started = time.perf_counter()
     run()  # opens the store (migrations checked) and fills the cache
     first = time.perf_counter() - started
-    warm = alternate(runs, run, None, warmup=False)["layer"]
+    if figure == "warm":
+        return {"first_run_s": first, "stats": alternate(runs, run, None, warmup=False)["layer"], "rss_mb": peak_mb()}
 
     def cold() -> None:
         st.cache_data.clear()
         run()
 
-    return {"first_run_s": first, "warm": warm, "cold": alternate(runs, cold, None)["layer"],
-            "rss_mb": peak_rss_mb()}
+    return {"first_run_s": first, "stats": alternate(runs, cold, None)["layer"], "rss_mb": peak_mb()}
 
 
 # -- the real app: `streamlit run server.py`, the dashboard opened in Chromium, VmHWM of the server -------------
@@ -256,9 +257,11 @@ How each figure is taken (times in ms, median and p90 of the timed runs; ratio =
 - *dashboard, cold (AppTest)*: `AppTest.from_file("app.py")` run again after `st.cache_data.clear()` (the engine
   stays in `st.cache_resource`): the whole script, charts included. *warm*: the next runs of the same AppTest,
   every loader answered by `st.cache_data` — AppTest was timed, not the bare cache lookups.
-- *peak RSS*: `ru_maxrss` of the worker process of that size (core or AppTest); *VmHWM*: `/proc/PID/status` of
-  `streamlit run app.py` after the dashboard was opened 3 times in Chromium (first load cold, then warm; the
-  page-load seconds include Chromium's rendering on this shared 2-core machine and are only indicative).
+- *peak RSS*: VmHWM (`/proc/self/status`) of the process that measured that figure alone, started afresh after the
+  store was built by another process (`ru_maxrss` would carry the peak of the process that started it); *VmHWM*:
+  `/proc/PID/status` of `streamlit run app.py` after the dashboard was opened 3 times in Chromium (first load cold,
+  then warm; the page-load seconds include Chromium's rendering on this shared 2-core machine and are only
+  indicative).
 """
 
 def num(value: float) -> str:
@@ -275,14 +278,14 @@ def table(results: dict[str, dict]) -> str:
     rows = []
     for label, r in results.items():
         core, app = r["core"], r.get("apptest")
-        lines = [
-            ("headline_with_change (1 year)", core["headline"], core["rss_mb"]),
-            (f"all {len(r['breakdown_names'])} breakdowns (breakdown_with_plan)", core["breakdowns"], core["rss_mb"]),
-            ("dashboard, cold cache (core calls, new engine)", core["dashboard_cold"], core["rss_mb"]),
-        ]
+        lines = [(name, core[key]["stats"], core[key]["rss_mb"]) for key, name in (
+            ("headline", "headline_with_change (1 year)"),
+            ("breakdowns", f"all {len(r['breakdown_names'])} breakdowns (breakdown_with_plan)"),
+            ("dashboard_cold", "dashboard, cold cache (core calls, new engine)"))]
         if app:
-            lines += [("dashboard, cold cache (AppTest, cache_data cleared)", {"layer": app["cold"]}, app["rss_mb"]),
-                      ("dashboard, warm cache (AppTest, next run)", {"layer": app["warm"]}, app["rss_mb"])]
+            lines += [(name, {"layer": app[key]["stats"]}, app[key]["rss_mb"]) for key, name in (
+                ("cold", "dashboard, cold cache (AppTest, cache_data cleared)"),
+                ("warm", "dashboard, warm cache (AppTest, next run)"))]
         for name, stats, rss in lines:
             raw = stats.get("raw")
             ratio = f"{stats['layer']['median'] / raw['median']:.2f}" if raw else "—"
@@ -297,9 +300,11 @@ def table(results: dict[str, dict]) -> str:
     return head + "\n".join(rows) + "\n" + LEGEND
 
 
-def run_worker(kind: str, path: Path, runs: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.bench_indicators", "--worker", kind, "--store", str(path),
-                          "--runs", str(runs)], cwd=ROOT, check=True, capture_output=True, text=True)
+def run_worker(kind: str, figure: str, path: Path, runs: int) -> dict:
+    """One figure in a process of its own (started afresh: no memory of this one, nor of the store's build)."""
+    out = subprocess.run([sys.executable, "-m", "bench.bench_indicators", "--worker", kind, "--figure", figure,
+                          "--store", str(path), "--runs", str(runs)], cwd=ROOT, check=True, capture_output=True,
+                         text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -313,23 +318,24 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--worker", choices=["core", "apptest"], help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--figure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         work = worker_core if args.worker == "core" else worker_apptest
-        print(json.dumps(work(args.store, args.runs)))
+        print(json.dumps(work(args.store, args.runs, args.figure)))
         return
-
-    from core.figures.indicators import BREAKDOWNS
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
     for label in args.sizes.split(","):
         path, count = ensure_store(args.workdir, label)
-        r: dict = {"entries": count, "breakdown_names": list(BREAKDOWNS)}
-        r["core"] = run_worker("core", path, args.runs)
-        print(f"[{label}] core: {json.dumps(r['core'])}", flush=True)
+        check = run_worker("core", "check", path, args.runs)
+        r: dict = {"entries": count, "breakdown_names": check["breakdown_names"], "core": {"check": check}}
+        for figure in CORE_FIGURES[1:]:
+            r["core"][figure] = run_worker("core", figure, path, args.runs)
+            print(f"[{label}] core {figure}: {json.dumps(r['core'][figure])}", flush=True)
         if not args.no_apptest:
-            r["apptest"] = run_worker("apptest", path, args.runs)
+            r["apptest"] = {figure: run_worker("apptest", figure, path, args.runs) for figure in APPTEST_FIGURES}
             print(f"[{label}] apptest: {json.dumps(r['apptest'])}", flush=True)
         if not args.no_app:
             r["app"] = measure_app(path)
@@ -337,7 +343,7 @@ def main() -> None:
         results[label] = r
     report = (f"Run {datetime.now():%Y-%m-%d %H:%M} on {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"SQLite {sqlite3.sqlite_version}; {args.runs} timed runs per measure after one untimed run; "
-              f"period: the dashboard's default year ({next(iter(results.values()))['core']['year']}).\n\n"
+              f"period: the dashboard's default year ({next(iter(results.values()))['core']['check']['year']}).\n\n"
               + table(results))
     print("\n" + report)
     new = "# Benchmark results (issue 2)\n\n" + report

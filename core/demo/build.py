@@ -9,11 +9,14 @@ published figures exact, core.demo.calibration's.
 """
 
 import random
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 from sqlalchemy import Engine, insert, select
+from sqlmodel import Session
 
 from core.clauses.relevance import SizingParameters
 from core.config import demo_wanted
@@ -91,6 +94,8 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         self.months = months_between(date(FIRST_YEAR, 1, 1), self.last_month)
         self.years = sorted({m.year for m in self.months})
         self.communes = cat.communes()
+        # The weights summed once: random.choices sums them on every call otherwise (same draws either way).
+        self.commune_weights = list(accumulate(cat.COMMUNE_WEIGHTS.get(c, 1) for c in self.communes))
         self.buyers, self.companies, self.contracts, self.vehicles = [], [], [], []
         self.participants, self.publics, self.entries, self.exits, self.jobs = [], [], [], [], []
         self.assessments: list[dict] = []
@@ -98,7 +103,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     def _commune(self) -> str:
         """A commune of the agglomeration, La Rochelle and its larger neighbours more often."""
-        return self.rng.choices(self.communes, [cat.COMMUNE_WEIGHTS.get(c, 1) for c in self.communes])[0]
+        return self.rng.choices(self.communes, cum_weights=self.commune_weights)[0]
 
     # -- the cast -------------------------------------------------------------------------------
     def _siret(self) -> str:
@@ -131,6 +136,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
     def build_contracts(self) -> None:
         weights = [b[4] for b in cat.BUYERS]
         classic = [c["id"] for c in self.companies if c["kind"] == CompanyKind.CLASSIQUE.value]
+        self.rank = {cid: i for i, cid in enumerate(classic)}  # tr.mapped's place, without a list scan per contract
         for year in self.years:
             target = round(CONTRACTS_BY_YEAR.get(year, LATER_YEAR_CONTRACTS) * self.scale)
             running = sum(1 for c in self.contracts if c["clause"] and c["end_date"] >= date(year, 1, 1))
@@ -159,7 +165,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
             vehicles = [Vehicle.MARCHE_INSERTION]
         elif roll < 0.22:
             vehicles = [Vehicle.CLAUSE_SOCIALE, Vehicle.CRITERE_SOCIAL]
-        holder = tr.mapped(self.rng.choice(classic), classic, self.by_trade[sector])  # a company of the trade
+        holder = tr.mapped(self.rng.choice(classic), classic, self.by_trade[sector], self.rank)  # of the trade
         if vehicles[0] in (Vehicle.MARCHE_RESERVE, Vehicle.MARCHE_INSERTION):
             reserved = self.structures[CompanyKind.ACI] + self.structures[CompanyKind.EI]
             holder = tr.mapped(self.rng.choice(reserved), reserved, self.reserved[sector])
@@ -209,13 +215,22 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         sample = self.rng.sample(running, min(5, len(running)))
         return min(sample, key=lambda c: load[c["id"]] / c["size"])["id"]
 
+    def _running_by_month(self) -> list[list[dict]]:
+        """The hours-bearing contracts running in each month, in the contracts' order: the same lists as one scan
+        of every contract per month, which grew with the square of the scale (minutes at 1 M entries)."""
+        running: list[list[dict]] = [[] for _ in self.months]
+        for c in self.contracts:
+            if c["hours_bearing"]:
+                for i in range(bisect_left(self.months, c["start_date"]), bisect_right(self.months, c["end_date"])):
+                    running[i].append(c)
+        return running
+
     def build_hours(self) -> None:
         mode_weights = [w for w, *_ in cat.MODES]
         load: dict[int, int] = defaultdict(int)
         active: list[Pathway] = []
         self.pathways: list[Pathway] = []
-        for m in self.months:
-            running = [c for c in self.contracts if c["hours_bearing"] and c["start_date"] <= m <= c["end_date"]]
+        for m, running in zip(self.months, self._running_by_month(), strict=True):
             active = [p for p in active if p.remaining > 0]
             target = self._people_in_month(m)
             self.rng.shuffle(active)
@@ -299,39 +314,59 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         return self
 
 
+@dataclass
+class DemoRows:
+    """The demo's rows, table by table in their writing order, and its sample of published contracts."""
+
+    tables: list[tuple[type, list[dict]]]
+    published: list
+    last_month: date
+
+
+def demo_rows(session: Session, today: date, scale: float) -> DemoRows:
+    """Check the store is empty, seed the parameters (in `session`), and build every row of the demo."""
+    if session.execute(select(Contract.id).limit(1)).first():
+        raise ValueError("La base contient déjà des marchés : les données de démonstration "
+                         "ne s'ajoutent qu'à une base vide.")
+    seed_parameters(session)
+    params = club_parameters({key: value for key, value in session.execute(select(Parameter.key, Parameter.value))})
+    demo = DemoBuilder(today, scale, params).build()
+    tables = [(Buyer, demo.buyers), (Company, demo.companies), (Contract, demo.contracts),
+              (ContractVehicle, demo.vehicles), (Participant, demo.participants),
+              (ParticipantPublic, demo.publics), (HoursEntry, demo.entries),
+              (ParticipantExit, demo.exits), (JobsSnapshot, demo.jobs), (Assessment, demo.assessments)]
+    pipeline = PipelineBuilder(demo.contracts, demo.entries, demo.participants, demo.last_month).build()
+    tables += [(RecruitmentNeed, pipeline.needs), (Candidacy, pipeline.candidacies)]  # core.demo.pipeline
+    published = demo_decp(demo.buyers, demo.last_month, scale) + club_records(demo.contracts, demo.buyers,
+                                                                               demo.vehicles)
+    return DemoRows(tables, published, demo.last_month)
+
+
+def finish_demo(session: Session, rows: DemoRows) -> dict[str, int]:
+    """After the tables' rows are written: the id sequences, the published sample, the demo's flag, the data
+    version. Returns the row counts written."""
+    catch_up_id_sequences(session, [model.__table__ for model, _ in rows.tables])  # type: ignore[attr-defined]
+    counts = {model.__tablename__: len(table_rows) for model, table_rows in rows.tables}  # type: ignore[attr-defined]
+    counts["decp_contract"] = write_records(session, rows.published,
+                                            DEMO_SAMPLE).created  # Commande publique's labelled sample
+    session.merge(StoreMeta(key=DEMO_FLAG, value=str(rows.last_month)))
+    bump_data_version(session)
+    return counts
+
+
 def load_demo(engine: Engine, today: date | None = None, scale: float = 1.0) -> dict[str, int]:
     """Fill an empty store with the demo; returns the row counts written."""
     with session_scope(engine) as session:
-        if session.execute(select(Contract.id).limit(1)).first():
-            raise ValueError("La base contient déjà des marchés : les données de démonstration "
-                             "ne s'ajoutent qu'à une base vide.")
-        seed_parameters(session)
-        params = club_parameters({key: value for key, value in session.execute(select(Parameter.key, Parameter.value))})
-        demo = DemoBuilder(today or date.today(), scale, params).build()
-        tables = [(Buyer, demo.buyers), (Company, demo.companies), (Contract, demo.contracts),
-                  (ContractVehicle, demo.vehicles), (Participant, demo.participants),
-                  (ParticipantPublic, demo.publics), (HoursEntry, demo.entries),
-                  (ParticipantExit, demo.exits), (JobsSnapshot, demo.jobs), (Assessment, demo.assessments)]
-        pipeline = PipelineBuilder(demo.contracts, demo.entries, demo.participants, demo.last_month).build()
-        tables += [(RecruitmentNeed, pipeline.needs), (Candidacy, pipeline.candidacies)]  # core.demo.pipeline
-        counts = {}
-        for model, rows in tables:
+        rows = demo_rows(session, today or date.today(), scale)
+        for model, table_rows in rows.tables:
             table = model.__table__  # type: ignore[attr-defined]
             columns = set(table.columns.keys())
-            clean = [{k: v for k, v in row.items() if k in columns} for row in rows]
+            clean = [{k: v for k, v in row.items() if k in columns} for row in table_rows]
             # Core's executemany, one statement per chunk: the ORM's bulk insert split the rows by the
             # columns they leave empty into thousands of statements (2/3 of the first start's demo build).
             for start in range(0, len(clean), 20_000):
                 session.execute(insert(table), clean[start:start + 20_000])
-            counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
-        catch_up_id_sequences(session, [model.__table__ for model, _ in tables])  # type: ignore[attr-defined]
-        published = demo_decp(demo.buyers, demo.last_month, scale) + club_records(demo.contracts, demo.buyers,
-                                                                                   demo.vehicles)
-        counts["decp_contract"] = write_records(session, published,
-                                                DEMO_SAMPLE).created  # Commande publique's labelled sample
-        session.merge(StoreMeta(key=DEMO_FLAG, value=str(demo.last_month)))
-        bump_data_version(session)
-    return counts
+        return finish_demo(session, rows)
 
 
 def club_parameters(stored: dict[str, float]) -> SizingParameters:

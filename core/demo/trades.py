@@ -120,6 +120,8 @@ def _alternatives(first: str, trades: list[str], word: str, legal: str) -> Itera
     yield from product([first, *[t for t in trades if t != first]], words, cat.LEGAL)
 
 
-def mapped(drawn: int, among: list[int], pool: list[int]) -> int:
-    """The company of `pool` at the place `drawn` has among `among`: a uniform draw stays uniform."""
-    return pool[among.index(drawn) * len(pool) // len(among)]
+def mapped(drawn: int, among: list[int], pool: list[int], rank: dict[int, int] | None = None) -> int:
+    """The company of `pool` at the place `drawn` has among `among` (`rank`: those places, when known): a uniform
+    draw stays uniform."""
+    place = rank[drawn] if rank is not None else among.index(drawn)
+    return pool[place * len(pool) // len(among)]

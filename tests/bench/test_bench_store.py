@@ -1,0 +1,29 @@
+"""The benchmark stores' bulk path (bench/bench_store.py) writes the very rows of the demo's own path (load_demo)."""
+
+from pathlib import Path
+
+from bench.bench_store import build_demo_path, build_store
+from tests.conftest import DEMO_TODAY
+from tests.utils.store_rows import store_rows
+
+
+def _same(a: Path, b: Path) -> None:
+    ours, theirs = store_rows(a), store_rows(b)
+    assert ours.keys() == theirs.keys()
+    for table in ours:
+        assert ours[table] == theirs[table], table
+    assert sum(map(len, ours.values())) > 20_000  # rows there were
+
+
+def test_bulk_path_gives_the_demo_rows(demo_path, tmp_path):
+    """At scale 1 (the published figures made exact), against the demo store every test reads."""
+    build_store(tmp_path / "bulk.db", 1.0, DEMO_TODAY)
+    _same(tmp_path / "bulk.db", demo_path)
+
+
+def test_bulk_path_gives_load_demos_rows_at_another_scale(tmp_path):
+    """At a benchmark scale (no calibration): both paths, side by side."""
+    bulk = build_store(tmp_path / "bulk.db", 1.6, DEMO_TODAY)
+    demo = build_demo_path(tmp_path / "demo.db", 1.6, DEMO_TODAY)
+    assert bulk["entries"] == demo["entries"] > 20_000
+    _same(tmp_path / "bulk.db", tmp_path / "demo.db")
