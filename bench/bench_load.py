@@ -13,6 +13,8 @@ import asyncio
 import json
 import os
 import random
+import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -42,6 +44,7 @@ class Level:
     p95: float
     open_p50: float
     open_p95: float
+    cpu_per_run: float  # CPU seconds of the servers per script run (openings included)
     rss_mb: list[float]  # each server process's peak during the level
     import_rows: int
     import_seconds: float | None
@@ -55,6 +58,18 @@ def percentile(values: list[float], q: float) -> float:
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """The CPU time (user + system) the server processes have used: what a run costs whatever the machine's load."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
 
 
 def rss_mb(pid: int) -> float:
@@ -151,7 +166,8 @@ def measure(name: str, args: argparse.Namespace, demo: Path) -> list[Level]:
     folder = args.workdir / name
     folder.mkdir(parents=True, exist_ok=True)
     done: list[Level] = []
-    with deployment(name, folder, demo, args.postgres) as (address, url, pids):
+    with ExitStack() as stack:
+        address, url, pids = stack.enter_context(deployment(name, folder, demo, args.postgres))
         engine = open_store(url)
         for sessions in args.levels:
             before = snapshot(engine)
@@ -160,7 +176,10 @@ def measure(name: str, args: argparse.Namespace, demo: Path) -> list[Level]:
                 path = folder / f"heures-{sessions}.csv"
                 total = hours_file(engine, path, args.import_rows, seed=sessions)
                 importing = Import(url, path, ROOT)
+                stack.callback(lambda p=importing.process: p.poll() is None and p.kill())  # never left behind
+            cpu = cpu_seconds(pids)
             opens, runs, peaks, seconds = asyncio.run(level(address, sessions, pids, args, importing))
+            cpu = cpu_seconds(pids) - cpu
             problems: list[str] = []
             if importing:
                 importing.process.wait()
@@ -170,7 +189,8 @@ def measure(name: str, args: argparse.Namespace, demo: Path) -> list[Level]:
             errors = [r.error for r in (*opens, *runs) if r.error]
             result = Level(name, sessions, seconds, len(runs), len(errors), percentile(times, 0.5),
                            percentile(times, 0.95), percentile([r.seconds for r in opens if not r.error], 0.5),
-                           percentile([r.seconds for r in opens if not r.error], 0.95), [round(p) for p in peaks],
+                           percentile([r.seconds for r in opens if not r.error], 0.95),
+                           cpu / max(1, len(runs) + len(opens)), [round(p) for p in peaks],
                            args.import_rows if importing else 0, importing.seconds if importing else None,
                            os.getloadavg()[0], problems,
                            sorted(set(errors))[:3])
@@ -189,13 +209,14 @@ def seconds_fr(value: float | None) -> str:
 def row(r: Level) -> str:
     store = "—" if not r.import_rows else "tout est là" if not r.store else " ; ".join(r.store)
     return (f"| {NAMES[r.deployment]} | {r.sessions} | {seconds_fr(r.p50)} | {seconds_fr(r.p95)} | {r.runs} | "
-            f"{r.errors} | {seconds_fr(r.open_p50)} / {seconds_fr(r.open_p95)} | "
+            f"{r.errors} | {seconds_fr(r.open_p50)} / {seconds_fr(r.open_p95)} | {seconds_fr(r.cpu_per_run)} | "
             f"{' + '.join(str(int(m)) for m in r.rss_mb)} | {seconds_fr(r.import_seconds)} | {store} | "
             f"{r.load:.0f} |")
 
 
 HEAD = ("| déploiement | sessions | p50 (s) | p95 (s) | exécutions | erreurs | ouverture p50 / p95 (s) | "
-        "RSS max (Mo) | import (s) | base après | charge |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+        "CPU serveur / exécution (s) | RSS max (Mo) | import (s) | base après | charge |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
 
 
 def main() -> None:
@@ -213,6 +234,7 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("PASSERELLES_TEST_POSTGRES"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/passerelles-bench/charge"))
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a `kill` still stops the servers and nginx (ExitStack)
     demo = Path("/tmp/passerelles-bench/load-demo.db")
     demo_store(demo).dispose()
     print(HEAD, flush=True)
