@@ -10,10 +10,12 @@ socket closed by the server or a run that never ends (`timeout`).
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.MultiSelect_pb2 import MultiSelect
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
@@ -134,3 +136,16 @@ class DashboardSession:
             key = widget.id.rsplit("-", 1)[-1]  # a keyed widget's id ends with its key
             if key.startswith("flt_"):
                 self.widgets[key] = Widget(widget.id, kind, list(widget.options))
+                if widget.set_value and key in self.states:  # the script set it (a year "à" raised to "de"):
+                    self._mirror(key, widget)  # as the browser, the next run sends that value, not ours
+
+    def _mirror(self, key: str, widget: Any) -> None:
+        state = WidgetState(id=widget.id)
+        if isinstance(widget, MultiSelect):
+            state.string_array_value.data.extend(widget.raw_values)
+        elif widget.HasField("raw_value"):
+            state.string_value = widget.raw_value
+        else:
+            del self.states[key]  # no value: the script's own default
+            return
+        self.states[key] = state
