@@ -22,7 +22,12 @@ async def a_session(url: str) -> tuple:
         filters = session.filters()
         year = filters["flt_from"][0]  # the first year the sidebar offers: never the default view's
         changed = await session.choose(flt_from=year)
-        return first, filters, year, changed, session.query
+        query = session.query
+        # "à" chosen, then "de" after it: the script raises "à" (set_value); the client must send that one back
+        await session.choose(flt_to=year)
+        await session.choose(flt_from=filters["flt_from"][-1])
+        after = await session.choose(flt_buyers=filters["flt_buyers"][:1])
+        return first, filters, year, changed, query, after
     finally:
         await session.close()
 
@@ -30,13 +35,14 @@ async def a_session(url: str) -> tuple:
 def test_one_session_runs_the_dashboard_and_changes_a_filter(demo_copy: Path):
     server = Server(demo_copy)
     try:
-        first, filters, year, changed, query = asyncio.run(a_session(server.url))
+        first, filters, year, changed, query, after = asyncio.run(a_session(server.url))
     finally:
         server.stop()
     assert first.error is None and "Heures réalisées" in first.metrics  # script_finished, and a delta with a metric
     assert {"flt_from", "flt_to", "flt_buyers", "flt_sectors"} <= set(filters) and len(filters["flt_buyers"]) > 1
     assert changed.error is None and "Heures réalisées" in changed.metrics
     assert f"de={year}" in query  # the server took the widget's new state: the filter went into the URL
+    assert after.error is None and "Heures réalisées" in after.metrics
 
 
 def test_the_import_is_checked_row_by_row(demo_path: Path, tmp_path: Path):
