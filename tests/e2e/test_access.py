@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 from ui import texts
 
 pytestmark = pytest.mark.e2e
@@ -36,8 +36,8 @@ def type_and_leave(page: Page, name: str, value: str) -> None:
     wait_for_app(page)
 
 
-def test_the_checklist_is_filled_and_saved_with_the_keyboard_alone(page: Page, server, facilitator_account):
-    log_in(page, server, facilitator_account)
+def test_the_checklist_is_filled_and_saved_with_the_keyboard_alone(facilitator_page: Page, server):
+    page = facilitator_page  # logged in (once per session), at her home
     page.goto(f"{server.url}/pertinence")
     wait_for_app(page)
     expect(page.get_by_role("heading", name=texts.CHECKLIST_TITLE)).to_be_visible()

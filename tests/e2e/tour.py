@@ -93,15 +93,16 @@ def read_english(page: Page, address: str, found: Visit) -> None:
         found.english[f"{address} à {width} px"] = said
 
 
-def tour(role: str, browser: Browser, server: Server, demo_copy: Path) -> Visit:
-    """One context for the role: log in, then load each page the role's navigation registers, by its address."""
+def tour(role: str, browser: Browser, server: Server, demo_copy: Path, state: dict | None = None) -> Visit:
+    """One context for the role: log in (or start from `state`, a browser logged in as the role already), then load
+    each page the role's navigation registers, by its address."""
     if role in ACCOUNTS:
         (account, level) = ACCOUNTS[role]
         engine = open_store(f"sqlite:///{demo_copy}")
         with contextlib.suppress(ValueError):  # already created (the facilitator's, by another file)
             add_user(engine, actor=CLI_ACTOR, username=account[0], password=account[1], role=level)
         engine.dispose()
-    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900}, locale="fr-FR")
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900}, locale="fr-FR", storage_state=state)
     own = urlsplit(server.url).netloc
     found = Visit()
     current = {"page": "/connexion"}
@@ -114,7 +115,7 @@ def tour(role: str, browser: Browser, server: Server, demo_copy: Path) -> Visit:
     context.on("request", listen)
     page = context.new_page()
     page.set_default_timeout(30_000)
-    if role in ACCOUNTS:
+    if role in ACCOUNTS and state is None:
         log_in_as(page, server, ACCOUNTS[role][0])
     # The first page by its address (a full load: its icon and fonts), then each other by its link, as a user goes
     # (Streamlit sets the tab's icon at each page); the presentation last, since it folds the sidebar away.
@@ -154,8 +155,10 @@ class RoleTour:
     ROLE: str
 
     @pytest.fixture(scope="class")
-    def visit(self, browser: Browser, server: Server, demo_copy: Path) -> Visit:
-        return tour(self.ROLE, browser, server, demo_copy)
+    def visit(self, request: pytest.FixtureRequest, browser: Browser, server: Server, demo_copy: Path) -> Visit:
+        # The facilitator is logged in once per session (tests/e2e/conftest.py); the other roles log in here.
+        state = request.getfixturevalue("facilitator_state") if self.ROLE == "facilitateur" else None
+        return tour(self.ROLE, browser, server, demo_copy, state)
 
     def test_every_page_of_the_role_was_visited(self, visit: Visit):
         assert {ADDRESSES[a] for a in visit.pages} == ROLE_FILES[self.ROLE]
