@@ -1,5 +1,5 @@
 """Open to all (RGAA / WCAG 2.1 AA): what the page adds to Streamlit's own markup (carried by the HTML shell,
-ui.shell), the app's icon served by the app itself (checked in a real Chromium by tests/e2e/test_access.py); the
+ui.shell), the app's icon served by the app itself (checked in a real Chromium by tests/e2e/tour.py); the
 charts' palette is core/palette.py."""
 
 from pathlib import Path

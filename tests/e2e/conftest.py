@@ -155,3 +155,39 @@ def log_in(page: Page, server: Server, account: tuple[str, str], timeout: float 
     expect(page.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=timeout or 30_000)
     expect(page).to_have_url(re.compile(r"/suivi$"))
     wait_for_app(page, timeout)
+
+
+@pytest.fixture(scope="session")
+def facilitator_state(browser: Browser, server: Server, facilitator_account: tuple[str, str]) -> dict:
+    """The facilitator logged in once per session through the login page (log_in), and her browser's state kept: its
+    login cookie, for the tests that need her logged in but are not about the login (tests/e2e/test_login_session.py
+    logs in each time)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    log_in(page, server, facilitator_account)
+    deadline = time.monotonic() + 30  # the cookie is set by a trip to the server's cookie address after the login
+    while not any(c["name"] == "passerelles_session" for c in context.cookies()):
+        assert time.monotonic() < deadline, "the login's cookie was never set"
+        page.wait_for_timeout(200)
+    wait_for_app(page)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def facilitator_page(browser: Browser, server: Server, facilitator_account: tuple[str, str],
+                     facilitator_state: dict) -> Iterator[Page]:
+    """A new context with the facilitator's login cookie, at her home as log_in leaves it: the follow-up of the
+    clauses, her name in the sidebar."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR", accept_downloads=True,
+                                  storage_state=facilitator_state)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.goto(f"{server.url}/suivi")
+    expect(pg.locator('[data-testid="stSidebar"]')).to_contain_text(facilitator_account[0], timeout=60_000)
+    expect(pg.get_by_role("heading", name="Suivi des clauses").first).to_be_visible(timeout=30_000)
+    wait_for_app(pg)
+    yield pg
+    context.close()

@@ -1,4 +1,4 @@
-"""Streamlit's and Plotly's English as they draw it, and how a page is read for it (tests/e2e/test_access.py reads
+"""Streamlit's and Plotly's English as they draw it, and how a page is read for it (tests/e2e/tour.py reads
 every page of every role at each width; ui.french puts these words in French)."""
 
 import contextlib

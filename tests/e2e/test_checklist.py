@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from core.demo.catalog import DEMO_FACILITATOR
 from core.store.engine import open_store
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -34,8 +34,8 @@ def number(page: Page, label: str, value: str) -> None:
     wait_for_app(page)
 
 
-def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, facilitator_account):
-    log_in(page, server, facilitator_account)
+def test_fill_the_checklist_and_read_the_verdict_and_hours(facilitator_page: Page, server):
+    page = facilitator_page  # logged in (once per session), at her home
     # The checklist is registered for facilitators only: open it by its address within the session.
     page.locator('[data-testid="stSidebarNav"] a[href$="/pertinence"]').click()
     wait_for_app(page)
@@ -76,8 +76,8 @@ def test_fill_the_checklist_and_read_the_verdict_and_hours(page: Page, server, f
     shot(page, "checklist_saved")
 
 
-def test_history_followup_and_plan_pages(page: Page, server, facilitator_account, demo_copy, tmp_path):
-    log_in(page, server, facilitator_account)
+def test_history_followup_and_plan_pages(facilitator_page: Page, server, demo_copy, tmp_path):
+    page = facilitator_page  # logged in (once per session), at her home
     nav = page.locator('[data-testid="stSidebarNav"]')
 
     nav.locator('a[href$="/suivi"]').click()

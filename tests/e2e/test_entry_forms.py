@@ -5,13 +5,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 
-def test_tab_goes_from_the_amount_to_the_start_date_then_the_end_date(page: Page, server, facilitator_account):
-    log_in(page, server, facilitator_account)
+def test_tab_goes_from_the_amount_to_the_start_date_then_the_end_date(facilitator_page: Page, server):
+    page = facilitator_page  # logged in (once per session), at her home
     page.locator('[data-testid="stSidebarNav"] a[href$="/saisie"]').click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/saisie$"))

@@ -1,5 +1,5 @@
 """The page before any script is French (ui.shell). Every page in every role, at 1440, 1280 and 390 px wide, reads
-French too, Streamlit's own words included (ui.french): read by the tour of tests/e2e/test_access.py, which opens
+French too, Streamlit's own words included (ui.french): read by the tour of tests/e2e/tour.py, which opens
 each page once for all its checks."""
 
 import gzip

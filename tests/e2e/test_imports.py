@@ -12,7 +12,7 @@ from core.figures.filters import Filters
 from core.figures.indicators import headline
 from core.store.engine import open_store
 from core.store.models import Company, Contract, Participant
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 from tests.e2e.test_access import tab_to
 
 pytestmark = pytest.mark.e2e
@@ -45,11 +45,11 @@ def running_contract(demo_copy) -> tuple[Engine, str, str, str]:
     return store, reference, holder, code
 
 
-def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facilitator_account, demo_copy):
+def test_import_an_hours_file_with_an_error_then_fixed(facilitator_page: Page, server, demo_copy):
     store, reference, holder, code = running_contract(demo_copy)
     before = headline(store, Filters(2026, 2026))["heures_realisees"]
 
-    log_in(page, server, facilitator_account)
+    page = facilitator_page  # logged in (once per session), at her home
     expect(page.get_by_role("link", name="Imports")).to_be_visible()
     page.get_by_role("link", name="Imports").click()
     wait_for_app(page)
@@ -77,11 +77,11 @@ def test_import_an_hours_file_with_an_error_then_fixed(page: Page, server, facil
     expect(metric).to_contain_text(fmt.hours(before + 120))
 
 
-def test_an_hours_file_is_imported_with_the_keyboard_alone(page: Page, server, facilitator_account, demo_copy):
+def test_an_hours_file_is_imported_with_the_keyboard_alone(facilitator_page: Page, server, demo_copy):
     """RGAA 7.3: the kind chosen, the file picked and the import confirmed with Tab and Enter, never a click."""
     store, reference, holder, code = running_contract(demo_copy)
     before = headline(store, Filters(2026, 2026))["heures_realisees"]
-    log_in(page, server, facilitator_account)
+    page = facilitator_page  # logged in (once per session), at her home
     page.goto(f"{server.url}/importer")
     wait_for_app(page)
     tab_to(page, "Type de fichier")

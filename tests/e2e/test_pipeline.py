@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from core.store.engine import open_store
 from core.store.models import Company, Participant
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 from tests.e2e.test_dashboard import kpi
 
 pytestmark = pytest.mark.e2e
@@ -78,8 +78,8 @@ def fill_need(page: Page, reference: str, siret: str, title: str) -> None:
     save(page)
 
 
-def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page: Page, browser, server,
-                                                                           facilitator_account, demo_copy):
+def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(facilitator_page: Page, browser, server,
+                                                                           demo_copy):
     engine = open_store(f"sqlite:///{demo_copy}")
     with engine.connect() as c:
         siret = c.execute(select(Company.siret).where(Company.kind == "entreprise classique")
@@ -89,7 +89,7 @@ def test_a_need_two_candidates_one_retained_and_the_officials_figures_move(page:
     visitor = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
     open_before, filled_before = officials_figures(visitor, server.url)
 
-    log_in(page, server, facilitator_account)
+    page = facilitator_page  # logged in (once per session), at her home
     expect(page.get_by_role("heading", name="Recrutements à suivre")).to_be_visible()  # on her follow-up
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Recrutements").click()
     wait_for_app(page)

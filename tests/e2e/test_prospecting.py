@@ -6,15 +6,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in, wait_for_app
+from tests.e2e.conftest import wait_for_app
 from tests.e2e.test_checklist import shot
 
 pytestmark = pytest.mark.e2e
 OPTION = re.compile(r"^1\. (?P<hours>[\d\s\u202f\u00a0]+h) — (?P<subject>.+) — (?P<buyer>.+)$")
 
 
-def test_the_best_contract_opens_the_checklist_filled(page: Page, server, facilitator_account):
-    log_in(page, server, facilitator_account)
+def test_the_best_contract_opens_the_checklist_filled(facilitator_page: Page, server):
+    page = facilitator_page  # logged in (once per session), at her home
     nav = page.locator('[data-testid="stSidebarNav"]')
     # Every page of the facilitator in sight, none folded behind « Voir 4 de plus »
     for address in ("suivi", "recrutements", "pertinence", "evaluations", "plan-achats", "prospection"):

@@ -1,0 +1,12 @@
+"""The tour of the pages of the role « facilitateur » (tests/e2e/tour.py): axe, outside requests, French at each
+width."""
+
+import pytest
+
+from tests.e2e.tour import RoleTour
+
+pytestmark = pytest.mark.e2e
+
+
+class TestFacilitateurTour(RoleTour):
+    ROLE = "facilitateur"
