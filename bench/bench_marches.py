@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.bench_columnar import paired, peak_rss_mb
-from bench.bench_indicators import num
+from bench.bench_columnar import paired
+from bench.bench_indicators import num, peak_mb
 from core.months import month_end, month_number
 from core.store.enums import SOCIAL_VEHICLES
 
@@ -119,7 +119,7 @@ def worker(path: Path, runs: int) -> dict:
     whole = c.reading_list(store, f)
     old = time.perf_counter() - started
     return {"year": year, "reference": reference, "total": len(whole), "old_list_s": old, "measures": measures,
-            "rss_mb": peak_rss_mb()}
+            "rss_mb": peak_mb()}
 
 
 LABELS = {"first": "la première page (25 marchés) et le total", "search": f"une recherche (« {SEARCH} »), page 1",
