@@ -163,18 +163,9 @@ def test_the_replica_can_be_turned_off(store, monkeypatch):
     assert figures.figures_engine(store) is store
 
 
-def test_adbc_never_opens_the_store_file(store, monkeypatch):
+def test_adbc_never_opens_the_store_file(store, adbc_opened):
     """ADBC's own SQLite library on the store's file would drop the store driver's locks (a disk I/O error)."""
-    import adbc_driver_sqlite.dbapi as adbc
-
-    opened: list[str] = []
-    real = adbc.connect
-
-    def spy(uri: str, *args: object, **kwargs: object) -> object:
-        opened.append(uri)
-        return real(uri, *args, **kwargs)
-
-    monkeypatch.setattr(adbc, "connect", spy)
+    opened = adbc_opened
     database, _ = figures.load_database(store)
     assert database.execute("SELECT sum(hours) FROM hours_entry").fetchone() == (750.0,)
     assert len(opened) == 1 and opened[0] != store.url.database  # a copy, read by ADBC alone

@@ -106,18 +106,9 @@ def test_the_background_load_after_a_write_is_a_refresh(store, monkeypatch):
     assert ind.headline(again, Filters(2021, 2021))["heures_realisees"] == 640
 
 
-def test_adbc_never_opens_the_store_file_on_a_refresh(store, monkeypatch):
-    import adbc_driver_sqlite.dbapi as adbc
-
+def test_adbc_never_opens_the_store_file_on_a_refresh(store, request):
     replica = figures.load_replica(store)
-    opened: list[str] = []
-    real = adbc.connect
-
-    def spy(uri: str, *args: object, **kwargs: object) -> object:
-        opened.append(uri)
-        return real(uri, *args, **kwargs)
-
-    monkeypatch.setattr(adbc, "connect", spy)
+    opened = request.getfixturevalue("adbc_opened")  # from here on: the refresh's openings only
     _write(store, entries=[_entry(40)])
     replica.refresh(store)
     assert len(opened) == 1 and opened[0] != store.url.database
