@@ -9,12 +9,14 @@ full reload of the same replica, as every write cost before. Only the loads are 
 import shutil
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
 
 from bench import raw_sql
 from bench.bench_indicators import summary
+from core.months import add_months
 
 ADDED = 1000
 
@@ -39,7 +41,7 @@ def measure(path: Path, runs: int) -> dict:
                     "INSERT INTO hours_entry (contract_id, company_id, participant_id, month, hours, mode, "
                     "contract_type, structure_id, archived, version) SELECT contract_id, company_id, participant_id, "
                     ":month, hours, mode, contract_type, structure_id, archived, 1 FROM hours_entry "
-                    "ORDER BY id LIMIT :n"), {"month": f"{2040 + run // 12}-{run % 12 + 1:02d}-01", "n": ADDED})
+                    "ORDER BY id LIMIT :n"), {"month": add_months(date(2040, 1, 1), run).isoformat(), "n": ADDED})
                 bump_data_version(s)
 
         def change() -> None:  # one old entry updated, its version bumped, as core's every update does
