@@ -142,7 +142,7 @@ def table(r: dict) -> str:
         rows.append(f"| {LABELS[key]} | {ms(a)} | {ms(b)} | {ms(c)} | {ratio(a, b)} | {ratio(b, c)} | {ratio(a, c)} |")
     rows.append(f"| l'ancienne liste entière (`reading_list`, {num(r['total'])} marchés), une mesure "
                 f"| {num(r['old_list_s'] * 1000)} | — | — | — | — | — |")
-    return "\n".join(rows) + f"\n\nPic mémoire (`ru_maxrss`) : {r['rss_mb']:.0f} Mo.\n"
+    return "\n".join(rows) + f"\n\nPic mémoire (`VmHWM` du processus) : {r['rss_mb']:.0f} Mo.\n"
 
 
 def main() -> None:
