@@ -32,10 +32,7 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
              .outerjoin(vehicles, vehicles.c.contract_id == Contract.id)
              .where(*contracts_running(f, f.start, f.end))
              .order_by(Contract.start_date.desc(), Contract.reference))  # type: ignore[attr-defined]
-    if search.strip():
-        like = f"%{search.strip()}%"
-        query = query.where(or_(Contract.reference.ilike(like), Contract.object.ilike(like),  # type: ignore[attr-defined]
-                                Buyer.name.ilike(like), Company.name.ilike(like)))  # type: ignore[attr-defined]
+    query = query.where(*searched(search))  # the page's search rule (searched, below)
     with engine.connect() as c:
         rows = c.execute(query).all()
     df = pd.DataFrame(rows, columns=[col for col in LIST_COLUMNS if col != "taux_realisation"])

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from core.figures import engine as figures
-from core.figures.contracts import LIST_COLUMNS, PAGE_SIZE, listed, reading_list, reading_page
+from core.figures.contracts import LIST_COLUMNS, PAGE_SIZE, contract_list, listed, reading_list, reading_page
 from core.figures.filters import Filters
 from tests.core.figures.test_columnar import FILTERS
 
@@ -59,6 +59,7 @@ def test_an_empty_search_result(demo_store):
 @pytest.mark.parametrize("search", ["%", "_", "!", "%%", "La_Rochelle", "100%"])
 def test_wildcards_are_letters(demo_store, search):
     assert reading_page(demo_store, YEAR, search).total == 0  # no object holds them: nothing found, not everything
+    assert contract_list(demo_store, YEAR, search).empty  # the whole list searches by the same rule
 
 
 def test_quotes_are_letters(demo_store):
