@@ -258,11 +258,16 @@ def _write_column(writer: pd.ExcelWriter, sheet, col: int, values: list[object],
                 value = "inf" if value > 0 else "-inf"
             converted, code = writer._value_with_fmt(value)
             if converted != "" or code:
-                sheet.write(row, col, converted, book_format(writer, code))
+                sheet.write(row, col, converted, book_format(writer, styles, code))
 
 
-def book_format(writer: pd.ExcelWriter, code: str | None):  # noqa: ANN201 - an xlsxwriter Format or None
-    return writer.book.add_format({"num_format": code}) if code else None
+def book_format(writer: pd.ExcelWriter, styles: dict, code: str | None):  # noqa: ANN201 - an xlsxwriter Format or None
+    """The workbook's format for a number format `code`, added once (a workbook holds a bounded number of them)."""
+    if not code:
+        return None
+    if code not in styles:
+        styles[code] = writer.book.add_format({"num_format": code})
+    return styles[code]
 
 
 def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
@@ -282,7 +287,7 @@ def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
         if name == FIGURES_SHEET and column == "valeur":  # one figure per row: each value in its own format
             width = max(len(_shown(v, fmt.column_kind(k))) for k, v in zip(df["cle"], values, strict=True))
             for row, (key, value) in enumerate(zip(df["cle"], values, strict=True), start=1):
-                if isinstance(value, int | float) and value == value:
+                if _is_number(value):
                     sheet.write_number(row, col, value, formats[fmt.column_kind(key) or "count"])
                 elif isinstance(value, str):
                     sheet.write_string(row, col, value, styles["quoted"] if is_formula_like(value) else styles["right"])
