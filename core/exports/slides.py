@@ -129,18 +129,6 @@ def figure_tiles(h: dict) -> tuple[tuple[str, str, str], ...]:
     return tuple((DEFINITIONS[key][0], values[key], details[key]) for key in FIGURE_KEYS)
 
 
-# The figures that sum planned hours spread pro rata over months (36 450,9166… h): a sum of such floats depends on
-# the order it adds them in, which the store's SQL and DuckDB do not share (SQLite gave 21 980,500000000007 h where
-# the replica gave 21 980,5: rounded, 21 981 and 21 980). They stay the store's, so that an export says its figures.
-PLANNED_BREAKDOWNS = ("acheteur", "type_acheteur", "secteur")
-
-
-def exact_on(engine: Engine, figures: Engine | None, breakdown: str) -> Engine:
-    """Where a breakdown is read: the replica (`figures`) when it only counts and sums hours entries, else the
-    store (its planned hours, see PLANNED_BREAKDOWNS)."""
-    return engine if figures is None or breakdown in PLANNED_BREAKDOWNS else figures
-
-
 def large_contracts(engine: Engine, f: Filters) -> pd.DataFrame:
     """Contracts with a clause running in the period, the largest planned hours first."""
     df = contract_list(engine, f)
@@ -261,11 +249,12 @@ def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
                today: date | None = None, *, figures: Engine | None = None) -> Deck:
     """Every slide for the filters; `contracts` are the references zoomed on (default: the largest).
 
-    The aggregates of the hours entries alone (breakdowns without planned hours, exits, contracts) are read from
-    `figures` when given, the store's DuckDB replica (core.figures.engine), faster at 1 M entries (`exact_on`)."""
+    The figures are read from `figures` when given, the store's DuckDB replica (core.figures.engine): the store's
+    own figures (core.figures.hours_done `hours_sum`), faster at 1 M entries."""
     period = f.period_label
-    h = headline(engine, f)
-    years = yearly(engine, f)
+    read = figures or engine
+    h = headline(read, f)
+    years = yearly(read, f)
     years["participants"] = [masked(int(v)) for v in years["participants"]]
     club = members(engine)
     slides = [
@@ -273,9 +262,9 @@ def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
         Slide("figures", TITLES["figures"].format(period=period), lines=figure_tiles(h)),
         Slide("yearly", TITLES["yearly"], SUBTITLES["yearly"].format(
             first=int(years["annee"].min()) if len(years) else f.year_to, last=f.year_to), table=years),
-        *(_breakdown_slide(exact_on(engine, figures, name), f, name, period, h) for name in SLIDE_BREAKDOWNS),
-        _exits_slide(figures or engine, f, period),
-        _contracts_slide(figures or engine, f, contracts),
+        *(_breakdown_slide(read, f, name, period, h) for name in SLIDE_BREAKDOWNS),
+        _exits_slide(read, f, period),
+        _contracts_slide(read, f, contracts),
         *_recruitment_slides(engine, f, period, h["emplois_disponibles"]),
         Slide("members", TITLES["members"], SUBTITLES["members"].format(count=len(club)), table=club,
               lines=tuple((str(row.acheteur), str(row.type_acheteur)) for row in club.itertuples())),

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.exports.recruitment_sheet import write_recruitment_sheets
-from core.exports.slides import CLUB, build_deck, data_as_of, exact_on, filter_lines
+from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
 from core.figures import exits
 from core.figures.contracts import contract_list
 from core.figures.filters import Filters
@@ -103,18 +103,17 @@ def export_tables(engine: Engine, f: Filters, *, figures: Engine | None = None,
     """Every table of the workbook by sheet name, rounded and masked; a breakdown's first column is named
     after it ("Acheteur", not "Valeur"), the others keep the indicators' own column names.
 
-    The aggregates of the hours entries alone (the contracts, the exits, the breakdowns without planned hours) are
-    read from `figures` when given: the store's DuckDB replica (core.figures.engine), the store's figures in a
-    fraction of the time at 1 M entries (issue 12); see `exact_on`. `h`: the headline, when the caller has it."""
-    tables = {FIGURES_SHEET: headline_table(h or headline(engine, f)),
-              YEARLY_SHEET: rounded(mask_people(yearly(engine, f)))}
+    The figures are read from `figures` when given: the store's DuckDB replica (core.figures.engine), the store's
+    figures in a fraction of the time at 1 M entries (issue 12). `h`: the headline, when the caller has it."""
+    read = figures or engine
+    tables = {FIGURES_SHEET: headline_table(h or headline(read, f)),
+              YEARLY_SHEET: rounded(mask_people(yearly(read, f)))}
     for name, label in BREAKDOWNS.items():
-        table = breakdown_with_plan(exact_on(engine, figures, name), f, name)
+        table = breakdown_with_plan(read, f, name)
         tables[label] = rounded(protect(table)).rename(columns={"valeur": label})
-    figures = figures or engine
-    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(figures, f), masked=True))
-    tables[EXIT_PROFILES_SHEET] = exit_profiles(figures, f)
-    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(figures, f)))
+    tables[EXITS_SHEET] = rounded(exits.exits_table(exits.exits_by_kind(read, f), masked=True))
+    tables[EXIT_PROFILES_SHEET] = exit_profiles(read, f)
+    tables[CONTRACTS_SHEET] = rounded(mask_people(contract_list(read, f)))
     return tables
 
 
@@ -306,7 +305,7 @@ def _table_sheet(writer: pd.ExcelWriter, name: str, df: pd.DataFrame) -> None:
 def build_xlsx(engine: Engine, f: Filters, today: date | None = None, *, figures: Engine | None = None) -> bytes:
     """One workbook: filters, date and definitions first, then the figures, each breakdown, the contracts
     (`figures`: where the aggregates are read, see `export_tables`)."""
-    h = headline(engine, f)
+    h = headline(figures or engine, f)
     buffer = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options},

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from core.figures.exits import contract_exits
 from core.figures.filters import Filters
-from core.figures.hours_done import completion, completion_column, counted, done_by_contract
+from core.figures.hours_done import completion, completion_column, counted, done_by_contract, hours_sum
 from core.figures.indicators import contracts_running, situation_date
 from core.store.models import Buyer, Company, Contract, ContractVehicle, HoursEntry
 
@@ -110,7 +110,7 @@ def reading_page(engine: Engine, f: Filters, search: str = "", page: int = 1, si
             .join(Buyer, Buyer.id == Contract.buyer_id).outerjoin(Company, Company.id == Contract.holder_id)
             .where(Contract.id.in_(ids)))}  # type: ignore[union-attr]
         done = {row[0]: row[1:] for row in c.execute(
-            select(HoursEntry.contract_id, func.sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
+            select(HoursEntry.contract_id, hours_sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
             .where(HoursEntry.contract_id.in_(ids), *counted()).group_by(HoursEntry.contract_id))}  # type: ignore[attr-defined]
         vehicles = dict(c.execute(
             select(ContractVehicle.contract_id, func.aggregate_strings(ContractVehicle.vehicle, " | "))
@@ -145,10 +145,10 @@ def contract_detail(engine: Engine, reference: str) -> dict | None:
     per_contract = done_by_contract()
     with engine.connect() as c:
         monthly = c.execute(
-            select(HoursEntry.month, func.sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
+            select(HoursEntry.month, hours_sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
             .where(*entries).group_by(HoursEntry.month).order_by(HoursEntry.month)).all()
         by_mode = c.execute(
-            select(HoursEntry.mode, func.sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
+            select(HoursEntry.mode, hours_sum(HoursEntry.hours), func.count(distinct(HoursEntry.participant_id)))
             .where(*entries).group_by(HoursEntry.mode)).all()
         vehicles = c.execute(select(ContractVehicle.vehicle)
                              .where(ContractVehicle.contract_id == contract.id)).scalars().all()

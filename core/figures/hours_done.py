@@ -1,4 +1,5 @@
-"""The hours that count and a contract's done hours and completion, defined once (docs/indicateurs.md).
+"""The hours that count, how hours are summed, a contract's done hours and completion, defined once
+(docs/indicateurs.md, « Additions exactes »).
 
 Records are archived, never destroyed, and an archived record no longer counts, anywhere: an hours entry
 counts when neither it nor its contract is archived. Every figure of done hours reads the entries through
@@ -10,12 +11,59 @@ Both conditions read columns of the covering index `ix_hours_month` (`archived`,
 archived contracts are found through the partial index `ix_contract_archived`, a look-up of the few archived
 ones, not a scan of every contract. Most stores have none: the test of each entry's contract against them is
 then skipped (a once-only EXISTS in front of it), which spares a probe per entry (bench/README.md).
+
+Every sum of hours, done or planned, is `hours_sum`: floats added in another order give another total, and SQLite,
+PostgreSQL and the DuckDB replica (core.figures.engine) do not add rows in the same order (the planned hours of
+« voirie et réseaux » in 2025 came to 21 980,5 h on one and 21 980,500000000007 h on another: 21 980 and 21 981 h
+once rounded). Hours are summed as whole millionths of an hour, integers, whose sum is exact in any order, and
+divided once: every engine gives the same double, the nearest to that exact total. A millionth is far below what
+a figure shows (hours are declared to the hundredth; a contract's planned hours spread pro rata over its months
+are rounded there), and 2^53 millionths, 9 × 10^9 h, far above any store.
 """
 
+from decimal import Decimal
+
 import pandas as pd
-from sqlalchemy import ColumnElement, Subquery, distinct, exists, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Float, Subquery, distinct, exists, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from core.store.models import Contract, HoursEntry
+
+UNIT = 1_000_000  # hours are summed in millionths of an hour
+
+
+class _whole(FunctionElement):
+    """The integer part of a number that is never negative, as a 64-bit integer."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+
+@compiles(_whole)
+def _whole_sql(element: _whole, compiler, **kw) -> str:  # noqa: ANN001
+    return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS BIGINT)"
+
+
+@compiles(_whole, "sqlite")
+def _whole_sqlite(element: _whole, compiler, **kw) -> str:  # noqa: ANN001
+    # FLOOR is optional in an SQLite build; a cast truncates, which is the floor of a number that is never negative.
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+
+
+def millionths(hours: ColumnElement) -> ColumnElement[int]:
+    """The sum of `hours` (never negative), each rounded to the nearest millionth of an hour, in millionths."""
+    return func.sum(_whole(hours * UNIT + 0.5))
+
+
+def hours_sum(hours: ColumnElement) -> ColumnElement[float]:
+    """The sum of `hours` that every engine computes alike (see above); NULL over no rows, as SUM."""
+    return millionths(hours) / literal(float(UNIT), Float)
+
+
+def in_hours(total: int | Decimal | None) -> float:
+    """A sum read with `millionths` (PostgreSQL gives a Decimal, DuckDB a large int) in hours."""
+    return int(total or 0) / UNIT
 
 
 def counted() -> list[ColumnElement[bool]]:
@@ -32,7 +80,7 @@ def done_by_contract(*extra: ColumnElement, people: bool = True) -> Subquery:
     `participants` (distinct people; left out with people=False, a distinct count costs a sort), then the
     `extra` aggregates over the same entries."""
     participants = [func.count(distinct(HoursEntry.participant_id)).label("participants")] if people else []
-    return (select(HoursEntry.contract_id, func.sum(HoursEntry.hours).label("hours_done"), *participants, *extra)
+    return (select(HoursEntry.contract_id, hours_sum(HoursEntry.hours).label("hours_done"), *participants, *extra)
             .where(*counted()).group_by(HoursEntry.contract_id).subquery("done"))
 
 

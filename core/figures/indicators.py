@@ -13,7 +13,7 @@ from sqlalchemy.sql import ColumnElement
 
 from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR, anonymous_readers, get_parameters
 from core.figures.filters import Filters
-from core.figures.hours_done import completion, completion_column, counted
+from core.figures.hours_done import completion, completion_column, counted, hours_sum, in_hours, millionths
 from core.months import month_end, month_number, month_start, year_months, year_of
 from core.store.enums import SOCIAL_VEHICLES
 from core.store.models import (
@@ -145,12 +145,12 @@ def situation_date(engine: Engine, f: Filters, latest: date | None = None) -> da
 def _period_totals(c: Connection, f: Filters) -> tuple:
     """Hours done, distinct participants and companies, planned hours and contracts of the period."""
     done, people, companies = c.execute(
-        select(func.coalesce(func.sum(HoursEntry.hours), 0),
+        select(func.coalesce(hours_sum(HoursEntry.hours), 0),
                func.count(distinct(HoursEntry.participant_id)),
                func.count(distinct(HoursEntry.company_id)))
         .where(*_entries(f, f.start, f.end))).one()
     planned, contracts = c.execute(
-        select(func.coalesce(func.sum(_planned_in(month_number(f.start), month_number(f.end), date.today())), 0),
+        select(func.coalesce(hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today())), 0),
                func.count(Contract.id))
         .where(*contracts_running(f, f.start, f.end))).one()
     return done, people, companies, planned, contracts
@@ -237,15 +237,16 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
     with engine.connect() as c:
         first = c.execute(select(func.min(Contract.start_month))).scalar()
         years = list(range(year_of(first) if first is not None else f.year_from, f.year_to + 1))
-        by_month = c.execute(select(HoursEntry.month, func.sum(HoursEntry.hours))
+        by_month = c.execute(select(HoursEntry.month, millionths(HoursEntry.hours))
                              .where(*_entries(f, date(years[0], 1, 1), f.end)).group_by(HoursEntry.month)).all()
         # One pass over the contracts, one sum per year (each contract's share of every year).
-        sums = c.execute(select(*[func.sum(_planned_in(*year_months(y), date.today())) for y in years])
+        sums = c.execute(select(*[hours_sum(_planned_in(*year_months(y), date.today())) for y in years])
                          .where(*contracts_running(f, date(years[0], 1, 1), f.end))).one()
         planned = {y: float(total or 0) for y, total in zip(years, sums, strict=True)}
-    done = {y: 0.0 for y in years}
-    for month, hours in by_month:
-        done[month.year] += float(hours)
+    in_year = {y: 0 for y in years}  # millionths of an hour: the months' sums add exactly, in any order
+    for month, total in by_month:
+        in_year[month.year] += int(total)
+    done = {y: in_hours(total) for y, total in in_year.items()}
     divisor = get_parameters(engine)[ETP_DIVISOR]
     return pd.DataFrame([{"annee": y, "heures_realisees": done[y], "heures_prevues": planned[y],
                           "etp": done[y] / divisor} for y in years])
@@ -298,7 +299,7 @@ def breakdown(engine: Engine, f: Filters, name: str) -> pd.DataFrame:
     A participant in several publics, or a contract with several vehicles, counts in each.
     """
     column, joins = _dimension(name, f)
-    query = select(column.label("valeur"), func.sum(HoursEntry.hours).label("heures_realisees"),
+    query = select(column.label("valeur"), hours_sum(HoursEntry.hours).label("heures_realisees"),
                    func.count(distinct(HoursEntry.participant_id)).label("participants"))
     for table, on in joins:
         query = query.join(table, on)
@@ -316,7 +317,7 @@ def planned_by(engine: Engine, f: Filters, name: str) -> pd.DataFrame:
                "secteur": func.coalesce(Contract.sector, "non renseigné")}
     column = columns[name]
     query = (select(column.label("valeur"),
-                    func.sum(_planned_in(month_number(f.start), month_number(f.end), date.today()))
+                    hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today()))
                     .label("heures_prevues"),
                     func.count(Contract.id).label("marches"))
              .join(Buyer, Buyer.id == Contract.buyer_id)
