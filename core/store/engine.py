@@ -121,7 +121,14 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _lower(value: object) -> object:
+    return None if value is None else str(value).lower()
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+    # SQLite's own lower() folds the ASCII letters only, and a search (ILIKE: lower() of both sides) for « étude »
+    # missed « Étude de mobilité », which PostgreSQL and the DuckDB replica find: Python's lower(), every letter.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
