@@ -1,5 +1,6 @@
 """Passerelles — the frame: page config, the store, who is logged in, the pages their role may open."""
 
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ except StoreError as exc:
     st.error(f"{texts.STORE_ERROR}\n\n{plain(exc)}")
     st.stop()
 
+logger = logging.getLogger(__name__)
 ADDRESS = re.compile(r"[a-z0-9_-]{1,60}")  # what a page's address is made of here
 HOME = "tableau-de-bord"
 
@@ -119,3 +121,6 @@ try:
     page.run()
 except StoreError as exc:  # the store broke after start-up (disk, file): said in French, never a traceback
     st.error(plain(exc))
+except Exception:  # a fault of ours, or a message no browser sends: in the server's log, never shown as a traceback
+    logger.exception("page %s failed", page.url_path)
+    st.error(texts.UNEXPECTED_ERROR)

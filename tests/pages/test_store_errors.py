@@ -18,6 +18,7 @@ from tests.pages.conftest import ROOT
 from tests.utils.accounts import log_in
 from tests.utils.broken import corrupt, read_only_url, sqlite_url
 from tests.utils.files import counts
+from ui import texts
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
 
@@ -104,3 +105,18 @@ def test_a_store_that_fails_under_a_page_is_said_in_french(monkeypatch, store):
     st.cache_data.clear()
     at.run()
     assert said(at) == DISK_ERROR
+
+
+def test_an_unexpected_fault_under_a_page_is_said_in_french_without_a_traceback(monkeypatch, store, caplog):
+    """Any other exception a page raises (a fault of ours, a message no browser sends) is logged, and the reader
+    reads a French sentence: no Streamlit exception block, whose traceback and type name are English."""
+    at = start(monkeypatch, sqlite_url(Path(store.url.database)))
+
+    def fault(*_args: object) -> None:
+        raise TypeError("'<' not supported between instances of 'int' and 'NoneType'")
+
+    monkeypatch.setattr(indicators, "headline_with_change", fault)
+    st.cache_data.clear()
+    at.run()
+    assert said(at) == texts.UNEXPECTED_ERROR
+    assert "not supported" in caplog.text  # the details are the server's log's

@@ -96,6 +96,9 @@ FIELDS = {
 DEMO_BANNER = ("Données de démonstration : le Club de La Rochelle reconstitué à partir de ses chiffres publiés. "
                "Les entreprises et les personnes sont fictives.")
 STORE_ERROR = "Passerelles ne peut pas ouvrir sa base de données."
+UNEXPECTED_ERROR = ("Cette page a rencontré une erreur imprévue. Rechargez la page ; si l'erreur revient, "
+                    "signalez-la à l'administrateur du Club avec son heure (elle est notée dans le journal du "
+                    "serveur).")
 
 # Presentation (club receptions) and exports
 PAGE_PRESENTATION = "Présentation"
