@@ -20,7 +20,8 @@ from pathlib import Path
 
 PRELOAD = ("streamlit", "streamlit.web.cli", "streamlit.web.bootstrap", "streamlit.runtime.scriptrunner",
            "pandas", "plotly.graph_objects", "plotly.express", "sqlalchemy", "sqlalchemy.orm", "sqlmodel", "argon2",
-           "openpyxl", "starlette", "uvicorn")
+           "openpyxl", "starlette", "uvicorn", "alembic.command", "alembic.config", "alembic.script", "babel.dates",
+           "babel.numbers")
 
 
 class Forked:
