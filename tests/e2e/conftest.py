@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import backup, open_store
 from core.store.models import Role
+from tests.e2e.zygote import Forked, Zygote
 
 ROOT = Path(__file__).resolve().parents[2]
 # Playwright's assertions wait 5 s by default, its actions 30 s (the page's default below): on a loaded
@@ -35,18 +36,21 @@ def free_port() -> int:
 
 class Server:
     """`streamlit run server.py` on a free port; `wait=False` returns at once, for `ready()` later (several
-    servers then start side by side)."""
+    servers then start side by side); `zygote`: forked from it (tests/e2e/zygote.py), its libraries imported."""
 
-    def __init__(self, database: Path, *, wait: bool = True, **env: str) -> None:
+    def __init__(self, database: Path, *, wait: bool = True, zygote: Zygote | None = None, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = (database.parent / f"server-{self.port}.log").open("wb")
         environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PASSERELLES_DEMO": "1", **env}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
+        args = ["run", str(ROOT / "server.py"), "--server.headless", "true", "--server.port", str(self.port),
+                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+        self.process: subprocess.Popen | Forked
+        if zygote is not None:
+            self.process = zygote.spawn(args, environment, Path(self.log.name))
+        else:
+            self.process = subprocess.Popen([sys.executable, "-m", "streamlit", *args], cwd=ROOT, env=environment,
+                                            stdout=self.log, stderr=subprocess.STDOUT)
         if wait:
             self.ready()
 
@@ -74,7 +78,7 @@ def healthy(url: str, timeout: float, alive: Callable[[], bool] = lambda: True) 
     return False
 
 
-def stop_child(process: subprocess.Popen) -> None:
+def stop_child(process: subprocess.Popen | Forked) -> None:
     process.terminate()
     try:
         process.wait(10)

@@ -34,6 +34,23 @@ READ = """() => {
 }"""
 
 
+# Until the page has not changed for `quiet` ms, two frames drawn first (a menu opened, a toolbar shown, the layout of
+# a new width drawn), and at most `most` ms: what a fixed pause waited for, without its spare time.
+SETTLE = """([quiet, most]) => new Promise(resolve => {
+  let timer;
+  const done = () => { observer.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); };
+  const again = () => { clearTimeout(timer); timer = setTimeout(done, quiet); };
+  const observer = new MutationObserver(again);
+  const cap = setTimeout(done, most);
+  observer.observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+  requestAnimationFrame(() => requestAnimationFrame(again));
+})"""
+
+
+def settle(page: Page, quiet: int = 150, most: int = 2_000) -> None:
+    page.evaluate(SETTLE, [quiet, most])
+
+
 def english(found: list[str]) -> set[str]:
     said = set()
     for item in found:
@@ -50,18 +67,20 @@ def reveal(page: Page) -> list[str]:
                            ' [data-testid="stMain"] [data-testid="stMultiSelect"] input,'
                            ' [data-testid="stMain"] [data-testid="stDateInput"] input')
     for i in range(min(widgets.count(), 4)):
+        if not widgets.nth(i).is_visible():  # a click would wait for it in vain (a closed tab, a folded expander)
+            continue
         with contextlib.suppress(PlaywrightError):
             widgets.nth(i).click(timeout=3_000)
-            time.sleep(0.3)
+            time.sleep(0.3)  # a fixed pause: the list's count of options is announced a moment after it opens
             found += page.evaluate(READ)[1]
             page.keyboard.press("Escape")
     for kind in ("stDataFrame", "stPlotlyChart"):
         blocks = page.locator(f'[data-testid="stMain"] [data-testid="{kind}"]')
-        if not blocks.count():
+        if not blocks.count() or not blocks.first.is_visible():  # a hover would wait for it in vain
             continue
         with contextlib.suppress(PlaywrightError):
             blocks.first.hover(timeout=3_000)
-            time.sleep(0.3)
+            settle(page)
             found += page.evaluate(READ)[1]
     return found
 
@@ -73,7 +92,7 @@ def english_at_each_width(page: Page) -> dict[int, set[str]]:
     height = page.viewport_size["height"] if page.viewport_size else 900
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": height})
-        time.sleep(0.4)
+        settle(page)
         lang, seen = page.evaluate(READ)
         said = english(seen + found if width == WIDTHS[0] else seen) | ({f"lang={lang}"} if lang != "fr" else set())
         if said:

@@ -144,6 +144,7 @@ def tour(role: str, browser: Browser, server: Server, demo_copy: Path, state: di
             current["page"] = address
             page.goto(f"{server.url}{address}")
             wait_for_app(page)
+            expect(page.locator('[data-testid="stMain"]').get_by_role("heading").first).to_be_visible()  # drawn
             read_english(page, address, found)
     context.close()
     return found
