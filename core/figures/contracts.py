@@ -34,7 +34,7 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
              .order_by(Contract.start_date.desc(), Contract.reference))  # type: ignore[attr-defined]
     query = query.where(*searched(search))  # the page's search rule (searched, below)
     with engine.connect() as c:
-        rows = c.execute(query).all()
+        rows = [tuple(row) for row in c.execute(query)]  # plain tuples: pandas probes a Row's attributes, slowly
     df = pd.DataFrame(rows, columns=[col for col in LIST_COLUMNS if col != "taux_realisation"])
     df["heures_realisees"] = df["heures_realisees"].astype(float)
     df["taux_realisation"] = completion_column(df["heures_realisees"], df["heures_prevues"])
