@@ -33,6 +33,7 @@ from core.demo import catalog as cat
 from core.demo import trades as tr
 from core.demo.calibration import HOURS_BY_YEAR, LATER_YEAR_HOURS, PublishedFigures
 from core.demo.decp_sample import club_records, demo_decp
+from core.demo.draws import pick, weighted
 from core.demo.history import AssessmentHistory
 from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
@@ -80,6 +81,12 @@ class Pathway:
     mode: tuple
     structure: int | None
     entries: list[int] = field(default_factory=list)
+
+
+_AGES = weighted([30, 55, 15])
+_EDUCATION = [e.value for e in Education], *weighted([40, 35, 17, 6, 2])
+_EXITS = [k.value for k in ExitKind]
+_HOURS = (35, 60, 80, 104, 121, 140, 151, 151, 151, 169)
 
 
 class DemoBuilder(PublishedFigures, AssessmentHistory):
@@ -194,8 +201,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     def _new_participant(self, m: date) -> int:
         pid = len(self.participants) + 1
-        age = self.rng.choices([self.rng.randint(18, 25), self.rng.randint(26, 49), self.rng.randint(50, 62)],
-                               [30, 55, 15])[0]
+        age = pick(self.rng, [self.rng.randint(18, 25), self.rng.randint(26, 49), self.rng.randint(50, 62)], *_AGES)
         publics = {p for p, share in [(Public.DELD, .45), (Public.RSA, .3), (Public.RQTH, .08),
                                       (Public.PARCOURS_IAE, .2), (Public.REGIE, .02)] if self.rng.random() < share}
         if age < 26 and self.rng.random() < .7:
@@ -206,7 +212,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         self.participants.append({
             "id": pid, "code": f"LR-{m.year}-{pid:05d}", "sex": "F" if self.rng.random() < .2 else "H",
             "birth_year": m.year - age, "qpv": self.rng.random() < .35,
-            "education": self.rng.choices(list(Education), [40, 35, 17, 6, 2])[0].value,
+            "education": pick(self.rng, *_EDUCATION),
             "commune": self._commune()})
         self.publics += [{"participant_id": pid, "public": p.value} for p in sorted(publics)]
         return pid
@@ -226,7 +232,10 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         return running
 
     def build_hours(self) -> None:
-        mode_weights = [w for w, *_ in cat.MODES]
+        modes = weighted([w for w, *_ in cat.MODES])
+        # Each mode's values read once, not an enum's value per entry; the contract type drawn from as many.
+        values = {id(mode): (mode[1].value, [t.value for t in mode[3]]) for mode in cat.MODES}
+        rng, entries = self.rng, self.entries
         load: dict[int, int] = defaultdict(int)
         active: list[Pathway] = []
         self.pathways: list[Pathway] = []
@@ -236,7 +245,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
             self.rng.shuffle(active)
             active = active[:target]
             while len(active) < target:
-                mode = self.rng.choices(cat.MODES, mode_weights)[0]
+                mode = pick(rng, cat.MODES, *modes)
                 structure = self.rng.choice(self.structures[mode[2]]) if mode[2] else None
                 p = Pathway(self._new_participant(m), self._pick_contract(m, load, running),
                             max(1, round(self.rng.expovariate(1 / 4.2))), mode, structure)
@@ -247,11 +256,11 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
                 if not contract["start_date"] <= m <= contract["end_date"]:
                     p.contract = self._pick_contract(m, load, running)  # same person, next contract
                 load[p.contract] += 1
-                p.entries.append(len(self.entries))
-                self.entries.append({
+                p.entries.append(len(entries))
+                mode, types = values[id(p.mode)]
+                entries.append({
                     "contract_id": p.contract, "participant_id": p.participant, "month": m,
-                    "hours": self.rng.choice([35, 60, 80, 104, 121, 140, 151, 151, 151, 169]),
-                    "mode": p.mode[1].value, "contract_type": self.rng.choice(p.mode[3]).value,
+                    "hours": rng.choice(_HOURS), "mode": mode, "contract_type": rng.choice(types),
                     "structure_id": p.structure})
                 p.remaining -= 1
 
@@ -279,16 +288,19 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         for e in self.entries:
             last_seen[e["participant_id"]] = max(e["month"], last_seen.get(e["participant_id"], e["month"]))
         follow_up = random.Random(SEED + 6)  # its own draws: the club's other figures stay as published
+        kinds, after = list(ExitKind), {kind: weighted(w) for kind, w in SIX_MONTHS_AFTER.items()}
+        ends, end, six = weighted(END_OF_PATHWAY), ExitMoment.FIN_DE_PARCOURS.value, ExitMoment.A_6_MOIS.value
+        before = month_number(self.last_month) - 1
         for pid, m in sorted(last_seen.items()):
-            if month_number(m) < month_number(self.last_month) - 1:
+            if month_number(m) < before:
                 # One draw per exit whatever the weights: the draws after it (jobs, assessments) do not move.
-                kind = self.rng.choices(list(ExitKind), END_OF_PATHWAY)[0]
+                kind = pick(self.rng, kinds, *ends)
                 self.exits.append({"participant_id": pid, "date": month_start(m, 1), "kind": kind.value,
-                                   "moment": ExitMoment.FIN_DE_PARCOURS.value})
+                                   "moment": end})
                 later = month_start(m, 7)  # six months after the exit, asked of most people
                 if later <= self.last_month and follow_up.random() < FOLLOWED_UP:
-                    self.exits.append({"participant_id": pid, "date": later, "moment": ExitMoment.A_6_MOIS.value,
-                                       "kind": follow_up.choices(list(ExitKind), SIX_MONTHS_AFTER[kind])[0].value})
+                    self.exits.append({"participant_id": pid, "date": later, "moment": six,
+                                       "kind": pick(follow_up, _EXITS, *after[kind])})
         shares = [self.rng.uniform(0.5, 1.5) for _ in Sector]
         for m in self.months + [date(2022, 3, 29)]:
             i = month_number(m) - month_number(date(2021, 6, 1))

@@ -5,20 +5,23 @@ Members are the real club's; companies, structures and people are invented.
 
 import csv
 import re
+from functools import lru_cache
 
 from core.config import DATA
 from core.exchange.kinds import luhn_valid
 from core.store.enums import BuyerType, CompanyKind, ContractType, Mode, Nature, Sector
 
-_CONTRACTIONS = [(r"\bde Le ", "du "), (r"\bà Le ", "au "), (r"\bde Les ", "des "), (r"\bà Les ", "aux "),
-                 (r"\bde ([AEIOUYÉÈÊÎÔaeiouyéèêîô])", r"d'\1")]
+_CONTRACTIONS = [(re.compile(pattern), replacement) for pattern, replacement in [
+    (r"\bde Le ", "du "), (r"\bà Le ", "au "), (r"\bde Les ", "des "), (r"\bà Les ", "aux "),
+    (r"\bde ([AEIOUYÉÈÊÎÔaeiouyéèêîô])", r"d'\1")]]
 
 
+@lru_cache(maxsize=8192)  # a few templates, lengths and places: the same texts drawn again and again
 def place_text(template: str, n: int, place: str) -> str:
     """An object with its place, in French: « de Esnandes » reads « d'Esnandes », « à Le Thou » « au Thou »."""
     text = template.format(n=n, p=place)
     for pattern, replacement in _CONTRACTIONS:
-        text = re.sub(pattern, replacement, text)
+        text = pattern.sub(replacement, text)
     return text
 
 # name, type, permanent member, code for references, weight in the contracts

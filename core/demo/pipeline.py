@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+from core.demo.draws import pick, weighted
 from core.store.enums import ContractType, Decision, Mode, Prescriber
 
 SEED = 2021
@@ -40,6 +41,7 @@ TRADES: dict[str, list[tuple[str, str]]] = {
 PRESCRIBERS = [Prescriber.FRANCE_TRAVAIL, Prescriber.MISSION_LOCALE, Prescriber.PLIE, Prescriber.CAP_EMPLOI,
                Prescriber.STRUCTURE_INSERTION, Prescriber.DEPARTEMENT, Prescriber.SPONTANEE]
 PRESCRIBER_WEIGHTS = [35, 20, 15, 8, 12, 6, 4]
+_PRESCRIBED = [p.value for p in PRESCRIBERS], *weighted(PRESCRIBER_WEIGHTS)
 ABANDONS = ["chantier reporté", "poste supprimé par l'entreprise", "pourvu par l'entreprise elle-même"]
 ACTIONS = [("Relancer France Travail", "Fanny"), ("Appeler l'entreprise", "Fanny"),
            ("Présenter le poste au PLIE", "Karim (PLIE)"), ("Informer la Mission Locale", "Léa (Mission Locale)")]
@@ -55,7 +57,7 @@ class PipelineBuilder:
         self.candidacies: list[dict[str, Any]] = []
 
     def _prescriber(self) -> str:
-        return self.rng.choices(PRESCRIBERS, PRESCRIBER_WEIGHTS)[0].value
+        return pick(self.rng, *_PRESCRIBED)
 
     def _trade(self, contract: dict) -> tuple[str, str, str]:
         sector = contract.get("sector") or "autre"
@@ -91,16 +93,19 @@ class PipelineBuilder:
 
     def filled_needs(self) -> None:
         """The direct hires that came through the club, one need per contract and month."""
-        first: dict[tuple[int, int], dict] = {}
+        # Keyed by one integer that sorts as (contract, participant): a million entries' sort of ints, not of pairs.
+        first: dict[int, dict] = {}
         for e in self.entries:
-            key = (e["contract_id"], e["participant_id"])
-            if key not in first or e["month"] < first[key]["month"]:
+            key = e["contract_id"] << 32 | e["participant_id"]
+            seen = first.get(key)
+            if seen is None or e["month"] < seen["month"]:
                 first[key] = e
         groups: dict[tuple[int, date], list[dict]] = defaultdict(list)
-        for (contract_id, _), e in sorted(first.items()):
-            if e["mode"] == Mode.EMBAUCHE_DIRECTE.value and FIRST_HIRE <= e["month"] <= self.last_month \
-                    and self.rng.random() < THROUGH_CLUB:
-                groups[(contract_id, e["month"])].append(e)
+        direct = Mode.EMBAUCHE_DIRECTE.value
+        for key in sorted(first):
+            e = first[key]
+            if e["mode"] == direct and FIRST_HIRE <= e["month"] <= self.last_month and self.rng.random() < THROUGH_CLUB:
+                groups[(key >> 32, e["month"])].append(e)
         for (contract_id, month), hires in sorted(groups.items()):
             for start in range(0, len(hires), MAX_POSITIONS):
                 self._filled(self.contracts[contract_id - 1], month, hires[start:start + MAX_POSITIONS])

@@ -19,18 +19,20 @@ import logging
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 from sqlalchemy import Column, Engine, Select, Table, TypeDecorator, case, create_engine, func, select, text
+from sqlalchemy.dialects import registry
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.functions import aggregate_strings
 
 from core.config import figures_replica_wanted
+from core.figures import memo
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
 from core.store.models import (
     Buyer,
@@ -61,6 +63,8 @@ _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE",
 # query outweigh the scans): the replica is not loaded (bench/RESULTS.md, issue 12).
 REPLICA_FROM_ENTRIES = 100_000
 _BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
+# duckdb_engine's dialect with SQLAlchemy's compiled cache on (core/figures/duck_dialect.py), imported when used.
+registry.register("duckdb.figures", "core.figures.duck_dialect", "CachedDialect")
 
 
 @compiles(aggregate_strings, "duckdb")
@@ -79,12 +83,15 @@ class Replica:
     def __init__(self) -> None:
         self.database: duckdb.DuckDBPyConnection | None = None
         self.version: str | None = None  # the store's data version the database was loaded at
-        self.engine = create_engine("duckdb:///:memory:", poolclass=QueuePool, pool_size=4, creator=self._connect)
+        self.engine = create_engine("duckdb+figures:///:memory:", poolclass=QueuePool, pool_size=4,
+                                    creator=self._connect)
         self.loading: threading.Thread | None = None  # a load under way in the background
         self.failed: str | None = None  # the store's version whose load failed: not tried again
         self.small: str | None = None  # the store's version at which it was too small to need a replica
         self.loaded: dict[str, tuple] = {}  # each table's fingerprint as loaded (loaded_state)
         self.whole: tuple[str, ...] = ()  # the tables the last refresh loaded whole (the others: new rows only)
+        self.memo: tuple[str | None, dict[Hashable, object]] = (None, {})  # memo.per_version's, of one version
+        memo.register(self)
 
     def _connect(self) -> object:
         from duckdb_engine import ConnectionWrapper  # what the dialect's own connect() returns

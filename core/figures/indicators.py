@@ -8,12 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, and_, case, distinct, extract, func, literal, select
+from sqlalchemy import Connection, Engine, Select, and_, case, distinct, extract, func, literal, select, true
 from sqlalchemy.sql import ColumnElement
 
 from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR, anonymous_readers, get_parameters
 from core.figures.filters import Filters
 from core.figures.hours_done import completion, completion_column, counted, hours_sum, in_hours, millionths
+from core.figures.memo import per_version
 from core.months import month_end, month_number, month_start, year_months, year_of
 from core.store.enums import SOCIAL_VEHICLES
 from core.store.models import (
@@ -128,9 +129,17 @@ def jobs_series(engine: Engine, sector: str | None = None) -> pd.DataFrame:
 
 
 def last_month(engine: Engine) -> date | None:
-    """The last month with declared hours that count (the data's date)."""
-    with engine.connect() as c:
-        return c.execute(select(func.max(HoursEntry.month)).where(*counted())).scalar()
+    """The last month with declared hours that count (the data's date); once per data version on a replica."""
+    def read() -> date | None:
+        with engine.connect() as c:
+            return c.execute(select(func.max(HoursEntry.month)).where(*counted())).scalar()
+
+    return per_version(engine, "last_month", read)
+
+
+def _etp_divisor(engine: Engine) -> float:
+    """The hours of a full-time equivalent (a parameter); once per data version on a replica."""
+    return per_version(engine, ETP_DIVISOR, lambda: get_parameters(engine)[ETP_DIVISOR])
 
 
 def situation_date(engine: Engine, f: Filters, latest: date | None = None) -> date:
@@ -142,36 +151,49 @@ def situation_date(engine: Engine, f: Filters, latest: date | None = None) -> da
     return min(f.end, month_end(latest))
 
 
+def _totals(f: Filters, at: date | None = None) -> Select:
+    """One row: hours done, distinct participants and companies, then (with `at`, the situation date) the people
+    in contract in `at`'s month and the women among the participants, then planned hours and contracts of the
+    period. One query (the entries' sums beside the contracts'), one scan of the entries: the month of `at`,
+    when outside the period, is scanned with it, each sum keeping its own months."""
+    month = month_start(at) if at is not None else f.start
+    first, last = min(f.start, month), max(f.end, month)
+
+    def in_period(column: ColumnElement) -> ColumnElement:
+        return column if (first, last) == (f.start, f.end) else case(
+            (HoursEntry.month.between(f.start, f.end), column))
+
+    stock: list[ColumnElement] = []
+    if at is not None:
+        women = select(Participant.id).where(Participant.sex == "F")
+        stock = [func.count(distinct(case((HoursEntry.month == month, HoursEntry.participant_id)))).label("present"),
+                 # The women among the period's participants: each participant looked up once, not each entry.
+                 func.count(distinct(in_period(case((HoursEntry.participant_id.in_(women),  # type: ignore[union-attr]
+                                                     HoursEntry.participant_id))))).label("women")]
+    done = (select(func.coalesce(hours_sum(in_period(HoursEntry.hours)), 0).label("done"),
+                   func.count(distinct(in_period(HoursEntry.participant_id))).label("people"),
+                   func.count(distinct(in_period(HoursEntry.company_id))).label("companies"), *stock)
+            .where(*_entries(f, first, last)).subquery("done"))
+    planned = (
+        select(func.coalesce(hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today())), 0),
+               func.count(Contract.id).label("contracts"))
+        .where(*contracts_running(f, f.start, f.end))).subquery("planned")
+    return select(*done.c, *planned.c).select_from(done.join(planned, true()))
+
+
 def _period_totals(c: Connection, f: Filters) -> tuple:
     """Hours done, distinct participants and companies, planned hours and contracts of the period."""
-    done, people, companies = c.execute(
-        select(func.coalesce(hours_sum(HoursEntry.hours), 0),
-               func.count(distinct(HoursEntry.participant_id)),
-               func.count(distinct(HoursEntry.company_id)))
-        .where(*_entries(f, f.start, f.end))).one()
-    planned, contracts = c.execute(
-        select(func.coalesce(hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today())), 0),
-               func.count(Contract.id))
-        .where(*contracts_running(f, f.start, f.end))).one()
-    return done, people, companies, planned, contracts
+    return tuple(c.execute(_totals(f)).one())
 
 
 def headline(engine: Engine, f: Filters, latest: date | None = None) -> dict[str, float | int | None]:
     """The headline figures of the period (keys: those of DEFINITIONS); `latest`: the data's last month, if read."""
     at = situation_date(engine, f, latest)
     with engine.connect() as c:
-        done, people, companies, planned, contracts = _period_totals(c, f)
-        in_contract = c.execute(
-            select(func.count(distinct(HoursEntry.participant_id)))
-            .where(*_entries(f, month_start(at), month_start(at)))).scalar()
-        # The women among the period's participants: each participant looked up once, not each entry.
-        women = c.execute(
-            select(func.count()).select_from(Participant)
-            .where(Participant.sex == "F",
-                   Participant.id.in_(select(HoursEntry.participant_id)  # type: ignore[union-attr]
-                                      .where(*_entries(f, f.start, f.end))))).scalar()
-    divisor = get_parameters(engine)[ETP_DIVISOR]
-    jobs, usual = jobs_available(engine, at, f.sectors[0] if len(f.sectors) == 1 else None)
+        done, people, companies, in_contract, women, planned, contracts = c.execute(_totals(f, at)).one()
+    divisor = _etp_divisor(engine)
+    sector = f.sectors[0] if len(f.sectors) == 1 else None
+    jobs, usual = per_version(engine, ("jobs", at, sector), lambda: jobs_available(engine, at, sector))
     return {
         "heures_realisees": float(done),
         "heures_prevues": float(planned),
@@ -221,7 +243,7 @@ def yearly(engine: Engine, f: Filters, first_year: int | None = None) -> pd.Data
         # The period totals only, as in `headline`: not its stock figures, which the chart does not show.
         totals = [_period_totals(c, Filters(year, year, f.buyers, f.buyer_types, f.sectors, f.vehicles))
                   for year in years]
-    divisor = get_parameters(engine)[ETP_DIVISOR]
+    divisor = _etp_divisor(engine)
     return pd.DataFrame([
         {"annee": year, "heures_realisees": float(done), "heures_prevues": float(planned),
          "etp": float(done) / divisor, "marches": int(contracts), "entreprises": int(companies),
@@ -235,7 +257,7 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
     Grouped by month, in the order of the month index, and summed by year here: no distinct counts
     and no date function per row, which are what make `yearly` cost a scan per year on a large store."""
     with engine.connect() as c:
-        first = c.execute(select(func.min(Contract.start_month))).scalar()
+        first = per_version(engine, "first_month", lambda: c.execute(select(func.min(Contract.start_month))).scalar())
         years = list(range(year_of(first) if first is not None else f.year_from, f.year_to + 1))
         by_month = c.execute(select(HoursEntry.month, millionths(HoursEntry.hours))
                              .where(*_entries(f, date(years[0], 1, 1), f.end)).group_by(HoursEntry.month)).all()
@@ -247,7 +269,7 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
     for month, total in by_month:
         in_year[month.year] += int(total)
     done = {y: in_hours(total) for y, total in in_year.items()}
-    divisor = get_parameters(engine)[ETP_DIVISOR]
+    divisor = _etp_divisor(engine)
     return pd.DataFrame([{"annee": y, "heures_realisees": done[y], "heures_prevues": planned[y],
                           "etp": done[y] / divisor} for y in years])
 

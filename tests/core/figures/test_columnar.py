@@ -20,6 +20,8 @@ FILTERS = [
     Filters(2022, 2022),
     Filters(2030, 2030),  # no data
     Filters(2021, 2021, at=date(2021, 9, 15)),
+    Filters(2021, 2021, at=date(2022, 1, 15)),  # a situation date after the period (indicators._totals)
+    Filters(2022, 2022, at=date(2020, 6, 1), buyers=(CITY,)),  # and before it
     Filters(2021, 2021, buyers=(LANDLORD,)),
     Filters(2021, 2021, buyers=(CITY, LANDLORD)),
     Filters(2021, 2021, buyer_types=("collectivité",)),

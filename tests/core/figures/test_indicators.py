@@ -69,6 +69,19 @@ def test_people_in_contract_at_a_date(store):
     assert headline(store, Filters(2022, 2023))["date_situation"] == "2022-01-31"
 
 
+def test_a_situation_date_outside_the_period_moves_only_the_stock_figures(store):
+    """The period's sums and the people in contract of another month are read in one scan (indicators._totals):
+    each keeps its own months."""
+    period = headline(store, Y2021)
+    for at, present in [(date(2022, 1, 10), 1), (date(2020, 6, 30), 1), (date(2019, 3, 1), 0)]:
+        moved = headline(store, Filters(2021, 2021, at=at))
+        assert moved["personnes_en_contrat"] == present == headline(
+            store, Filters(at.year, at.year, at=at))["personnes_en_contrat"]
+        for key in ("heures_realisees", "heures_prevues", "participants", "entreprises", "marches", "part_femmes"):
+            assert moved[key] == period[key], (at, key)
+    assert period["heures_realisees"] == 600 and period["part_femmes"] == pytest.approx(1 / 3)
+
+
 def test_change_against_previous_period(store):
     h = headline_with_change(store, Y2021)
     assert h["heures_realisees"] == {"valeur": 600, "precedent": 100}
