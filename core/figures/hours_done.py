@@ -12,16 +12,21 @@ archived contracts are found through the partial index `ix_contract_archived`, a
 ones, not a scan of every contract. Most stores have none: the test of each entry's contract against them is
 then skipped (a once-only EXISTS in front of it), which spares a probe per entry (bench/README.md).
 
-Every sum of hours, done or planned, is `hours_sum`: floats added in another order give another total, and SQLite,
-PostgreSQL and the DuckDB replica (core.figures.engine) do not add rows in the same order (the planned hours of
-« voirie et réseaux » in 2025 came to 21 980,5 h on one and 21 980,500000000007 h on another: 21 980 and 21 981 h
-once rounded). Hours are summed as whole millionths of an hour, integers, whose sum is exact in any order, and
-divided once: every engine gives the same double, the nearest to that exact total. A millionth is far below what
-a figure shows (hours are declared to the hundredth; a contract's planned hours spread pro rata over its months
-are rounded there), and 2^53 millionths, 9 × 10^9 h, far above any store.
+Every sum of hours is exact, so that every engine gives the same total: floats added in another order give another
+total, and SQLite, PostgreSQL and the DuckDB replica (core.figures.engine) do not add rows in the same order (the
+planned hours of « voirie et réseaux » in 2025 came to 21 980,5 h on one and 21 980,500000000007 h on another:
+21 980 and 21 981 h once rounded). Hours done (`hours_sum`) are summed as whole millionths of an hour, integers,
+whose sum is exact in any order, divided once: every engine gives the double nearest that exact total; hours are
+declared to the hundredth, and 2^53 millionths, 9 × 10^9 h, is far above any store. Planned hours spread pro rata
+over a contract's months are thirds and sevenths, which no unit holds exactly (in millionths, 34 663,5 h came to
+34 663,499999 h: 34 663 h once rounded); each contract's share is a fraction, its planned hundredths × its months
+in the period over its months, summed in SQL as integers by the contract's months, and the few sums added as
+fractions (`prorated`).
 """
 
+from collections.abc import Iterable
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 from sqlalchemy import BigInteger, ColumnElement, Float, Subquery, distinct, exists, func, literal, or_, select
@@ -59,6 +64,18 @@ def millionths(hours: ColumnElement) -> ColumnElement[int]:
 def hours_sum(hours: ColumnElement) -> ColumnElement[float]:
     """The sum of `hours` that every engine computes alike (see above); NULL over no rows, as SUM."""
     return millionths(hours) / literal(float(UNIT), Float)
+
+
+def hundredths(hours: ColumnElement) -> ColumnElement[int]:
+    """`hours` (never negative) in whole hundredths of an hour, the nearest."""
+    return _whole(hours * 100 + 0.5)
+
+
+def prorated(parts: Iterable[tuple[int, int | Decimal | None]]) -> float:
+    """Planned hours spread pro rata over contracts' months: Σ numerator ÷ (100 × months) over (months, numerator
+    in hundredths of an hour) — the sums of core.figures.indicators `_planned_in` grouped by months — added as
+    fractions, exact in any order, then the nearest float."""
+    return float(sum((Fraction(int(total), 100 * int(months)) for months, total in parts if total), Fraction(0)))
 
 
 def in_hours(total: int | Decimal | None) -> float:

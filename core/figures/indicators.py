@@ -13,7 +13,16 @@ from sqlalchemy.sql import ColumnElement
 
 from core.conventions import DEFAULT_ETP_DIVISOR, ETP_DIVISOR, anonymous_readers, get_parameters
 from core.figures.filters import Filters
-from core.figures.hours_done import completion, completion_column, counted, hours_sum, in_hours, millionths
+from core.figures.hours_done import (
+    completion,
+    completion_column,
+    counted,
+    hours_sum,
+    hundredths,
+    in_hours,
+    millionths,
+    prorated,
+)
 from core.figures.memo import per_version
 from core.months import month_end, month_number, month_start, year_months, year_of
 from core.store.enums import SOCIAL_VEHICLES
@@ -80,17 +89,27 @@ def _contract_span(open_end: date) -> tuple[ColumnElement, ColumnElement]:
     return Contract.start_month, func.coalesce(Contract.end_month, literal(month_number(open_end)))
 
 
-def _planned_in(first: int | ColumnElement, last: int | ColumnElement, open_end: date) -> ColumnElement[float]:
-    """Planned hours of a contract falling within months [first, last], pro rata of its months.
+def _planned_in(first: int | ColumnElement, last: int | ColumnElement,
+                open_end: date) -> tuple[ColumnElement[int], ColumnElement[int]]:
+    """Planned hours of a contract falling within months [first, last], pro rata of its months, as an exact
+    fraction: its numerator (planned hundredths of an hour × months in the period) and its denominator (the
+    contract's months); `prorated` adds them up, grouped by the denominator (core.figures.hours_done).
 
-    Only a contract whose months meet the period computes its share; any other adds 0.0, which a share
-    of no month came to anyway: half the work per contract in the yearly chart's ten sums."""
+    Only a contract whose months meet the period computes its share; any other adds 0, which a share of no month
+    came to anyway: half the work per contract in the yearly chart's ten sums."""
     start, end = _contract_span(open_end)
     first, last = (literal(m) if isinstance(m, int) else m for m in (first, last))
     overlap = _least(end, last) - _greatest(start, first) + 1  # > 0 exactly when `meets`
     meets = and_(start <= last, end >= first, end >= start)
-    return case((meets, func.coalesce(Contract.planned_hours, 0) * overlap * 1.0 / (end - start + 1)),
-                else_=literal(0.0))
+    return (case((meets, hundredths(func.coalesce(Contract.planned_hours, 0)) * overlap), else_=literal(0)),
+            end - start + 1)
+
+
+def _planned(c: Connection, f: Filters) -> float:
+    """The planned hours of the period's contracts (`contracts_running`)."""
+    share, months = _planned_in(month_number(f.start), month_number(f.end), date.today())
+    return prorated(c.execute(select(months, func.sum(share)).where(*contracts_running(f, f.start, f.end))
+                              .group_by(months)).all())
 
 
 def _entries(f: Filters, first: date, last: date) -> list[ColumnElement[bool]]:
@@ -153,8 +172,8 @@ def situation_date(engine: Engine, f: Filters, latest: date | None = None) -> da
 
 def _totals(f: Filters, at: date | None = None) -> Select:
     """One row: hours done, distinct participants and companies, then (with `at`, the situation date) the people
-    in contract in `at`'s month and the women among the participants, then planned hours and contracts of the
-    period. One query (the entries' sums beside the contracts'), one scan of the entries: the month of `at`,
+    in contract in `at`'s month and the women among the participants, then the period's contracts (their planned
+    hours: `_planned`). One query (the entries' sums beside the contracts'), one scan of the entries: the month of `at`,
     when outside the period, is scanned with it, each sum keeping its own months."""
     month = month_start(at) if at is not None else f.start
     first, last = min(f.start, month), max(f.end, month)
@@ -174,23 +193,23 @@ def _totals(f: Filters, at: date | None = None) -> Select:
                    func.count(distinct(in_period(HoursEntry.participant_id))).label("people"),
                    func.count(distinct(in_period(HoursEntry.company_id))).label("companies"), *stock)
             .where(*_entries(f, first, last)).subquery("done"))
-    planned = (
-        select(func.coalesce(hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today())), 0),
-               func.count(Contract.id).label("contracts"))
-        .where(*contracts_running(f, f.start, f.end))).subquery("planned")
-    return select(*done.c, *planned.c).select_from(done.join(planned, true()))
+    contracts = (select(func.count(Contract.id).label("contracts"))
+                 .where(*contracts_running(f, f.start, f.end))).subquery("contracts")
+    return select(*done.c, *contracts.c).select_from(done.join(contracts, true()))
 
 
 def _period_totals(c: Connection, f: Filters) -> tuple:
     """Hours done, distinct participants and companies, planned hours and contracts of the period."""
-    return tuple(c.execute(_totals(f)).one())
+    done, people, companies, contracts = c.execute(_totals(f)).one()
+    return done, people, companies, _planned(c, f), contracts
 
 
 def headline(engine: Engine, f: Filters, latest: date | None = None) -> dict[str, float | int | None]:
     """The headline figures of the period (keys: those of DEFINITIONS); `latest`: the data's last month, if read."""
     at = situation_date(engine, f, latest)
     with engine.connect() as c:
-        done, people, companies, in_contract, women, planned, contracts = c.execute(_totals(f, at)).one()
+        done, people, companies, in_contract, women, contracts = c.execute(_totals(f, at)).one()
+        planned = _planned(c, f)
     divisor = _etp_divisor(engine)
     sector = f.sectors[0] if len(f.sectors) == 1 else None
     jobs, usual = per_version(engine, ("jobs", at, sector), lambda: jobs_available(engine, at, sector))
@@ -262,9 +281,11 @@ def yearly_hours(engine: Engine, f: Filters) -> pd.DataFrame:
         by_month = c.execute(select(HoursEntry.month, millionths(HoursEntry.hours))
                              .where(*_entries(f, date(years[0], 1, 1), f.end)).group_by(HoursEntry.month)).all()
         # One pass over the contracts, one sum per year (each contract's share of every year).
-        sums = c.execute(select(*[hours_sum(_planned_in(*year_months(y), date.today())) for y in years])
-                         .where(*contracts_running(f, date(years[0], 1, 1), f.end))).one()
-        planned = {y: float(total or 0) for y, total in zip(years, sums, strict=True)}
+        shares = [_planned_in(*year_months(y), date.today()) for y in years]
+        months = shares[0][1]  # a contract's months, whatever the year
+        sums = c.execute(select(months, *[func.sum(share) for share, _ in shares])
+                         .where(*contracts_running(f, date(years[0], 1, 1), f.end)).group_by(months)).all()
+        planned = {y: prorated([(row[0], row[n]) for row in sums]) for n, y in enumerate(years, start=1)}
     in_year = {y: 0 for y in years}  # millionths of an hour: the months' sums add exactly, in any order
     for month, total in by_month:
         in_year[month.year] += int(total)
@@ -338,14 +359,16 @@ def planned_by(engine: Engine, f: Filters, name: str) -> pd.DataFrame:
     columns = {"acheteur": Buyer.name, "type_acheteur": Buyer.kind,
                "secteur": func.coalesce(Contract.sector, "non renseigné")}
     column = columns[name]
-    query = (select(column.label("valeur"),
-                    hours_sum(_planned_in(month_number(f.start), month_number(f.end), date.today()))
-                    .label("heures_prevues"),
-                    func.count(Contract.id).label("marches"))
+    share, months = _planned_in(month_number(f.start), month_number(f.end), date.today())
+    query = (select(column.label("valeur"), months, func.sum(share), func.count(Contract.id))
              .join(Buyer, Buyer.id == Contract.buyer_id)
-             .where(*contracts_running(f, f.start, f.end)).group_by(column))
+             .where(*contracts_running(f, f.start, f.end)).group_by(column, months))
     with engine.connect() as c:
-        return pd.DataFrame(c.execute(query).all(), columns=["valeur", "heures_prevues", "marches"])
+        rows = c.execute(query).all()
+    values = sorted({row[0] for row in rows}, key=lambda v: (v is not None, v))  # NULL first, as SQLite groups
+    return pd.DataFrame([(v, prorated([(m, total) for value, m, total, _ in rows if value == v]),
+                          sum(count for value, *_, count in rows if value == v)) for v in values],
+                        columns=["valeur", "heures_prevues", "marches"])
 
 
 def breakdown_with_plan(engine: Engine, f: Filters, name: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ planned hours 70 h one way, 69,99999999999999 h the other. Each store, and its D
 totals (to the millionth of an hour)."""
 
 from datetime import date
+from fractions import Fraction
 
 import pandas as pd
 import pytest
@@ -18,6 +19,7 @@ from core.figures.contracts import contract_list
 from core.figures.filters import Filters
 from core.figures.hours_done import hours_sum, in_hours, millionths
 from core.store.engine import bump_data_version, open_store, session_scope
+from core.store.enums import SOCIAL_VEHICLES
 from core.store.models import Buyer, Company, Contract, ContractVehicle, HoursEntry, Participant
 
 # (done hours in January 2021, planned hours): three contracts of the same months, November 2020 to January 2021,
@@ -99,3 +101,41 @@ def test_the_two_stores_agree_on_every_figure(tmp_path):
     pd.testing.assert_frame_equal(ind.yearly(up, YEAR), ind.yearly(down, YEAR), check_exact=True)
     up.dispose()
     down.dispose()
+
+
+def planned_by_hand(engine: Engine, year: int) -> dict[str | None, Fraction]:
+    """Each sector's planned hours of `year`, exactly (docs/indicateurs.md « Heures prévues »): a contract with a
+    social consideration, not archived, running in the year, gives its planned hours × its months in the year ÷
+    its months (an open end runs to this month)."""
+    first, last, today = 12 * year, 12 * year + 11, 12 * date.today().year + date.today().month - 1
+    social = {v.value for v in SOCIAL_VEHICLES}
+    with engine.connect() as c:
+        vehicles: dict[int, set[str]] = {}
+        for contract_id, vehicle in c.execute(select(ContractVehicle.contract_id, ContractVehicle.vehicle)):
+            vehicles.setdefault(contract_id, set()).add(vehicle)
+        rows = c.execute(select(Contract.id, Contract.sector, Contract.start_month, Contract.end_month,
+                                Contract.planned_hours).where(~Contract.archived)).all()
+    found: dict[str | None, Fraction] = {}
+    for contract_id, sector, start, end, planned in rows:
+        if not vehicles.get(contract_id, set()) & social or start > last or (end if end is not None else start) < first:
+            continue
+        span_end = end if end is not None else today
+        overlap = min(span_end, last) - max(start, first) + 1
+        share = Fraction(round((planned or 0) * 100), 100) * overlap / (span_end - start + 1) if overlap > 0 else 0
+        found[sector or "non renseigné"] = found.get(sector or "non renseigné", Fraction(0)) + share
+    return found
+
+
+def test_the_demos_planned_hours_are_the_exact_sums_of_thirds(demo_store):
+    """Pro rata shares are thirds, sixths, sevenths: no unit holds them, and a sum of rounded shares can fall just
+    under a half (34 663,499999 h for 34 663,5 h, 34 663 h once rounded). Each sector's, and the year's, planned
+    hours are the float nearest the exact sum of fractions, on the store and on the replica."""
+    replica = figures.load_replica(demo_store).engine
+    assert planned_by_hand(demo_store, 2025)["peinture"] == Fraction(69327, 2)  # 34 663,5 h: a half, exactly
+    for year in (2021, 2025):
+        expected = planned_by_hand(demo_store, year)
+        assert any(100 % v.denominator for v in expected.values())  # thirds, ninths: no hundredth holds them
+        for engine in (demo_store, replica):
+            by_sector = ind.planned_by(engine, Filters(year, year), "secteur").set_index("valeur")["heures_prevues"]
+            assert by_sector.to_dict() == {s: float(v) for s, v in expected.items()}
+            assert ind.headline(engine, Filters(year, year))["heures_prevues"] == float(sum(expected.values()))
