@@ -131,8 +131,8 @@ def deck(f: Filters, references: tuple[str, ...] | None, store_version: str) -> 
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def large_contracts(f: Filters, store_version: str) -> pd.DataFrame:
-    return slides.large_contracts(figures(store_version), f)
+def large_contracts(f: Filters, count: int, store_version: str) -> pd.DataFrame:
+    return slides.large_contracts(figures(store_version), f, count)
 
 
 def pptx_file(f: Filters, references: tuple[str, ...] | None = None) -> bytes:

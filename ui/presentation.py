@@ -120,7 +120,7 @@ def start_screen(overview: dict, show: Show) -> None:
     year = widgets.selectbox(left, texts.PRES_YEAR, years, key="pres_year")
     buyers = tuple(widgets.multiselect(right, texts.PRES_BUYERS, overview["buyers"], placeholder=texts.ALL,
                                        key="pres_buyers"))
-    pool = data.large_contracts(Filters(year, year, buyers), data.version()).head(CONTRACT_CHOICES)
+    pool = data.large_contracts(Filters(year, year, buyers), CONTRACT_CHOICES, data.version())
     labels = {r.reference: f"{r.reference} — {r.objet} ({fmt.hours(r.heures_prevues)})" for r in pool.itertuples()}
     key = _contracts_key(year, buyers)
     if key not in st.session_state:

@@ -14,13 +14,13 @@ from sqlalchemy import Engine, select
 
 from core import formatting as fmt
 from core.figures import exits
-from core.figures.contracts import contract_list
+from core.figures.contracts import by_planned_hours, contract_list, largest
 from core.figures.filters import Filters
 from core.figures.indicators import BREAKDOWNS, DEFINITIONS, breakdown_with_plan, headline, last_month, yearly
 from core.figures.privacy import HIDDEN, HIDDEN_NOTE, HIDDEN_SHARE, SHARE_NOTE, masked, protect, women_hidden
 from core.figures.recruitment import DEFINITIONS as RECRUITMENT
 from core.figures.recruitment import masked_recruitment, recruitment
-from core.store.models import Buyer
+from core.store.models import Buyer, Contract
 
 CLUB = "Club de l'Achat Social et Solidaire"
 DECK_TITLE = "Les clauses sociales du Club — bilan {period}"
@@ -129,11 +129,13 @@ def figure_tiles(h: dict) -> tuple[tuple[str, str, str], ...]:
     return tuple((DEFINITIONS[key][0], values[key], details[key]) for key in FIGURE_KEYS)
 
 
-def large_contracts(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Contracts with a clause running in the period, the largest planned hours first."""
-    df = contract_list(engine, f)
-    return df.sort_values(["heures_prevues", "reference"], ascending=[False, True], ignore_index=True,
-                          na_position="last")
+def large_contracts(engine: Engine, f: Filters, count: int | None = None,
+                    references: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Contracts with a clause running in the period, the largest planned hours first: the `count` first, or
+    those of `references`, or all."""
+    if references is not None:
+        return by_planned_hours(contract_list(engine, f, only=[Contract.reference.in_(references)]))  # type: ignore[attr-defined]
+    return largest(engine, f, count) if count else by_planned_hours(contract_list(engine, f))
 
 
 def members(engine: Engine) -> pd.DataFrame:
@@ -193,11 +195,10 @@ def _exits_slide(engine: Engine, f: Filters, period: str) -> Slide:
 
 
 def _contracts_slide(engine: Engine, f: Filters, references: tuple[str, ...] | None) -> Slide:
-    pool = large_contracts(engine, f)
     if references is None:
-        chosen = pool.head(ZOOM_COUNT)
+        chosen = large_contracts(engine, f, ZOOM_COUNT)
     else:
-        chosen = pool[pool["reference"].isin(references)]
+        chosen = large_contracts(engine, f, references=references)
         chosen = chosen.set_index("reference").loc[[r for r in references if r in set(chosen["reference"])]]
         chosen = chosen.reset_index()
     lines = tuple((f"{row.reference} — {row.objet}",

@@ -1,6 +1,7 @@
 """The contracts with a clause: their list with completion, the Marchés page's list a page at a time, and one
 contract's detail."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,8 +18,10 @@ LIST_COLUMNS = ["reference", "objet", "acheteur", "secteur", "considerations", "
                 "date_fin", "heures_prevues", "heures_realisees", "taux_realisation", "participants"]
 
 
-def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
-    """Contracts with a clause running in the period: planned and done over their whole life."""
+def contract_list(engine: Engine, f: Filters, search: str = "",
+                  only: Sequence[ColumnElement[bool]] = ()) -> pd.DataFrame:
+    """Contracts with a clause running in the period: planned and done over their whole life (`only`: those of
+    these conditions on `contract`)."""
     done = done_by_contract()
     vehicles = (select(ContractVehicle.contract_id,
                        func.aggregate_strings(ContractVehicle.vehicle, " | ").label("vehicles"))
@@ -32,13 +35,31 @@ def contract_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
              .outerjoin(vehicles, vehicles.c.contract_id == Contract.id)
              .where(*contracts_running(f, f.start, f.end))
              .order_by(Contract.start_date.desc(), Contract.reference))  # type: ignore[attr-defined]
-    query = query.where(*searched(search))  # the page's search rule (searched, below)
+    query = query.where(*searched(search), *only)  # the page's search rule (searched, below)
     with engine.connect() as c:
         rows = [tuple(row) for row in c.execute(query)]  # plain tuples: pandas probes a Row's attributes, slowly
     df = pd.DataFrame(rows, columns=[col for col in LIST_COLUMNS if col != "taux_realisation"])
     df["heures_realisees"] = df["heures_realisees"].astype(float)
     df["taux_realisation"] = completion_column(df["heures_realisees"], df["heures_prevues"])
     return df[LIST_COLUMNS]
+
+
+def largest(engine: Engine, f: Filters, count: int) -> pd.DataFrame:
+    """The `count` contracts of `contract_list` with the largest planned hours (then by reference); those without
+    planned hours last. Only the contracts from the `count`-th largest planned hours up are read (at 1 M entries,
+    3 of 17 885 contracts: not the list whole), then ordered here as the whole list would be."""
+    with engine.connect() as c:
+        floor = c.execute(select(Contract.planned_hours)
+                          .where(*contracts_running(f, f.start, f.end), Contract.planned_hours.is_not(None))  # type: ignore[union-attr]
+                          .order_by(Contract.planned_hours.desc()).offset(count - 1).limit(1)).scalar()  # type: ignore[union-attr]
+    df = contract_list(engine, f, only=[Contract.planned_hours >= floor] if floor is not None else [])  # type: ignore[operator]
+    return by_planned_hours(df).head(count)
+
+
+def by_planned_hours(df: pd.DataFrame) -> pd.DataFrame:
+    """Contracts (LIST_COLUMNS) the largest planned hours first, then by reference; without planned hours last."""
+    return df.sort_values(["heures_prevues", "reference"], ascending=[False, True], ignore_index=True,
+                          na_position="last")
 
 
 def reading_list(engine: Engine, f: Filters, search: str = "") -> pd.DataFrame:
