@@ -266,7 +266,7 @@ def build_deck(engine: Engine, f: Filters, contracts: tuple[str, ...] | None = N
         *(_breakdown_slide(read, f, name, period, h) for name in SLIDE_BREAKDOWNS),
         _exits_slide(read, f, period),
         _contracts_slide(read, f, contracts),
-        *_recruitment_slides(engine, f, period, h["emplois_disponibles"]),
+        *_recruitment_slides(read, f, period, h["emplois_disponibles"]),
         Slide("members", TITLES["members"], SUBTITLES["members"].format(count=len(club)), table=club,
               lines=tuple((str(row.acheteur), str(row.type_acheteur)) for row in club.itertuples())),
     ]

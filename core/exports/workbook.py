@@ -314,7 +314,7 @@ def build_xlsx(engine: Engine, f: Filters, today: date | None = None, *, figures
         _info_sheet(writer.book, info, f, h, data_as_of(engine), today or date.today())
         for name, df in export_tables(engine, f, figures=figures, h=h).items():
             _table_sheet(writer, name, df)
-        write_recruitment_sheets(writer, engine, f)
+        write_recruitment_sheets(writer, figures or engine, f)
     return buffer.getvalue()
 
 

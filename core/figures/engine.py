@@ -36,6 +36,7 @@ from core.figures import memo
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
 from core.store.models import (
     Buyer,
+    Candidacy,
     Company,
     Contract,
     ContractVehicle,
@@ -45,6 +46,7 @@ from core.store.models import (
     Participant,
     ParticipantExit,
     ParticipantPublic,
+    RecruitmentNeed,
     StoreMeta,
 )
 
@@ -53,10 +55,12 @@ if TYPE_CHECKING:
 
 # The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters), the holders the
 # Marchés page's list names and searches (core.figures.contracts.reading_page), and what the exports' list of
-# contracts and exits read besides (core.figures.contracts.contract_list, core.figures.exits).
+# contracts, exits and recruitment read besides (core.figures.contracts.contract_list, core.figures.exits,
+# core.figures.recruitment).
 REPLICATED: tuple[Table, ...] = tuple(
-    model.__table__ for model in (Buyer, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot, Parameter,  # type: ignore[attr-defined]
-                                  Participant, ParticipantExit, ParticipantPublic, StoreMeta))
+    model.__table__ for model in (Buyer, Candidacy, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot,  # type: ignore[attr-defined]
+                                  Parameter, Participant, ParticipantExit, ParticipantPublic, RecruitmentNeed,
+                                  StoreMeta))
 _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
                                 datetime: "TIMESTAMP"}
 # Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a
