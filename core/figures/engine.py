@@ -189,6 +189,9 @@ def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
         snapshot = Path(folder) / "snapshot.db"
         backup(store, snapshot)
         with adbc.connect(str(snapshot)) as connection, connection.cursor() as cursor:
+            # ADBC types each column from the first batch of rows (1 024 by default): a text column empty in those
+            # (a need's abandon reason) was typed INT64 and its first text refused. One batch: every row is seen.
+            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(10**9)})  # far above any table
             cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
             row = cursor.fetchone()
             for table in REPLICATED:
@@ -231,7 +234,7 @@ def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
         duck = _duck()
         try:
             return duck, _load_with_adbc(store, duck)
-        except (AdbcError, duckdb.Error, StoreError):  # e.g. no room for the copy: the slower way
+        except (AdbcError, duckdb.Error, StoreError, OSError):  # e.g. no room for the copy: the slower way
             duck.close()
     duck = _duck()
     try:

@@ -1,17 +1,17 @@
 """The dashboard's figures through the store's DuckDB replica (core.figures.engine) are the store's own."""
 
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 
 from core.figures import engine as figures
 from core.figures import indicators as ind
 from core.figures.filters import Filters
 from core.store.engine import bump_data_version, data_version, session_scope
-from core.store.models import HoursEntry
+from core.store.models import HoursEntry, JobsSnapshot
 from tests.utils.fixtures import CITY, LANDLORD
 
 FILTERS = [
@@ -158,6 +158,23 @@ def test_a_store_adbc_cannot_read_is_read_by_its_engine(store, monkeypatch):
     database, version = figures.load_database(store)
     assert version == data_version(store)[0]
     assert database.execute("SELECT sum(hours) FROM hours_entry").fetchone() == (750.0,)
+
+
+def test_a_text_column_empty_in_its_first_thousand_rows_is_read_by_adbc(store, monkeypatch):
+    """ADBC types a column from its first rows: a text column NULL there (a need's abandon reason, a count of
+    jobs of all sectors) then text refused the whole load, which fell back to nothing."""
+    with session_scope(store) as s:
+        s.execute(delete(JobsSnapshot).where(JobsSnapshot.sector.is_not(None)))  # the fixture's: none first
+        s.add_all([JobsSnapshot(date=date(2000, 1, 1) + timedelta(days=n), jobs=n) for n in range(1_500)])
+        s.add(JobsSnapshot(date=date(2010, 1, 1), sector="peinture", jobs=7))
+        bump_data_version(s)
+
+    def slower_way(*_args: object) -> str:
+        raise AssertionError("the store read through its engine: ADBC refused it")
+
+    monkeypatch.setattr(figures, "_load_with_sqlalchemy", slower_way)
+    database, _ = figures.load_database(store)
+    assert database.execute("SELECT count(*), count(sector) FROM jobs_snapshot").fetchone() == (1_505, 1)
 
 
 def test_the_replica_can_be_turned_off(store, monkeypatch):
