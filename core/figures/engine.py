@@ -7,7 +7,7 @@ row by row (bench/bench_columnar.py, bench/RESULTS.md). The replica is loaded wh
 store (a backup copy of an SQLite file, read by ADBC; else one read transaction), and brought up to date, in
 the background while the store answers, when the store's data version (bumped by every write) has changed: the
 version it holds is the one of that snapshot, so a write that lands during a load is seen at the next call. Up
-to date by what changed only (`refresh_database`): the new rows of the tables with ids and versions, whose older
+to date by what changed only (core.figures.refresh): the new rows of the tables with ids and versions, whose older
 rows still have the fingerprint loaded, and the other, small, tables whole; seconds less at a million entries.
 A store under REPLICA_FROM_ENTRIES hours entries answers itself; DuckDB is only imported when a replica is loaded
 (a club's store never pays its import at start-up).
@@ -19,13 +19,11 @@ import logging
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable, Hashable
-from datetime import date, datetime
+from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-from sqlalchemy import Column, Engine, Select, Table, TypeDecorator, case, create_engine, func, select, text
+from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.dialects import registry
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import QueuePool
@@ -33,40 +31,16 @@ from sqlalchemy.sql.functions import aggregate_strings
 
 from core.config import figures_replica_wanted
 from core.figures import memo
+from core.figures.tables import REPLICATED, _copy_table, _create, _insert, _names, _sqlite_file, adbc_cursor
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
-from core.store.models import (
-    Buyer,
-    Candidacy,
-    Company,
-    Contract,
-    ContractVehicle,
-    HoursEntry,
-    JobsSnapshot,
-    Parameter,
-    Participant,
-    ParticipantExit,
-    ParticipantPublic,
-    RecruitmentNeed,
-    StoreMeta,
-)
+from core.store.models import HoursEntry
 
 if TYPE_CHECKING:
     import duckdb
 
-# The tables the dashboard's figures read (core.figures.indicators, core.conventions' parameters), the holders the
-# Marchés page's list names and searches (core.figures.contracts.reading_page), and what the exports' list of
-# contracts, exits and recruitment read besides (core.figures.contracts.contract_list, core.figures.exits,
-# core.figures.recruitment).
-REPLICATED: tuple[Table, ...] = tuple(
-    model.__table__ for model in (Buyer, Candidacy, Company, Contract, ContractVehicle, HoursEntry, JobsSnapshot,  # type: ignore[attr-defined]
-                                  Parameter, Participant, ParticipantExit, ParticipantPublic, RecruitmentNeed,
-                                  StoreMeta))
-_DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR", date: "DATE",
-                                datetime: "TIMESTAMP"}
 # Below this many hours entries the store answers as fast as the replica or faster (DuckDB's few milliseconds a
 # query outweigh the scans): the replica is not loaded (bench/RESULTS.md, issue 12).
 REPLICA_FROM_ENTRIES = 100_000
-_BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
 # duckdb_engine's dialect with SQLAlchemy's compiled cache on (core/figures/duck_dialect.py), imported when used.
 registry.register("duckdb.figures", "core.figures.duck_dialect", "CachedDialect")
 
@@ -109,13 +83,17 @@ class Replica:
         self.version = None
         self.database = None
         self.engine.dispose()
+        from core.figures.refresh import loaded_state
+
         self.database, self.version = load_database(store)
         self.loaded = loaded_state(self.database)
         self.engine.dispose()
 
     def refresh(self, store: Engine) -> None:
-        """Brought to the store's data version by loading only what changed (`refresh_database`); loaded
+        """Brought to the store's data version by loading only what changed (core.figures.refresh); loaded
         whole when it never was, or when the changes cannot be read apart (then `reload`)."""
+        from core.figures.refresh import loaded_state, refresh_database
+
         if self.database is None or not self.loaded:
             self.reload(store)
             return
@@ -127,54 +105,6 @@ class Replica:
         self.version, self.whole = refreshed
 
 
-def _duck_type(column: Column) -> str:
-    """DuckDB's type for a column: a decorated type (SQLModel's UTC datetimes) by the type it decorates; the
-    store writes those in UTC, which DuckDB's TIMESTAMP keeps as the store's driver reads them back."""
-    kind = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
-    try:
-        return _DUCK_TYPES[kind.python_type]
-    except (KeyError, NotImplementedError):
-        return "VARCHAR"
-
-
-def _names(table: Table) -> str:
-    return ", ".join(f'"{column.name}"' for column in table.columns)
-
-
-def _create(duck: duckdb.DuckDBPyConnection, table: Table) -> None:
-    duck.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.columns)
-                 + ")")
-
-
-def _copy_table(source, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a Connection
-    """`table` from the store into DuckDB through the store's engine, by batches of rows turned into Arrow columns.
-
-    The driver's own values are read (SQLite's dates are text, its booleans 0 and 1) and cast by DuckDB to the
-    column's type (as from ADBC): no Python conversion per value."""
-    _create(duck, table)
-    _copy_rows(source.exec_driver_sql(f'SELECT {_names(table)} FROM "{table.name}"'), table, duck)
-
-
-def _copy_rows(cursor, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a CursorResult
-    names = [column.name for column in table.columns]
-    while rows := cursor.fetchmany(_BATCH):
-        _insert(duck, table, pa.table({name: pa.array(values)
-                                       for name, values in zip(names, zip(*rows, strict=True), strict=True)}))
-
-
-def _insert(duck: duckdb.DuckDBPyConnection, table: Table, batch: pa.Table) -> None:
-    casts = ", ".join(f'CAST("{c.name}" AS {_duck_type(c)})' for c in table.columns)
-    duck.register("store_batch", batch)
-    duck.execute(f'INSERT INTO "{table.name}" SELECT {casts} FROM store_batch')
-    duck.unregister("store_batch")
-
-
-def _sqlite_file(store: Engine) -> str | None:
-    url = store.url
-    plain_file = is_sqlite(store) and url.database not in (None, "", ":memory:") and not url.query.get("uri")
-    return url.database if plain_file else None
-
-
 def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
     """An SQLite store read into Arrow by the ADBC driver (in C): a million hours entries in seconds, where the
     Python driver's rows cost three to ten times as much (bench/README.md).
@@ -183,15 +113,10 @@ def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
     closing a file in one drops the other's POSIX locks (SQLite's « How To Corrupt » page; the store's next read
     failed with a disk I/O error). So ADBC reads a consistent copy of the store (the backup API, through the store's
     own driver), which nothing else opens, removed at once."""
-    import adbc_driver_sqlite.dbapi as adbc
-
     with tempfile.TemporaryDirectory(prefix="passerelles-replica-") as folder:
         snapshot = Path(folder) / "snapshot.db"
         backup(store, snapshot)
-        with adbc.connect(str(snapshot)) as connection, connection.cursor() as cursor:
-            # ADBC types each column from the first batch of rows (1 024 by default): a text column empty in those
-            # (a need's abandon reason) was typed INT64 and its first text refused. One batch: every row is seen.
-            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(10**9)})  # far above any table
+        with adbc_cursor(snapshot) as cursor:
             cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
             row = cursor.fetchone()
             for table in REPLICATED:
@@ -242,118 +167,6 @@ def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
     except BaseException:
         duck.close()
         raise
-
-
-def _tracked(table: Table) -> bool:
-    """Whether `table`'s rows are only added, or changed with their version bumped (core's every write does):
-    then the rows of ids above the last loaded are all that a write added, if the others are unchanged."""
-    return {"id", "version"} <= set(table.c.keys())
-
-
-def _fingerprinted(table: Table) -> list[Column]:
-    """The columns a fingerprint sums: the integers (ids, version, references) and the flags (archived)."""
-    return [c for c in table.columns if _duck_type(c) in ("BIGINT", "BOOLEAN")]
-
-
-def loaded_state(duck: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
-    """For each tracked table of the replica: its last id, then its fingerprint (row count, sum of each
-    fingerprinted column), the one `_fingerprint` reads in the store over the same ids."""
-    state = {}
-    for table in filter(_tracked, REPLICATED):
-        sums = ", ".join(f'coalesce(sum(CAST("{c.name}" AS BIGINT)), 0)' for c in _fingerprinted(table))
-        row = duck.execute(f'SELECT coalesce(max(id), 0), count(*), {sums} FROM "{table.name}"').fetchone()
-        state[table.name] = tuple(int(v) for v in row)  # type: ignore[union-attr]
-    return state
-
-
-def _fingerprint(table: Table, last: int) -> Select:
-    sums = [func.coalesce(func.sum(case((c, 1), else_=0) if _duck_type(c) == "BOOLEAN" else c), 0)
-            for c in _fingerprinted(table)]
-    return select(func.count(), *sums).where(table.c.id <= last)
-
-
-def _plan(read: Callable[[Select], list[tuple]], loaded: dict[str, tuple]) -> tuple[str, dict[str, Select]]:
-    """The store's data version, and for each replicated table what to read: its rows of new ids when the
-    others are those loaded (same fingerprint), else the whole table."""
-    rows = read(select(StoreMeta.value).where(StoreMeta.key == DATA_VERSION))
-    queries: dict[str, Select] = {}
-    for table in REPLICATED:
-        state = loaded.get(table.name)
-        if state and tuple(int(v) for v in read(_fingerprint(table, state[0]))[0]) == state[1:]:
-            queries[table.name] = select(*table.columns).where(table.c.id > state[0])
-        else:
-            queries[table.name] = select(*table.columns)
-    return (rows[0][0] if rows else "0"), queries
-
-
-def _apply(duck: duckdb.DuckDBPyConnection, queries: dict[str, Select], loaded: dict[str, tuple],
-           fill: Callable[[duckdb.DuckDBPyConnection, Table], None]) -> tuple[str, ...]:
-    """The changes written into the replica in one DuckDB transaction (a figure reads before or after them, not
-    half of them); `fill(cursor, table)` inserts what `queries` read. The tables emptied first are returned."""
-    cursor = duck.cursor()
-    whole = tuple(t.name for t in REPLICATED if queries[t.name].whereclause is None or t.name not in loaded)
-    cursor.execute("BEGIN TRANSACTION")
-    try:
-        for table in REPLICATED:
-            if table.name in whole:  # dropped, not emptied: its memory freed at once (no checkpoint in memory)
-                cursor.execute(f'DROP TABLE "{table.name}"')
-                _create(cursor, table)
-            fill(cursor, table)
-        cursor.execute("COMMIT")
-    except BaseException:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
-    return whole
-
-
-def refresh_database(store: Engine, duck: duckdb.DuckDBPyConnection,
-                     loaded: dict[str, tuple]) -> tuple[str, tuple[str, ...]] | None:
-    """`duck`, loaded at `loaded` (loaded_state), brought to the store's current snapshot: in one read
-    transaction of the store, each tracked table whose rows up to its last loaded id have the same
-    fingerprint gets its new rows only, every other table (an old row changed, deleted or archived; a table
-    without ids and versions, all small) is read whole. Returns the store's data version and the tables read
-    whole; None when a full reload is the way (the extract could not be read)."""
-    import duckdb
-
-    if _sqlite_file(store):
-        import adbc_driver_sqlite.dbapi as adbc
-        from adbc_driver_manager import Error as AdbcError
-
-        from core.store.snapshot import extract_into
-
-        with tempfile.TemporaryDirectory(prefix="passerelles-replica-") as folder:
-            extract = Path(folder) / "extract.db"
-            with extract_into(store, extract) as snapshot:
-                version, queries = _plan(snapshot.rows, loaded)
-                for name, query in queries.items():
-                    snapshot.copy(name, query)
-            try:
-                with adbc.connect(str(extract)) as connection, connection.cursor() as cursor:
-                    def fill(duck_cursor: duckdb.DuckDBPyConnection, table: Table) -> None:
-                        cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
-                        batch = cursor.fetch_arrow_table()
-                        if batch.num_rows:  # no rows, no types to infer: nothing to cast
-                            _insert(duck_cursor, table, batch)
-
-                    return version, _apply(duck, queries, loaded, fill)
-            except (AdbcError, duckdb.Error):  # a column ADBC's type inference refuses: loaded whole, as first
-                return None
-    options = {} if is_sqlite(store) else {"isolation_level": "REPEATABLE READ"}
-    with store.connect().execution_options(**options) as source:
-        if is_sqlite(store):
-            source.exec_driver_sql("BEGIN")  # the driver begins no transaction for a read: one snapshot
-        version, queries = _plan(lambda q: list(source.execute(q).all()), loaded)
-
-        def fill_rows(duck_cursor: duckdb.DuckDBPyConnection, table: Table) -> None:
-            # The driver's own values, as by _copy_table (ids only are bound: literal values are safe).
-            sql = str(queries[table.name].compile(store, compile_kwargs={"literal_binds": True}))
-            _copy_rows(source.exec_driver_sql(sql), table, duck_cursor)
-
-        whole = _apply(duck, queries, loaded, fill_rows)
-        source.rollback()
-    return version, whole
 
 
 def load_replica(store: Engine) -> Replica:

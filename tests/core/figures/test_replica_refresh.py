@@ -1,4 +1,4 @@
-"""After a write, the replica loads only what changed (core.figures.engine.refresh_database), and its figures
+"""After a write, the replica loads only what changed (core.figures.refresh.refresh_database), and its figures
 stay the store's: inserted entries, an updated, archived or deleted old one, a new contract, either way of reading."""
 
 from datetime import date
