@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import backup, open_store
@@ -120,14 +121,42 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+# Streamlit's front end says on its root whether a run is going on (`data-test-script-state`); its status widget
+# shows only after half a second of a run, and the skeletons are pages still being drawn. An action's rerun starts a
+# round trip later and a script's `st.rerun()` leaves a gap between two runs: the app is idle once none of these has
+# been seen for `quiet` ms in a row.
+IDLE = """([quiet, most]) => new Promise((resolve, reject) => {
+  const started = performance.now();
+  let since = performance.now();
+  const busy = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return !app || app.getAttribute('data-test-script-state') !== 'notRunning'
+      || document.querySelector('[data-testid="stStatusWidget"]') !== null
+      || document.querySelectorAll('[data-testid="stSkeleton"]').length > 0;
+  };
+  const look = () => {
+    const now = performance.now();
+    if (busy()) since = now;
+    if (now - since >= quiet) resolve();
+    else if (now - started > most) reject(new Error(`the app was still running after ${most} ms`));
+    else setTimeout(look, 25);
+  };
+  look();
+})"""
+
+
 def wait_for_app(page: Page, timeout: float | None = None) -> None:
-    """Wait until Streamlit has finished running the script (no spinner, no 'running' status): the page's default
-    timeout for the app to show, 60 s for the run, or `timeout` (ms) for both."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout or 60_000)
-    time.sleep(0.5)
+    """Wait until Streamlit has shown the app and finished running the script, with no run for half a second
+    since: the page's default timeout for the app to show, 60 s for the runs, or `timeout` (ms) for both."""
+    for _ in range(3):
+        page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+        try:
+            page.evaluate(IDLE, [500, timeout or 60_000])
+            return
+        except PlaywrightError as exc:  # a navigation (a login, a page switched) ended the page it watched
+            if "context was destroyed" not in str(exc):
+                raise
+    raise AssertionError("the page kept navigating")
 
 
 FACILITATOR = ("facilitatrice", "une phrase de passe assez longue")

@@ -97,6 +97,7 @@ def test_an_hours_file_is_imported_with_the_keyboard_alone(facilitator_page: Pag
                                     "buffer": hours_file(reference, holder, code, "35", "09/2026")}])
     wait_for_app(page)
     expect(page.get_by_text("1 à créer")).to_be_visible()
+    wait_for_app(page)  # the upload's run may still be drawing: a focus taken in it can be lost when it ends
     expect(page.locator('[data-testid="stFileChip"]')).to_contain_text(re.compile(r"\d+,\d\u00a0o"))  # not "222.0B"
     tab_to(page, "Confirmer l'import")
     page.keyboard.press("Enter")
