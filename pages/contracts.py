@@ -1,5 +1,7 @@
 """Marchés: the contracts with a clause, their completion, and one contract's monthly hours."""
 
+import hashlib
+
 import streamlit as st
 
 from core import formatting as fmt
@@ -43,10 +45,13 @@ if listing.total == 0:
 
 contracts = listing.rows
 references = contracts["reference"].tolist()
+# The table keeps a ticked row by its position: keyed by the rows it shows, another page, search or filter starts
+# with none ticked, rather than ticking whatever contract now sits where the other one was.
+TABLE = "contract_table_" + hashlib.blake2s("\n".join(references).encode(), digest_size=8).hexdigest()
 
 
 def open_clicked_row() -> None:
-    rows = st.session_state["contract_table"].selection.rows
+    rows = st.session_state[TABLE].selection.rows
     if rows:
         st.session_state["contract_pick"] = references[rows[0]]
         st.query_params["marche"] = references[rows[0]]
@@ -55,7 +60,7 @@ def open_clicked_row() -> None:
 st.dataframe(
     french_table(contracts[list(LIST_WIDTHS)]), hide_index=True, width="stretch",
     height=ROW_PX * (min(len(contracts), SCREENFUL) + 1) + 3,
-    key="contract_table", on_select=open_clicked_row, selection_mode="single-row",
+    key=TABLE, on_select=open_clicked_row, selection_mode="single-row",
     column_config={texts.COLUMNS[column]: st.column_config.TextColumn(
         texts.CONTRACT_LIST_LABELS.get(column), width=width, help=texts.CONTRACT_LIST_HELP.get(column),
         alignment="right" if column in RIGHT else None)
