@@ -122,11 +122,12 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
             self.buyers.append({"id": i, "name": name, "kind": kind.value, "permanent_member": member,
                                 "siret": self._siret(), "code": code})
         seen: set[str] = set()
+        resume: dict = {}  # tr.company_name's searches, where they stopped
         self.by_trade: dict[Sector, list[int]] = defaultdict(list)  # classic companies, one sector each
         for sector in tr.trades_of(round(360 * self.scale)):
             draw, word, legal = (self.rng.randrange(tr.LEGACY_TRADE_DRAWS), self.rng.choice(cat.COMPANY_WORDS),
                                  self.rng.choice(cat.LEGAL))
-            name = tr.company_name(sector, draw, word, legal, seen)
+            name = tr.company_name(sector, draw, word, legal, seen, resume)
             self.by_trade[sector].append(len(self.companies) + 1)
             self.companies.append({"id": len(self.companies) + 1, "siret": self._siret(), "name": name,
                                    "kind": CompanyKind.CLASSIQUE.value,
