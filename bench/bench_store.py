@@ -167,9 +167,9 @@ def build_store(path: Path, scale: float, today: date = TODAY) -> dict[str, floa
     with session_scope(engine) as session:
         rows = demo_rows(session, today, scale)
     engine.dispose()
-    generated = time.perf_counter()
+    generated, generated_cpu = time.perf_counter(), time.process_time()
     write_tables(path, rows.tables, dialect)
-    written = time.perf_counter()
+    written, written_cpu = time.perf_counter(), time.process_time()
     # WAL again (make_engine's pragmas); not open_store, whose quick_check reads the whole file (a minute at 1 M on
     # a loaded machine): the file was written a moment ago by this process, the schema is the one just migrated.
     engine = make_engine(url)
@@ -181,7 +181,8 @@ def build_store(path: Path, scale: float, today: date = TODAY) -> dict[str, floa
     entries = next(len(r) for model, r in rows.tables if model.__name__ == "HoursEntry")
     return {"total_s": time.perf_counter() - started, "generate_s": generated - started,
             "write_s": written - generated, "finish_s": time.perf_counter() - written,
-            "cpu_s": time.process_time() - cpu, "entries": entries}
+            "cpu_s": time.process_time() - cpu, "generate_cpu_s": generated_cpu - cpu,
+            "write_cpu_s": written_cpu - generated_cpu, "entries": entries}
 
 
 def build_demo_path(path: Path, scale: float, today: date = TODAY) -> dict[str, float]:

@@ -143,7 +143,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     # -- contracts: exactly the yearly count of contracts with a clause running ---------------------
     def build_contracts(self) -> None:
-        weights = [b[4] for b in cat.BUYERS]
+        weights = weighted([b[4] for b in cat.BUYERS])  # summed once, the same draws
         classic = [c["id"] for c in self.companies if c["kind"] == CompanyKind.CLASSIQUE.value]
         self.rank = {cid: i for i, cid in enumerate(classic)}  # tr.mapped's place, without a list scan per contract
         for year in self.years:
@@ -159,9 +159,9 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
                 start = date(year, self.rng.randint(1, last), 1)
                 self._add_contract(weights, classic, start, start + timedelta(days=180), clause=False)
 
-    def _add_contract(self, weights: list[int], classic: list[int], start: date, end: date,
+    def _add_contract(self, weights: tuple[list[int], float], classic: list[int], start: date, end: date,
                       clause: bool = True) -> None:
-        buyer = self.rng.choices(self.buyers, weights)[0]
+        buyer = pick(self.rng, self.buyers, *weights)  # rng.choices(self.buyers, weights)[0]
         sector = self.rng.choice(cat.BUYER_SECTORS[buyer["code"]])
         self.numbering[buyer["code"], start.year] += 1
         vehicles = [Vehicle.CLAUSE_SOCIALE]
