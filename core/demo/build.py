@@ -33,7 +33,7 @@ from core.demo import catalog as cat
 from core.demo import trades as tr
 from core.demo.calibration import HOURS_BY_YEAR, LATER_YEAR_HOURS, PublishedFigures
 from core.demo.decp_sample import club_records, demo_decp
-from core.demo.draws import pick, weighted
+from core.demo.draws import pick, shuffle, weighted
 from core.demo.history import AssessmentHistory
 from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
@@ -103,6 +103,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
         self.communes = cat.communes()
         # The weights summed once: random.choices sums them on every call otherwise (same draws either way).
         self.commune_weights = list(accumulate(cat.COMMUNE_WEIGHTS.get(c, 1) for c in self.communes))
+        self.commune_total = self.commune_weights[-1] + 0.0
         self.buyers, self.companies, self.contracts, self.vehicles = [], [], [], []
         self.participants, self.publics, self.entries, self.exits, self.jobs = [], [], [], [], []
         self.assessments: list[dict] = []
@@ -110,7 +111,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     def _commune(self) -> str:
         """A commune of the agglomeration, La Rochelle and its larger neighbours more often."""
-        return self.rng.choices(self.communes, cum_weights=self.commune_weights)[0]
+        return pick(self.rng, self.communes, self.commune_weights, self.commune_total)  # rng.choices' very draw
 
     # -- the cast -------------------------------------------------------------------------------
     def _siret(self) -> str:
@@ -121,11 +122,12 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
             self.buyers.append({"id": i, "name": name, "kind": kind.value, "permanent_member": member,
                                 "siret": self._siret(), "code": code})
         seen: set[str] = set()
+        resume: dict = {}  # tr.company_name's searches, where they stopped
         self.by_trade: dict[Sector, list[int]] = defaultdict(list)  # classic companies, one sector each
         for sector in tr.trades_of(round(360 * self.scale)):
             draw, word, legal = (self.rng.randrange(tr.LEGACY_TRADE_DRAWS), self.rng.choice(cat.COMPANY_WORDS),
                                  self.rng.choice(cat.LEGAL))
-            name = tr.company_name(sector, draw, word, legal, seen)
+            name = tr.company_name(sector, draw, word, legal, seen, resume)
             self.by_trade[sector].append(len(self.companies) + 1)
             self.companies.append({"id": len(self.companies) + 1, "siret": self._siret(), "name": name,
                                    "kind": CompanyKind.CLASSIQUE.value,
@@ -141,7 +143,7 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     # -- contracts: exactly the yearly count of contracts with a clause running ---------------------
     def build_contracts(self) -> None:
-        weights = [b[4] for b in cat.BUYERS]
+        weights = weighted([b[4] for b in cat.BUYERS])  # summed once, the same draws
         classic = [c["id"] for c in self.companies if c["kind"] == CompanyKind.CLASSIQUE.value]
         self.rank = {cid: i for i, cid in enumerate(classic)}  # tr.mapped's place, without a list scan per contract
         for year in self.years:
@@ -157,9 +159,9 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
                 start = date(year, self.rng.randint(1, last), 1)
                 self._add_contract(weights, classic, start, start + timedelta(days=180), clause=False)
 
-    def _add_contract(self, weights: list[int], classic: list[int], start: date, end: date,
+    def _add_contract(self, weights: tuple[list[int], float], classic: list[int], start: date, end: date,
                       clause: bool = True) -> None:
-        buyer = self.rng.choices(self.buyers, weights)[0]
+        buyer = pick(self.rng, self.buyers, *weights)  # rng.choices(self.buyers, weights)[0]
         sector = self.rng.choice(cat.BUYER_SECTORS[buyer["code"]])
         self.numbering[buyer["code"], start.year] += 1
         vehicles = [Vehicle.CLAUSE_SOCIALE]
@@ -219,7 +221,8 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     def _pick_contract(self, m: date, load: dict[int, int], running: list[dict]) -> int:
         sample = self.rng.sample(running, min(5, len(running)))
-        return min(sample, key=lambda c: load[c["id"]] / c["size"])["id"]
+        keys = [load[c["id"]] / c["size"] for c in sample]
+        return sample[keys.index(min(keys))]["id"]  # the first of the least loaded, as min(key=...) picks
 
     def _running_by_month(self) -> list[list[dict]]:
         """The hours-bearing contracts running in each month, in the contracts' order: the same lists as one scan
@@ -233,16 +236,18 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
 
     def build_hours(self) -> None:
         modes = weighted([w for w, *_ in cat.MODES])
-        # Each mode's values read once, not an enum's value per entry; the contract type drawn from as many.
-        values = {id(mode): (mode[1].value, [t.value for t in mode[3]]) for mode in cat.MODES}
-        rng, entries = self.rng, self.entries
+        # Each mode's values read once, not an enum's value per entry; rng.choice(seq), seq[rng._randbelow(len(seq))],
+        # drawn here bit by bit: the very same draws, without two Python calls per draw (two draws per entry).
+        values = {id(m): (m[1].value, [t.value for t in m[3]], len(m[3]), len(m[3]).bit_length()) for m in cat.MODES}
+        rng, entries, getrandbits = self.rng, self.entries, self.rng.getrandbits
+        n_hours, k_hours = len(_HOURS), len(_HOURS).bit_length()
         load: dict[int, int] = defaultdict(int)
         active: list[Pathway] = []
         self.pathways: list[Pathway] = []
         for m, running in zip(self.months, self._running_by_month(), strict=True):
             active = [p for p in active if p.remaining > 0]
             target = self._people_in_month(m)
-            self.rng.shuffle(active)
+            shuffle(self.rng, active)  # rng.shuffle's very swaps
             active = active[:target]
             while len(active) < target:
                 mode = pick(rng, cat.MODES, *modes)
@@ -257,10 +262,16 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
                     p.contract = self._pick_contract(m, load, running)  # same person, next contract
                 load[p.contract] += 1
                 p.entries.append(len(entries))
-                mode, types = values[id(p.mode)]
+                mode, types, n_types, k_types = values[id(p.mode)]
+                hours = getrandbits(k_hours)
+                while hours >= n_hours:
+                    hours = getrandbits(k_hours)
+                kind = getrandbits(k_types)
+                while kind >= n_types:
+                    kind = getrandbits(k_types)
                 entries.append({
                     "contract_id": p.contract, "participant_id": p.participant, "month": m,
-                    "hours": rng.choice(_HOURS), "mode": mode, "contract_type": rng.choice(types),
+                    "hours": _HOURS[hours], "mode": mode, "contract_type": types[kind],
                     "structure_id": p.structure})
                 p.remaining -= 1
 

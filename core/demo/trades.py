@@ -96,20 +96,36 @@ def trades_of(count: int) -> list[Sector]:
     return order
 
 
-def company_name(sector: Sector, trade_draw: int, word: str, legal: str, seen: set[str]) -> str:
-    """A name from its trade's words; another place word or legal form when it is taken."""
+def company_name(sector: Sector, trade_draw: int, word: str, legal: str, seen: set[str],
+                 resume: dict[tuple[str, str, str], list] | None = None) -> str:
+    """A name from its trade's words; another place word or legal form when it is taken.
+
+    `resume` (one dict for one `seen`): where the last search of the same first name, word and legal form stopped.
+    `seen` only grows, so every name before that place is still taken: the search goes on from there, the very
+    name a search from the start would find, without going again over hundreds of taken names per company (the
+    square of the companies at benchmark scales)."""
     trades = TRADE_NAMES[sector]
     first = trades[trade_draw % len(trades)]
-    for trade, place, form in _alternatives(first, trades, word, legal):
+    key = (first, word, legal)
+    state = resume.get(key) if resume is not None else None
+    if state is None:
+        state = [list(_alternatives(first, trades, word, legal)), 0, 2]  # the names, the place, the number
+        if resume is not None:
+            resume[key] = state
+    names = state[0]
+    while state[1] < len(names):
+        trade, place, form = names[state[1]]
         name = f"{trade} {place} {form}"
         if name not in seen:
             seen.add(name)
             return name
+        state[1] += 1
     # Only at benchmark scales (a few hundred companies of one trade): the first name, numbered.
-    for number in count(2):
+    for number in count(state[2]):
         name = f"{first} {word} {legal} {number}"
         if name not in seen:
             seen.add(name)
+            state[2] = number
             return name
     raise AssertionError("unreachable")
 

@@ -1,6 +1,9 @@
 """The benchmark stores' bulk path (bench/bench_store.py) writes the very rows of the demo's own path (load_demo)."""
 
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from bench.bench_store import build_demo_path, build_store
 from tests.conftest import DEMO_TODAY
@@ -27,3 +30,22 @@ def test_bulk_path_gives_load_demos_rows_at_another_scale(tmp_path):
     demo = build_demo_path(tmp_path / "demo.db", 1.6, DEMO_TODAY)
     assert bulk["entries"] == demo["entries"] > 20_000
     _same(tmp_path / "bulk.db", tmp_path / "demo.db")
+
+
+def test_bulk_path_refuses_a_row_breaking_a_check(tmp_path):
+    """The CHECK constraints are tested once per table after the load, not row by row: a row breaking one still
+    stops the build (here an hours entry of 0 h, against `hours_range`)."""
+    from bench.bench_store import write_tables
+    from core.store.engine import open_store
+    from core.store.models import HoursEntry
+
+    path = tmp_path / "broken.db"
+    engine = open_store(f"sqlite:///{path}")  # the schema; no parents needed (sqlite3 enforces no foreign key here)
+    dialect = engine.dialect
+    engine.dispose()
+    entry = {"contract_id": 1, "company_id": 1, "participant_id": 1, "month": date(2026, 1, 1),
+             "mode": "sous-traitance"}
+    good, bad = entry | {"hours": 35}, entry | {"hours": 0, "month": date(2026, 2, 1)}
+    with pytest.raises(ValueError, match="hours_entry: 1 row"):
+        write_tables(path, [(HoursEntry, [good, bad])], dialect)
+    write_tables(path, [(HoursEntry, [good])], dialect)  # a valid one goes in

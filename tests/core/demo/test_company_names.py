@@ -73,3 +73,22 @@ def test_a_benchmark_scale_outgrows_a_trades_names_without_failing():
     names = [tr.company_name(Sector.NETTOYAGE, 0, cat.COMPANY_WORDS[0], cat.LEGAL[0], seen) for _ in range(400)]
     assert len(set(names)) == 400
     assert names[-1].endswith(" 233") and names[-1].startswith(tr.TRADE_NAMES[Sector.NETTOYAGE][0])
+
+
+def test_resumed_searches_find_the_names_of_searches_from_the_start():
+    """tr.company_name's `resume` (where a search stopped) gives the very names a search from the start gives, keys
+    mixed and beyond the trade's names (numbered), as at scale 73."""
+    import random
+
+    from core.demo import catalog as cat
+    from core.demo import trades as tr
+
+    rng = random.Random(3)
+    draws = [(rng.choice([Sector.NETTOYAGE, Sector.PEINTURE]), rng.randrange(3), rng.choice(cat.COMPANY_WORDS[:3]),
+              rng.choice(cat.LEGAL[:2])) for _ in range(1500)]
+    plain: set[str] = set()
+    resumed: set[str] = set()
+    resume: dict = {}
+    expected = [tr.company_name(*d, plain) for d in draws]
+    assert [tr.company_name(*d, resumed, resume) for d in draws] == expected
+    assert any(n[-1].isdigit() for n in expected) and len(set(expected)) == 1500
