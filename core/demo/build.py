@@ -35,10 +35,11 @@ from core.demo.calibration import HOURS_BY_YEAR, LATER_YEAR_HOURS, PublishedFigu
 from core.demo.decp_sample import club_records, demo_decp
 from core.demo.draws import pick, shuffle, weighted
 from core.demo.history import AssessmentHistory
+from core.demo.outcomes import Outcomes
 from core.demo.pipeline import PipelineBuilder
 from core.months import month_end, month_number, month_start, months_between, months_spanned
 from core.store.engine import bump_data_version, catch_up_id_sequences, one_process_at_a_time, session_scope
-from core.store.enums import CompanyKind, Education, ExitKind, ExitMoment, Public, Sector, Vehicle
+from core.store.enums import CompanyKind, Education, Public, Sector, Vehicle
 from core.store.models import (
     DEMO_FLAG,
     Assessment,
@@ -64,13 +65,7 @@ CONTRACTS_BY_YEAR = {2016: 60, 2017: 110, 2018: 170, 2019: 240, 2020: 280, 2021:
 LATER_YEAR_CONTRACTS = 240  # pace of the years after the published ones
 IN_CONTRACT_MARCH_2022 = 100
 MEAN_MONTHLY_HOURS = 128
-# Exits at the end of the pathway, in the order of ExitKind (durable, transition, positive, other): about half in a
-# job, as published outcomes read (Nantes métropole, 2008: 51 % in a CDI, a CDD or a professionalisation contract),
-# a dynamic exit rate near 63 %. Six months later, each kind becomes another with these weights.
-END_OF_PATHWAY = [36, 15, 12, 37]
-FOLLOWED_UP = 0.8  # the people whose situation is asked again at 6 months
-SIX_MONTHS_AFTER = {ExitKind.EMPLOI_DURABLE: [88, 5, 2, 5], ExitKind.EMPLOI_TRANSITION: [35, 35, 5, 25],
-                    ExitKind.SORTIE_POSITIVE: [30, 20, 30, 20], ExitKind.AUTRE: [10, 15, 10, 65]}
+
 
 
 @dataclass
@@ -85,11 +80,10 @@ class Pathway:
 
 _AGES = weighted([30, 55, 15])
 _EDUCATION = [e.value for e in Education], *weighted([40, 35, 17, 6, 2])
-_EXITS = [k.value for k in ExitKind]
 _HOURS = (35, 60, 80, 104, 121, 140, 151, 151, 151, 169)
 
 
-class DemoBuilder(PublishedFigures, AssessmentHistory):
+class DemoBuilder(PublishedFigures, AssessmentHistory, Outcomes):
     """Builds the demo rows in memory (plain dicts with their ids), then writes them in one go."""
 
     def __init__(self, today: date, scale: float, params: SizingParameters | None = None) -> None:
@@ -293,34 +287,6 @@ class DemoBuilder(PublishedFigures, AssessmentHistory):
             rate = self.rng.choice([DEFAULT_INSERTION_RATE, DEFAULT_INSERTION_RATE, 0.07, 0.1])
             c["amount_ht"] = round(planned * DEFAULT_HOURLY_COST / (share * rate), -2)
             c["above_eu_threshold"] = c["nature"] == "travaux" and c["amount_ht"] > 5_538_000
-
-    def build_exits_and_jobs(self) -> None:
-        last_seen: dict[int, date] = {}
-        for e in self.entries:
-            last_seen[e["participant_id"]] = max(e["month"], last_seen.get(e["participant_id"], e["month"]))
-        follow_up = random.Random(SEED + 6)  # its own draws: the club's other figures stay as published
-        kinds, after = list(ExitKind), {kind: weighted(w) for kind, w in SIX_MONTHS_AFTER.items()}
-        ends, end, six = weighted(END_OF_PATHWAY), ExitMoment.FIN_DE_PARCOURS.value, ExitMoment.A_6_MOIS.value
-        before = month_number(self.last_month) - 1
-        for pid, m in sorted(last_seen.items()):
-            if month_number(m) < before:
-                # One draw per exit whatever the weights: the draws after it (jobs, assessments) do not move.
-                kind = pick(self.rng, kinds, *ends)
-                self.exits.append({"participant_id": pid, "date": month_start(m, 1), "kind": kind.value,
-                                   "moment": end})
-                later = month_start(m, 7)  # six months after the exit, asked of most people
-                if later <= self.last_month and follow_up.random() < FOLLOWED_UP:
-                    self.exits.append({"participant_id": pid, "date": later, "moment": six,
-                                       "kind": pick(follow_up, _EXITS, *after[kind])})
-        shares = [self.rng.uniform(0.5, 1.5) for _ in Sector]
-        for m in self.months + [date(2022, 3, 29)]:
-            i = month_number(m) - month_number(date(2021, 6, 1))
-            level = 1500 + (1500 * min(i, 9) / 9.4 if i > 0 else 0) - max(0, i - 12) * 15
-            jobs = 3000 if m == date(2022, 3, 29) else round(max(1500, level) + self.rng.uniform(-70, 70))
-            self.jobs.append({"date": m, "sector": None, "jobs": jobs, "source": "France Travail (démo)"})
-            for sector, share in zip(Sector, shares, strict=True):
-                self.jobs.append({"date": m, "sector": sector.value, "jobs": round(jobs * share / len(Sector)),
-                                  "source": "France Travail (démo)"})
 
     def build(self) -> "DemoBuilder":
         self.build_cast()
