@@ -30,8 +30,8 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.functions import aggregate_strings
 
 from core.config import figures_replica_wanted
-from core.figures import memo
-from core.figures.tables import REPLICATED, _copy_table, _create, _insert, _names, _sqlite_file, adbc_cursor
+from core.figures import memo, tables
+from core.figures.tables import REPLICATED, adbc_cursor, column_list, copy_table, create_table, insert_batch
 from core.store.engine import DATA_VERSION, StoreError, backup, data_version, is_sqlite
 from core.store.models import HoursEntry
 
@@ -120,9 +120,9 @@ def _load_with_adbc(store: Engine, duck: duckdb.DuckDBPyConnection) -> str:
             cursor.execute("SELECT value FROM store_meta WHERE key = ?", (DATA_VERSION,))
             row = cursor.fetchone()
             for table in REPLICATED:
-                _create(duck, table)
-                cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
-                _insert(duck, table, cursor.fetch_arrow_table())
+                create_table(duck, table)
+                cursor.execute(f'SELECT {column_list(table)} FROM "{table.name}"')
+                insert_batch(duck, table, cursor.fetch_arrow_table())
     return row[0] if row else "0"
 
 
@@ -133,7 +133,7 @@ def _load_with_sqlalchemy(store: Engine, duck: duckdb.DuckDBPyConnection) -> str
             source.exec_driver_sql("BEGIN")  # the driver begins no transaction for a read: one snapshot
         row = source.execute(text("SELECT value FROM store_meta WHERE key = :key"), {"key": DATA_VERSION}).first()
         for table in REPLICATED:
-            _copy_table(source, table, duck)
+            copy_table(source, table, duck)
         source.rollback()
     return row[0] if row else "0"
 
@@ -152,7 +152,7 @@ def load_database(store: Engine) -> tuple[duckdb.DuckDBPyConnection, str]:
     a file whose values ADBC's type inference refuses, through the store's own engine."""
     import duckdb
 
-    path = _sqlite_file(store)
+    path = tables.sqlite_file(store)
     if path:
         from adbc_driver_manager import Error as AdbcError
 

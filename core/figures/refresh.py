@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Engine, Select, Table, case, func, select
 
+from core.figures import tables
 from core.figures.tables import (
     REPLICATED,
-    _copy_rows,
-    _create,
-    _duck_type,
-    _insert,
-    _names,
-    _sqlite_file,
     adbc_cursor,
+    column_list,
+    copy_rows,
+    create_table,
+    duck_type,
+    insert_batch,
 )
 from core.store.engine import DATA_VERSION, is_sqlite
 from core.store.models import StoreMeta
@@ -41,7 +41,7 @@ def _tracked(table: Table) -> bool:
 
 def _fingerprinted(table: Table) -> list[Column]:
     """The columns a fingerprint sums: the integers (ids, version, references) and the flags (archived)."""
-    return [c for c in table.columns if _duck_type(c) in ("BIGINT", "BOOLEAN")]
+    return [c for c in table.columns if duck_type(c) in ("BIGINT", "BOOLEAN")]
 
 
 def loaded_state(duck: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
@@ -56,7 +56,7 @@ def loaded_state(duck: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
 
 
 def _fingerprint(table: Table, last: int) -> Select:
-    sums = [func.coalesce(func.sum(case((c, 1), else_=0) if _duck_type(c) == "BOOLEAN" else c), 0)
+    sums = [func.coalesce(func.sum(case((c, 1), else_=0) if duck_type(c) == "BOOLEAN" else c), 0)
             for c in _fingerprinted(table)]
     return select(func.count(), *sums).where(table.c.id <= last)
 
@@ -86,7 +86,7 @@ def _apply(duck: duckdb.DuckDBPyConnection, queries: dict[str, Select], loaded: 
         for table in REPLICATED:
             if table.name in whole:  # dropped, not emptied: its memory freed at once (no checkpoint in memory)
                 cursor.execute(f'DROP TABLE "{table.name}"')
-                _create(cursor, table)
+                create_table(cursor, table)
             fill(cursor, table)
         cursor.execute("COMMIT")
     except BaseException:
@@ -106,7 +106,7 @@ def refresh_database(store: Engine, duck: duckdb.DuckDBPyConnection,
     whole; None when a full reload is the way (the extract could not be read)."""
     import duckdb
 
-    if _sqlite_file(store):
+    if tables.sqlite_file(store):
         from adbc_driver_manager import Error as AdbcError
 
         from core.store.snapshot import extract_into
@@ -120,10 +120,10 @@ def refresh_database(store: Engine, duck: duckdb.DuckDBPyConnection,
             try:
                 with adbc_cursor(extract) as cursor:
                     def fill(duck_cursor: duckdb.DuckDBPyConnection, table: Table) -> None:
-                        cursor.execute(f'SELECT {_names(table)} FROM "{table.name}"')
+                        cursor.execute(f'SELECT {column_list(table)} FROM "{table.name}"')
                         batch = cursor.fetch_arrow_table()
                         if batch.num_rows:  # no rows, no types to infer: nothing to cast
-                            _insert(duck_cursor, table, batch)
+                            insert_batch(duck_cursor, table, batch)
 
                     return version, _apply(duck, queries, loaded, fill)
             except (AdbcError, duckdb.Error, OSError):  # what ADBC or Arrow refuses: loaded whole, as first
@@ -135,9 +135,9 @@ def refresh_database(store: Engine, duck: duckdb.DuckDBPyConnection,
         version, queries = _plan(lambda q: list(source.execute(q).all()), loaded)
 
         def fill_rows(duck_cursor: duckdb.DuckDBPyConnection, table: Table) -> None:
-            # The driver's own values, as by _copy_table (ids only are bound: literal values are safe).
+            # The driver's own values, as by copy_table (ids only are bound: literal values are safe).
             sql = str(queries[table.name].compile(store, compile_kwargs={"literal_binds": True}))
-            _copy_rows(source.exec_driver_sql(sql), table, duck_cursor)
+            copy_rows(source.exec_driver_sql(sql), table, duck_cursor)
 
         whole = _apply(duck, queries, loaded, fill_rows)
         source.rollback()

@@ -46,7 +46,7 @@ _DUCK_TYPES: dict[type, str] = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE",
 _BATCH = 200_000  # rows fetched from the store at a time: the load's memory stays a batch's, not a table's
 
 
-def _duck_type(column: Column) -> str:
+def duck_type(column: Column) -> str:
     """DuckDB's type for a column: a decorated type (SQLModel's UTC datetimes) by the type it decorates; the
     store writes those in UTC, which DuckDB's TIMESTAMP keeps as the store's driver reads them back."""
     kind = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
@@ -56,39 +56,39 @@ def _duck_type(column: Column) -> str:
         return "VARCHAR"
 
 
-def _names(table: Table) -> str:
+def column_list(table: Table) -> str:
     return ", ".join(f'"{column.name}"' for column in table.columns)
 
 
-def _create(duck: duckdb.DuckDBPyConnection, table: Table) -> None:
-    duck.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.columns)
+def create_table(duck: duckdb.DuckDBPyConnection, table: Table) -> None:
+    duck.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(f'"{c.name}" {duck_type(c)}' for c in table.columns)
                  + ")")
 
 
-def _copy_table(source, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a Connection
+def copy_table(source, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a Connection
     """`table` from the store into DuckDB through the store's engine, by batches of rows turned into Arrow columns.
 
     The driver's own values are read (SQLite's dates are text, its booleans 0 and 1) and cast by DuckDB to the
     column's type (as from ADBC): no Python conversion per value."""
-    _create(duck, table)
-    _copy_rows(source.exec_driver_sql(f'SELECT {_names(table)} FROM "{table.name}"'), table, duck)
+    create_table(duck, table)
+    copy_rows(source.exec_driver_sql(f'SELECT {column_list(table)} FROM "{table.name}"'), table, duck)
 
 
-def _copy_rows(cursor, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a CursorResult
+def copy_rows(cursor, table: Table, duck: duckdb.DuckDBPyConnection) -> None:  # noqa: ANN001 - a CursorResult
     names = [column.name for column in table.columns]
     while rows := cursor.fetchmany(_BATCH):
-        _insert(duck, table, pa.table({name: pa.array(values)
+        insert_batch(duck, table, pa.table({name: pa.array(values)
                                        for name, values in zip(names, zip(*rows, strict=True), strict=True)}))
 
 
-def _insert(duck: duckdb.DuckDBPyConnection, table: Table, batch: pa.Table) -> None:
-    casts = ", ".join(f'CAST("{c.name}" AS {_duck_type(c)})' for c in table.columns)
+def insert_batch(duck: duckdb.DuckDBPyConnection, table: Table, batch: pa.Table) -> None:
+    casts = ", ".join(f'CAST("{c.name}" AS {duck_type(c)})' for c in table.columns)
     duck.register("store_batch", batch)
     duck.execute(f'INSERT INTO "{table.name}" SELECT {casts} FROM store_batch')
     duck.unregister("store_batch")
 
 
-def _sqlite_file(store: Engine) -> str | None:
+def sqlite_file(store: Engine) -> str | None:
     url = store.url
     plain_file = is_sqlite(store) and url.database not in (None, "", ":memory:") and not url.query.get("uri")
     return url.database if plain_file else None

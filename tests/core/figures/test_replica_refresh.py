@@ -8,6 +8,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from core.figures import engine as figures
 from core.figures import indicators as ind
+from core.figures import tables
 from core.figures.filters import Filters
 from core.store.engine import bump_data_version, data_version, session_scope
 from core.store.models import Contract, HoursEntry
@@ -22,7 +23,7 @@ def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways of reading the store: ADBC on an extract of an SQLite file, or the store's own engine (as for
     PostgreSQL)."""
     if request.param == "engine":
-        monkeypatch.setattr(figures, "_sqlite_file", lambda store: None)
+        monkeypatch.setattr(tables, "sqlite_file", lambda store: None)  # the load and the refresh
     return request.param
 
 
