@@ -150,6 +150,8 @@ def _plan(session: Session, records: list[DecpRecord]) -> tuple[list[DecpRecord]
     # By the records' ids (the key's index), not their buyers: a batch of a national file names most buyers,
     # and each batch would load every contract already written.
     ids = sorted({r.decp_id for r in records})
+    if session.execute(select(DecpContract.id).limit(1)).first() is None:
+        ids = []  # nothing stored yet (a first import, the demo's sample): every record is new
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         query = select(DecpContract).where(DecpContract.decp_id.in_(chunk))  # type: ignore[attr-defined]
@@ -190,13 +192,14 @@ def _upsert(session: Session, records: list[DecpRecord], report: DecpImportRepor
             session.add_all(DecpConsideration(contract_id=row.id, value=v) for v in record.considerations)
     if not new:
         return
-    # Core's executemany with RETURNING, in the rows' order: the ORM's one object per row took a second for the
-    # demo's 1 300 contracts (and as long per thousand rows of a real file).
+    # Core's executemany with RETURNING, each new id read with its key: the ORM's one object per row took a second
+    # for the demo's 1 300 contracts, and RETURNING in the rows' order runs one INSERT per row on SQLite (no form
+    # there ties a new ROWID to its parameters), 6 s for the 91 500 contracts of the 1 M benchmark store.
     contracts = DecpContract.__table__  # type: ignore[attr-defined]
-    ids = session.execute(
-        insert(contracts).returning(contracts.c.id, sort_by_parameter_order=True),
-        [{name: getattr(r, name) for name in COLUMNS} | {"imported_at": now} for r in new]).scalars().all()
-    values = [{"contract_id": i, "value": v} for i, r in zip(ids, new, strict=True) for v in r.considerations]
+    ids = {(key, siret): i for i, key, siret in session.execute(
+        insert(contracts).returning(contracts.c.id, contracts.c.decp_id, contracts.c.buyer_siret),
+        [{name: getattr(r, name) for name in COLUMNS} | {"imported_at": now} for r in new])}
+    values = [{"contract_id": ids[r.key], "value": v} for r in new for v in r.considerations]
     if values:
         session.execute(insert(DecpConsideration.__table__), values)  # type: ignore[attr-defined]
 
