@@ -109,9 +109,12 @@ def drawn(_build: Callable[..., go.Figure], name: str, *args: object) -> tuple[g
 def chart(build: Callable[..., go.Figure], *args: object, key: str | None = None,
           where: DeltaGenerator | None = None) -> None:
     """The Plotly chart `build(*args)` (a function of ui.charts), and under it the figures it draws in a table a
-    screen reader reads (RGAA 1.8: an image that carries information has a text alternative)."""
+    screen reader reads (RGAA 1.8: an image that carries information has a text alternative). The table is sent
+    only once its expander is opened: a page of folded tables draws as fast as its charts."""
     fig, table = drawn(build, build.__qualname__, *args)
     where = st.container() if where is None else where
     where.plotly_chart(fig, width="stretch", key=key)
-    with where.expander(texts.SEE_DATA):
-        st.dataframe(table, hide_index=True, width="stretch", key=key and f"{key}_data")
+    name = key or build.__qualname__
+    see = where.expander(texts.SEE_DATA, key=f"{name}_see", on_change="rerun")
+    if see.open:
+        see.dataframe(table, hide_index=True, width="stretch", key=f"{name}_data")

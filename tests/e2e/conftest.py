@@ -159,6 +159,12 @@ def wait_for_app(page: Page, timeout: float | None = None) -> None:
     raise AssertionError("the page kept navigating")
 
 
+def open_view(page: Page, name: str, timeout: float | None = None) -> None:
+    """Open the dashboard's tab `name` (texts.VIEWS) and wait for its run: only the open tab's sections are drawn."""
+    page.get_by_role("tab", name=name, exact=True).click()
+    wait_for_app(page, timeout)
+
+
 FACILITATOR = ("facilitatrice", "une phrase de passe assez longue")
 
 

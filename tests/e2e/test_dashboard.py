@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_view, wait_for_app
 from tests.utils import by_hand
+from ui import texts
 
 pytestmark = pytest.mark.e2e
 
@@ -53,3 +54,26 @@ def test_read_kpis_change_a_filter_open_a_contract(page: Page, server, demo_stor
     expect(page.get_by_text("Heures réalisées par mois")).to_be_visible()
     assert "marche=H17-" in page.url
     assert kpi(page, "Heures prévues").endswith("\u00a0h")
+
+
+def test_a_tab_draws_its_section_and_a_chart_its_table_once_asked(page: Page, server):
+    """The first view draws the key figures, the yearly chart and the first tab, its tables folded and not sent (a
+    visitor's first view took 1,8 times a bare page of four metrics and a chart, most of it in the browser)."""
+    page.goto(f"{server.url}/?de=2021&a=2021")
+    wait_for_app(page)
+    expect(page.get_by_role("tab")).to_have_text(list(texts.VIEWS))
+    panel = page.locator('[role="tabpanel"]:visible')
+    expect(panel.get_by_role("heading", name=texts.BREAKDOWNS_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.EXITS_TITLE)).to_have_count(0)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)  # the yearly chart, two breakdowns
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(0)
+
+    page.get_by_text(texts.SEE_DATA).first.click()  # the yearly chart's figures
+    wait_for_app(page)
+    table = page.locator('[data-testid="stExpander"]').first.locator('[data-testid="stDataFrame"]')
+    expect(table).to_have_count(1)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+
+    open_view(page, texts.VIEWS[2])
+    expect(panel.get_by_role("heading", name=texts.EXITS_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.BREAKDOWNS_TITLE)).to_have_count(0)

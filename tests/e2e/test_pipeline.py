@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from core.store.engine import open_store
 from core.store.models import Company, Participant
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_view, wait_for_app
 from tests.e2e.test_dashboard import kpi
+from ui import texts
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("PASSERELLES_SCREENSHOTS", "/work/wt/shots-recruit"))
@@ -29,6 +30,7 @@ def shot(page: Page, name: str) -> None:
 def officials_figures(page: Page, url: str) -> tuple[int, int]:
     page.goto(url + DASHBOARD)
     wait_for_app(page)
+    open_view(page, texts.VIEWS[1])
     expect(page.get_by_role("heading", name="Recrutements du club")).to_be_visible()
     return int(kpi(page, "Postes ouverts").replace(" ", "")), int(kpi(page, "Postes pourvus").replace(" ", ""))
 

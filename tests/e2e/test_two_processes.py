@@ -25,11 +25,12 @@ from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import open_store
 from core.store.models import Company, Role
 from server import READY_WITH_DEMO
-from tests.e2e.conftest import FACILITATOR, Server, log_in, wait_for_app
+from tests.e2e.conftest import FACILITATOR, Server, log_in, open_view, wait_for_app
 from tests.e2e.proxy import Nginx
 from tests.e2e.test_dashboard import kpi
 from tests.e2e.test_pipeline import fill_need
 from tests.utils.postgres import fresh_schema
+from ui import texts
 
 pytestmark = pytest.mark.e2e
 URL = os.environ.get("PASSERELLES_TEST_POSTGRES")
@@ -70,17 +71,16 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
 
 
 def positions_open(page: Page) -> int:
+    """The club's positions open, on the dashboard's tab of the jobs and recruitment (opened by this click)."""
+    open_view(page, texts.VIEWS[1], SLOW)
     expect(page.get_by_role("heading", name="Recrutements du club")).to_be_visible()
     return int(kpi(page, "Postes ouverts").replace(" ", ""))
 
 
 def interact(page: Page) -> None:
-    """The official's next click: another breakdown on the left (the same period, so the same cache keys)."""
-    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Répartir par").first
-    box.scroll_into_view_if_needed()  # under the key figures and the yearly chart
-    box.locator("input").click()
-    page.get_by_role("option", name="Secteur", exact=True).click()
-    wait_for_app(page, SLOW)
+    """The official's next clicks, with no reload: to the breakdowns' tab and back to the recruitment's."""
+    open_view(page, texts.VIEWS[0], SLOW)
+    open_view(page, texts.VIEWS[1], SLOW)
 
 
 def new_need(page: Page, proxy: Nginx, reference: str, siret: str) -> None:

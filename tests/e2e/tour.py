@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from core.accounts.auth import CLI_ACTOR, add_user
 from core.store.engine import open_store
 from core.store.models import Role
-from tests.e2e.conftest import FACILITATOR, ROOT, Server, wait_for_app
+from tests.e2e.conftest import FACILITATOR, ROOT, Server, open_view, wait_for_app
 from tests.e2e.french_reading import WIDTHS, english_at_each_width
 from tests.e2e.test_first_request import registered_addresses
 from ui import texts
@@ -133,12 +133,19 @@ def tour(role: str, browser: Browser, server: Server, demo_copy: Path, state: di
         wait_for_app(page)
         expect(page.locator('[data-testid="stMain"]')).not_to_contain_text(texts.UNKNOWN_TITLE)
         found.pages.append(address)
-        if found_here := blocking_violations(page):
-            found.violations[f"/{address}"] = found_here
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SHOTS) / f"{role}-{address or 'accueil'}.png"))
-        read_english(page, f"/{address}", found)
+        # The dashboard draws one tab at a time (pages/dashboard.py): each is read
+        views = [None, *texts.VIEWS[1:]] if ADDRESSES[address] == "dashboard" else [None]
+        for view in views:
+            if view:
+                open_view(page, view)
+            where = f"/{address}" + (f" ({view})" if view else "")
+            if found_here := blocking_violations(page):
+                found.violations[where] = found_here
+            if SHOTS:
+                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                name = (address or "accueil") + (f"-{texts.VIEWS.index(view)}" if view else "")
+                page.screenshot(path=str(Path(SHOTS) / f"{role}-{name}.png"))
+            read_english(page, where, found)
     if role == "anonyme":
         for address in ("/saisie", "/nulle-part"):  # a page refused to a visitor, an unknown address
             current["page"] = address

@@ -38,11 +38,12 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """`app(engine, **query)` -> an AppTest of app.py on that store, already run."""
 
     def run(engine: Engine, page: str | None = None, *, alone: bool = False, actor: Actor | None = None,
-            **query: str) -> AppTest:
+            view: str | None = None, see: tuple[str, ...] = (), **query: str) -> AppTest:
         """`actor`: the session logged in as `actor` from its first run (as a reload with the login cookie is),
-        without a visitor's run of the dashboard before. `alone=True`: run `page` by itself as the main script,
-        without the frame (as Streamlit's old multipage mode did), not yet run, so that the caller can log it
-        in first."""
+        without a visitor's run of the dashboard before. `view`: the dashboard's tab open (texts.VIEWS; the first
+        by default, as a visitor finds it). `see`: the keys of the charts whose « Voir les données » is open.
+        `alone=True`: run `page` by itself as the main script, without the frame (as Streamlit's old multipage mode
+        did), not yet run, so that the caller can log it in first."""
         monkeypatch.setenv("DATABASE_URL", _url(engine))
         monkeypatch.setenv("PASSERELLES_DEMO", "0")
         st.cache_resource.clear()
@@ -54,6 +55,10 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
             log_in(at, engine, actor)
         for key, value in query.items():
             at.query_params[key] = value
+        if view is not None:
+            at.session_state["dashboard_view"] = view
+        for chart in see:
+            at.session_state[f"{chart}_see"] = True
         at.run()
         if page:
             at.switch_page(page)

@@ -167,3 +167,34 @@ def test_a_rerun_draws_its_charts_from_the_shared_ones(store, app, monkeypatch):
     at.multiselect(key="flt_buyers").select("Bailleur Test").run()
     assert not at.exception and len(built) == 2  # other figures: another chart
     assert metric(at, "Heures réalisées") == fmt.hours(180)
+
+
+def test_only_the_open_tab_runs_and_a_folded_table_is_not_sent(store, app, monkeypatch):
+    """A visitor's first view drew every section and sent every chart's table, folded: most of its time in the
+    browser. Now the sections under the yearly chart are tabs, only the open one runs, and a chart's table is sent
+    once its « Voir les données » is opened; a picker's choice outlives a visit to another tab."""
+    from ui import data, texts
+
+    exits_loaded: list[object] = []
+    load_exits = data.exits
+    monkeypatch.setattr(data, "exits", lambda *args: exits_loaded.append(args) or load_exits(*args))
+    at = app(store, de="2021", a="2021")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == list(texts.VIEWS)
+    titles = [s.value for s in at.subheader]
+    assert texts.BREAKDOWNS_TITLE in titles and texts.JOBS_TITLE not in titles and texts.EXITS_TITLE not in titles
+    assert not exits_loaded and not at.dataframe  # three charts drawn, their tables folded and not sent
+    assert [e.label for e in at.expander].count(texts.SEE_DATA) == 3
+
+    at.selectbox(key="breakdown_acheteur").select("secteur").run()
+    at.session_state["yearly_hours_see"] = True
+    at.run()
+    assert [list(d.value.columns)[0] for d in at.dataframe] == ["Année"]  # the yearly chart's table alone
+
+    at.session_state["dashboard_view"] = texts.VIEWS[2]
+    at.run()
+    titles = [s.value for s in at.subheader]
+    assert texts.EXITS_TITLE in titles and texts.BREAKDOWNS_TITLE not in titles and exits_loaded
+    at.session_state["dashboard_view"] = texts.VIEWS[0]
+    at.run()
+    assert not at.exception and at.selectbox(key="breakdown_acheteur").value == "secteur"

@@ -7,8 +7,10 @@ from core import formatting as fmt
 from core.accounts.auth import Actor
 from core.store.models import Role
 from tests.utils.exits import add_exits
+from ui import texts
 
 FACILITATOR = Actor("marie", Role.FACILITATEUR)
+EXITS = {"view": texts.VIEWS[2], "see": ("chart_exits", "chart_exits_profile")}  # the tab, its tables open
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def table(at, first_column: str):
 
 
 def test_the_facilitator_reads_the_exits_and_the_rates(with_exits, app):
-    at = app(with_exits, de="2021", a="2021", actor=FACILITATOR)
+    at = app(with_exits, **EXITS, de="2021", a="2021", actor=FACILITATOR)
     assert not at.exception
     assert metric(at, "Sorties en fin de parcours") == "4"
     assert metric(at, "Taux de sortie dynamique") == fmt.percent(0.75)
@@ -43,7 +45,7 @@ def test_the_facilitator_reads_the_exits_and_the_rates(with_exits, app):
 
 
 def test_a_visitor_reads_no_small_count_and_no_rate_that_gives_one_back(with_exits, app):
-    at = app(with_exits, de="2021", a="2021")
+    at = app(with_exits, **EXITS, de="2021", a="2021")
     assert not at.exception
     assert metric(at, "Sorties en fin de parcours") == "< 5"
     assert metric(at, "Taux de sortie dynamique") == "—"
@@ -54,18 +56,19 @@ def test_a_visitor_reads_no_small_count_and_no_rate_that_gives_one_back(with_exi
 
 
 def test_a_buyer_filter_keeps_the_exits_of_the_people_who_worked_for_it(with_exits, app):
-    at = app(with_exits, de="2021", a="2021", acheteur="Bailleur Test", actor=FACILITATOR)
+    at = app(with_exits, **EXITS, de="2021", a="2021", acheteur="Bailleur Test", actor=FACILITATOR)
     assert metric(at, "Sorties en fin de parcours") == "2" and metric(at, "Taux de sortie dynamique") == "100 %"
 
 
 def test_a_period_without_exits_says_so(with_exits, app):
-    at = app(with_exits, de="2020", a="2020")
+    at = app(with_exits, **EXITS, de="2020", a="2020")
     assert not at.exception
     assert any("Aucune sortie" in i.value for i in at.info)
 
 
 def test_the_contract_detail_shows_its_peoples_exits(with_exits, app):
-    at = app(with_exits, "pages/contracts.py", de="2021", a="2021", marche="K1", actor=FACILITATOR)
+    at = app(with_exits, "pages/contracts.py", see=("chart_contract_exits",), de="2021", a="2021", marche="K1",
+             actor=FACILITATOR)
     assert not at.exception
     assert metric(at, "Sorties en fin de parcours") == "3"  # not P3's: P3 came to K1 after leaving
     assert metric(at, "Taux de sortie dynamique") == fmt.percent(2 / 3)

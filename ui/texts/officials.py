@@ -29,6 +29,7 @@ SITUATION = "Situation au {date}"
 VS_PREVIOUS = "par rapport à {period}"
 VS_USUAL = "par rapport au niveau habituel"
 YEARLY_TITLE = "Heures d'insertion réalisées et prévues, par année"
+VIEWS = ("Répartitions", "Emplois et recrutements", "Sorties")  # the dashboard's tabs, under the yearly chart
 BREAKDOWNS_TITLE = "Répartitions des heures réalisées et prévues"
 BREAKDOWN_CHOICE = "Répartir par"
 JOBS_TITLE = "Emplois disponibles sur le territoire"
