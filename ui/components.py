@@ -110,7 +110,8 @@ def chart(build: Callable[..., go.Figure], *args: object, key: str | None = None
           where: DeltaGenerator | None = None) -> None:
     """The Plotly chart `build(*args)` (a function of ui.charts), and under it the figures it draws in a table a
     screen reader reads (RGAA 1.8: an image that carries information has a text alternative). The table is sent
-    only once its expander is opened: a page of folded tables draws as fast as its charts."""
+    only once its expander is opened: a page of folded tables draws as fast as its charts. The expander's state is
+    keyed by `key`, else by the builder's name: a page that draws one builder twice gives each its own `key`."""
     fig, table = drawn(build, build.__qualname__, *args)
     where = st.container() if where is None else where
     where.plotly_chart(fig, width="stretch", key=key)
