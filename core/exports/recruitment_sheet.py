@@ -5,9 +5,9 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from core import formatting as fmt
+from core.exports.sheets import Sheet, column_width, text_columns_quoted
 from core.figures import recruitment as figures_of
 from core.figures.filters import Filters
-from core.figures.privacy import is_formula_like
 from core.figures.recruitment import DEFINITIONS, TRADE_NOTE, masked_recruitment, protected_trades
 
 RECRUITMENT_SHEET, TRADES_SHEET = "Recrutements", "Recrutements par métier"
@@ -27,43 +27,53 @@ def recruitment_tables(engine: Engine, f: Filters) -> tuple[pd.DataFrame, pd.Dat
     return figures, protected_trades(figures_of.by_trade(engine, f, "metier"))
 
 
-def _sheet(writer: pd.ExcelWriter, name: str, headers: list[str], rows: list[list[object]],
-           kinds: list[list[str | None]]) -> None:
+def _sheet(name: str, headers: list[str], rows: list[list[object]], kinds: list[list[str | None]]) -> Sheet:
     """One table: bold frozen header, numbers as numbers in their format, "< 5" and "—" right-aligned, wrapped
-    text in columns as wide as they read (at most 60 characters)."""
-    book = writer.book
-    sheet = book.add_worksheet(name)
-    bold = book.add_format({"bold": True, "bottom": 1, "bg_color": "#EEF4F1", "text_wrap": True, "valign": "top"})
-    numbers = {kind: book.add_format({"num_format": code}) for kind, code in FORMATS.items()}
-    right, wrap = book.add_format({"align": "right"}), book.add_format({"text_wrap": True, "valign": "top"})
-    quoted = book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})  # a title typed "=…"
-    widths = [len(h) for h in headers]
-    for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, bold)
-    for r, (row, row_kinds) in enumerate(zip(rows, kinds, strict=True), start=1):
-        for col, (value, kind) in enumerate(zip(row, row_kinds, strict=True)):
-            if kind is None:
-                sheet.write_string(r, col, str(value), quoted if is_formula_like(str(value)) else wrap)
-                widths[col] = max(widths[col], len(str(value)))
-            elif isinstance(value, str) or value is None or value != value:
-                sheet.write_string(r, col, fmt.MISSING if value is None or value != value else value, right)
-            else:
-                sheet.write_number(r, col, float(value), numbers[kind])
-                widths[col] = max(widths[col], 8)
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, min(60, width + 2))
-    sheet.freeze_panes(1, 0)
+    text in columns as wide as they read (at most 60 characters). A column whose rows hold figures of different
+    kinds (« Valeur ») takes each row's format."""
+    columns = list(zip(*kinds, strict=True)) if kinds else [(None,)] * len(headers)
+    formats, styles = [], {}
+    for column_kinds in columns:
+        text = all(kind is None for kind in column_kinds)
+        kind = next((k for k in column_kinds if k), None)
+        if text:
+            formats.append({"text_wrap": True, "valign": "top"})
+        elif all(k in (None, kind) for k in column_kinds):
+            formats.append({"align": "right", "num_format": FORMATS[kind]})
+        else:
+            formats.append({"align": "right"})
+            styles.update({row: {"num_format": FORMATS[k]} for row, k in enumerate(column_kinds) if k})
+    cells = [[_cell(value, kind) for value, kind in zip(row, row_kinds, strict=True)]
+             for row, row_kinds in zip(rows, kinds, strict=True)]
+    frame = pd.DataFrame(cells, columns=headers, dtype=object)
+    texts = [all(kind is None for kind in column_kinds) for column_kinds in columns]
+    widths = [column_width(header, max([0, *(len(v) if text else 8 for v in frame.iloc[:, col]
+                                             if isinstance(v, str) == text)]))  # a number reads in 8 characters
+              for col, (header, text) in enumerate(zip(headers, texts, strict=True))]
+    return Sheet(name, frame, widths, text_columns_quoted(frame, formats), rows=styles)
 
 
-def write_recruitment_sheets(writer: pd.ExcelWriter, engine: Engine, f: Filters) -> None:
+def _cell(value: object, kind: str | None) -> object:
+    """Text as text; a figure as a number, or its mask ("< 5"), or "—" where there is none."""
+    if kind is None:
+        return str(value)
+    if isinstance(value, str):
+        return value
+    return fmt.MISSING if value is None or value != value else float(value)  # type: ignore[arg-type]
+
+
+def recruitment_sheets(engine: Engine, f: Filters) -> list[Sheet]:
     """The two sheets, after the others; none when the club keeps no recruitment need in the scope."""
     figures, trades = recruitment_tables(engine, f)
     if trades.empty and not any(isinstance(v, str) or v for v in figures["Valeur"]):
-        return
-    _sheet(writer, RECRUITMENT_SHEET, list(HEADERS),
-           [[label, value, text] for _, label, value, text in figures.itertuples(index=False)]
-           + [[TRADE_HEADERS["valeur"], "", TRADE_NOTE]],
-           [[None, KINDS.get(key, "count"), None] for key in figures["cle"]] + [[None, None, None]])
-    _sheet(writer, TRADES_SHEET, list(TRADE_HEADERS.values()),
-           [[getattr(row, name) for name in TRADE_HEADERS] for row in trades.itertuples(index=False)],
-           [[None, *["rate" if name == "taux_pourvoi" else "count" for name in list(TRADE_HEADERS)[1:]]]] * len(trades))
+        return []
+    return [
+        _sheet(RECRUITMENT_SHEET, list(HEADERS),
+               [[label, value, text] for _, label, value, text in figures.itertuples(index=False)]
+               + [[TRADE_HEADERS["valeur"], "", TRADE_NOTE]],
+               [[None, KINDS.get(key, "count"), None] for key in figures["cle"]] + [[None, None, None]]),
+        _sheet(TRADES_SHEET, list(TRADE_HEADERS.values()),
+               [[getattr(row, name) for name in TRADE_HEADERS] for row in trades.itertuples(index=False)],
+               [[None, *["rate" if name == "taux_pourvoi" else "count" for name in list(TRADE_HEADERS)[1:]]]]
+               * len(trades)),
+    ]

@@ -3,6 +3,7 @@
 import io
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pandas as pd
 import pytest
 from pptx import Presentation
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from core.__main__ import main
 from core.exports import workbook
+from core.exports.sheets import NOTE_ROWS
 from core.exports.slides import SLIDE_BREAKDOWNS, ZOOM_COUNT, build_deck, large_contracts
 from core.figures import exits
 from core.figures.contracts import contract_list
@@ -108,13 +110,10 @@ def test_deck_states_period_filters_and_data_date(demo_store):
 
 
 def read_book(content: bytes) -> dict[str, pd.DataFrame]:
-    """Each sheet as pandas reads it; a breakdown with a note: its table, down to the blank row before the note."""
+    """Each sheet as pandas reads it; a breakdown with a note: its table, under the note and its blank row."""
     book = pd.read_excel(io.BytesIO(content), sheet_name=None)
-    for name, frame in book.items():
-        if name not in workbook.SHEET_NOTES:
-            continue
-        blank = frame.index[frame.isna().all(axis=1)]
-        book[name] = frame.loc[:blank[0] - 1] if len(blank) else frame
+    for name in set(book) & set(workbook.SHEET_NOTES):
+        book[name] = pd.read_excel(io.BytesIO(content), sheet_name=name, header=NOTE_ROWS)
     return book
 
 
@@ -200,10 +199,10 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
     info = {row[0].value: row[1] for row in book["Informations"].iter_rows(min_row=2) if row[0].value}
     assert info["Date de situation"].is_date and info["Date de situation"].number_format == "dd/mm/yyyy"
     for sheet in book.worksheets[1:]:
-        assert sheet.freeze_panes == "A2", sheet.title
-        note = workbook.SHEET_NOTES.get(sheet.title)
-        for column in sheet.iter_cols(min_row=1):
-            head, cells = column[0], [c for c in column[1:] if c.value is not None and c.value != note]
+        top = NOTE_ROWS if sheet.title in workbook.SHEET_NOTES else 0  # the header's row, under a note
+        assert sheet.freeze_panes == f"A{top + 2}" and sheet.print_title_rows == f"${top + 1}:${top + 1}", sheet.title
+        for column in sheet.iter_cols(min_row=top + 1):
+            head, cells = column[0], [c for c in column[1:] if c.value is not None]
             assert head.font.b, (sheet.title, head.value)
             widest = max([len(str(head.value)), *(len(c.value) for c in cells if isinstance(c.value, str))])
             width = next(d.width for d in sheet.column_dimensions.values() if d.min <= head.column <= d.max)
@@ -221,18 +220,23 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
 @pytest.mark.parametrize("name, total", [("vehicule", "heures_realisees"), ("public", "participants")])
 def test_breakdowns_counting_an_hour_twice_say_so_on_their_sheet(demo_store, name, total):
     """A contract with a clause and a criterion counts in both rows: the sheet's total is above the hours done,
-    and a French line under the table says why, after a blank row (the table reads as before)."""
+    and a French line above the table says why, over the table's width, then a blank row (read before a sum)."""
     f = Filters(2025, 2025)
     label = BREAKDOWNS[name]
-    table = read_book(workbook.build_xlsx(demo_store, f))[label]
+    content = workbook.build_xlsx(demo_store, f)
+    table = read_book(content)[label]
     column = workbook.COLUMN_LABELS[total]
     assert table[column].sum() > headline(demo_store, f)[total]  # why the note is needed
-    sheet = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, f)))[label]
+    sheet = openpyxl.load_workbook(io.BytesIO(content))[label]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[len(table) + 1] == [None] * len(rows[0])  # the blank row after the table
-    note = rows[len(table) + 2][0]
+    note = rows[0][0]
     assert note == workbook.SHEET_NOTES[label] and "plusieurs" in note and "dépasse" in note
+    assert rows[1] == [None] * len(rows[0])  # the blank row before the table
+    assert rows[NOTE_ROWS][0] == label and len(rows) == NOTE_ROWS + 1 + len(table)
+    assert [str(r) for r in sheet.merged_cells.ranges] == [f"A1:{get_column_letter(len(table.columns))}1"]
+    assert sheet.row_dimensions[1].height >= 30  # the note's lines are all shown
     assert label != workbook.BREAKDOWNS["secteur"] and workbook.BREAKDOWNS["secteur"] not in workbook.SHEET_NOTES
+    assert openpyxl.load_workbook(io.BytesIO(content))[BREAKDOWNS["secteur"]]["A1"].value == BREAKDOWNS["secteur"]
 
 
 @pytest.fixture
