@@ -1,5 +1,5 @@
-"""The pages' modules load without the export libraries: python-pptx and XlsxWriter wait for the first export,
-DuckDB for the first replica (core.figures.engine: a store over 100 000 hours entries).
+"""The pages' modules load without the export libraries: python-pptx, XlsxWriter and rustpy-xlsxwriter wait for
+the first export, DuckDB for the first replica (core.figures.engine: a store over 100 000 hours entries).
 
 A new server process imports them with the first page it runs; a visitor who only reads the dashboard should
 not wait for them (bench/bench_startup.py)."""
@@ -9,7 +9,7 @@ import sys
 
 from tests.pages.conftest import ROOT
 
-EXPORT_LIBRARIES = ("pptx", "xlsxwriter", "duckdb")
+EXPORT_LIBRARIES = ("pptx", "xlsxwriter", "rustpy_xlsxwriter", "duckdb")
 
 
 def test_the_frame_and_the_dashboard_modules_leave_the_export_libraries_unloaded():

@@ -3,9 +3,9 @@
 import io
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 from pptx import Presentation
 from pptx.util import Inches
 from sqlalchemy import text
