@@ -28,9 +28,9 @@ def recruitment_tables(engine: Engine, f: Filters) -> tuple[pd.DataFrame, pd.Dat
 
 
 def _sheet(name: str, headers: list[str], rows: list[list[object]], kinds: list[list[str | None]]) -> Sheet:
-    """One table: bold frozen header, numbers as numbers in their format, "< 5" and "—" right-aligned, wrapped
-    text in columns as wide as they read (at most 60 characters). A column whose rows hold figures of different
-    kinds (« Valeur ») takes each row's format."""
+    """One table: bold frozen header, numbers as numbers in their format, wrapped text in columns as wide as they
+    read (at most 60 characters). In a column of one kind, "< 5" and "—" are right-aligned like its numbers; in a
+    column whose rows hold figures of different kinds (« Valeur »), each number takes its row's format."""
     columns = list(zip(*kinds, strict=True)) if kinds else [(None,)] * len(headers)
     formats, styles = [], {}
     for column_kinds in columns:
@@ -40,8 +40,8 @@ def _sheet(name: str, headers: list[str], rows: list[list[object]], kinds: list[
             formats.append({"text_wrap": True, "valign": "top"})
         elif all(k in (None, kind) for k in column_kinds):
             formats.append({"align": "right", "num_format": FORMATS[kind]})
-        else:
-            formats.append({"align": "right"})
+        else:  # no format of its own: each number takes its row's (core/exports/sheets.py)
+            formats.append({})
             styles.update({row: {"num_format": FORMATS[k]} for row, k in enumerate(column_kinds) if k})
     cells = [[_cell(value, kind) for value, kind in zip(row, row_kinds, strict=True)]
              for row, row_kinds in zip(rows, kinds, strict=True)]

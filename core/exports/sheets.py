@@ -5,7 +5,11 @@ at a time (1,9 s for the « Marchés » sheet alone at 1 M entries); rustpy-xlsx
 writes it in Rust (0,2 s), which is what keeps the export of a year under 2 s (issue 12, bench/RESULTS.md).
 
 Its model is the table's: a header, then the rows, each column in its format, and a format for a whole row where a
-sheet needs one (a figure per row, a date among texts). A cell of its own has no format of its own. So:
+sheet needs one (a figure per row, a date among texts). A cell has no format of its own, and a row's format reaches
+a number only in a column without one: a text or a date takes its column's format with the row's laid over it, a
+number its column's alone. So:
+- a column of figures of different kinds (« Valeur » of the key figures) has no format: each number takes its row's
+  (a number reads right-aligned by itself; a masked « < 5 » there reads on the left);
 - formula-like text (docs/fichiers-echange.md) marks its whole column as text (`quote_prefix`); a number in that
   column is untouched, a text typed there later stays a text;
 - a note a reader must see sits above the table, after a blank row (`Sheet.note`).
@@ -29,7 +33,8 @@ class Sheet:
     """One sheet: `frame`'s columns are its header, its rows the table's (None or NaN: an empty cell).
 
     `formats` are per column and `rows` per row of the table (0 = the first row under the header), as XlsxWriter's
-    format properties; a row's are laid over its columns'. `heights` are per row of the table, in points."""
+    format properties; a row's are laid over its columns' on texts and dates, and are a number's only in a column
+    whose format is empty (see the module's docstring). `heights` are per row of the table, in points."""
 
     name: str
     frame: pd.DataFrame

@@ -242,7 +242,7 @@ def _table_sheet(name: str, df: pd.DataFrame) -> Sheet:
             kinds_by_row = [fmt.column_kind(key) for key in df["cle"]]
             widest = max(len(_shown(v, k)) for k, v in zip(kinds_by_row, values, strict=True))
             rows = {row: {"num_format": NUMBER_FORMATS[k or "count"]} for row, k in enumerate(kinds_by_row)}
-            style = {"align": "right"}
+            style = {}  # a format here would hide the rows' from the numbers (core/exports/sheets.py)
         else:
             widest = _widest(values, kind)
             style = {"num_format": NUMBER_FORMATS[kind]} if kind else {}

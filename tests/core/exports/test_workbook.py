@@ -217,6 +217,23 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
                     assert cell.value == round(cell.value), (sheet.title, head.value)
 
 
+def test_each_key_figure_reads_in_its_own_format(demo_store):
+    """« Chiffres clés » and « Recrutements » hold one figure per row: a rate reads 102 %, not 1,02; ETP one
+    decimal; hours and counts grouped (in a spreadsheet, as the pages show them)."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, Filters(2025, 2025))))
+    figures = {row[0].value: row[2] for row in book["Chiffres clés"].iter_rows(min_row=2)}
+    wanted = {"heures_realisees": "#,##0", "heures_prevues": "#,##0", "taux_realisation": "0 %", "etp": "#,##0.0",
+              "marches": "#,##0", "participants": "#,##0", "part_femmes": "0 %"}
+    assert {key: figures[key].number_format for key in wanted} == wanted
+    assert all(isinstance(figures[key].value, float) for key in wanted)  # numbers, not their text
+    recruitment = {row[0].value: row[1] for row in book["Recrutements"].iter_rows(min_row=2)}
+    assert recruitment["Taux de pourvoi"].number_format == "0 %"
+    assert recruitment["Candidatures par poste"].number_format == "#,##0.0"
+    assert recruitment["Postes ouverts"].number_format == "#,##0"
+    info = {row[0].value: row[0] for row in book["Informations"].iter_rows(min_row=2)}
+    assert info[workbook.DEFINITIONS_TITLE].font.sz == 14 and info[workbook.DEFINITIONS_TITLE].font.b
+
+
 @pytest.mark.parametrize("name, total", [("vehicule", "heures_realisees"), ("public", "participants")])
 def test_breakdowns_counting_an_hour_twice_say_so_on_their_sheet(demo_store, name, total):
     """A contract with a clause and a criterion counts in both rows: the sheet's total is above the hours done,
