@@ -34,14 +34,14 @@ class Sheet:
 
     `formats` are per column and `rows` per row of the table (0 = the first row under the header), as XlsxWriter's
     format properties; a row's are laid over its columns' on texts and dates, and are a number's only in a column
-    whose format is empty (see the module's docstring). `heights` are per row of the table, in points."""
+    whose format is empty (see the module's docstring). A row whose text wraps in its column is as high as its
+    lines (`wrapped_heights`)."""
 
     name: str
     frame: pd.DataFrame
     widths: list[float]
     formats: list[dict]
     rows: dict[int, dict] = field(default_factory=dict)
-    heights: dict[int, float] = field(default_factory=dict)
     header: dict = field(default_factory=lambda: dict(HEADER))
     note: str | None = None
     portrait: bool = False
@@ -113,7 +113,7 @@ def write_sheets(sheets: list[Sheet]) -> bytes:
             header_row=header_row,
             merge_ranges=[(0, 0, 0, last_col, sheet.note, _format(NOTE_STYLE))] if sheet.note else None,
             row_heights={**({0: _note_height(sheet)} if sheet.note else {}),
-                         **{first + row: height for row, height in sheet.heights.items()}} or None,
+                         **{first + row: height for row, height in wrapped_heights(sheet).items()}} or None,
             row_formats={first + row: _format(style) for row, style in sheet.rows.items()} or None,
             page_setup=setup,
         )
@@ -121,6 +121,21 @@ def write_sheets(sheets: list[Sheet]) -> bytes:
             book.freeze(row=first, col=0, sheet=sheet.name)
     book.save()
     return buffer.getvalue()
+
+
+def wrapped_heights(sheet: Sheet) -> dict[int, float]:
+    """Points, by row of the table: as many lines as its longest text takes in a wrapped column. A spreadsheet
+    grows such a row by itself only when it has no format of its own (LibreOffice leaves a formatted row at one
+    line, its text over the next rows)."""
+    heights: dict[int, float] = {}
+    for col, style in enumerate(sheet.formats):
+        if not style.get("text_wrap"):
+            continue
+        width = sheet.widths[col]
+        for row, value in enumerate(sheet.frame.iloc[:, col]):
+            if isinstance(value, str) and len(value) > width:
+                heights[row] = max(heights.get(row, 0), LINE_HEIGHT * (len(value) // width + 1))
+    return heights
 
 
 def _note_height(sheet: Sheet) -> float:

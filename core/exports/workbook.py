@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from core import formatting as fmt
 from core.exports.recruitment_sheet import recruitment_sheets
-from core.exports.sheets import LINE_HEIGHT, Sheet, column_width, text_columns_quoted, write_sheets
+from core.exports.sheets import Sheet, column_width, text_columns_quoted, write_sheets
 from core.exports.slides import CLUB, build_deck, data_as_of, filter_lines
 from core.figures import exits
 from core.figures.contracts import contract_list
@@ -188,7 +188,6 @@ def _info_sheet(f: Filters, h: dict, as_of: str, today: date) -> Sheet:
                                          (None, None), (MASK_LABEL, MASK_NOTE), (None, None), (DEFINITIONS_TITLE, None),
                                          *DEFINITIONS.values()]
     styles: dict[int, dict] = {}
-    heights: dict[int, float] = {}
     for row, (name, value) in enumerate(rows):
         if name == DEFINITIONS_TITLE:
             styles[row] = TITLE_STYLE
@@ -196,12 +195,10 @@ def _info_sheet(f: Filters, h: dict, as_of: str, today: date) -> Sheet:
             styles[row] = {"num_format": NUMBER_FORMATS["date"], "align": "left"}
         elif is_formula_like(name) or is_formula_like(value):  # a filter's value: a buyer's name, a sector's
             styles[row] = {"quote_prefix": True}
-        if isinstance(value, str) and len(value) > INFO_WIDTHS[1]:  # a spreadsheet does not grow a wrapped row
-            heights[row] = LINE_HEIGHT * (len(value) // INFO_WIDTHS[1] + 1)
     frame = pd.DataFrame(rows, columns=[WORKBOOK_TITLE, ""], dtype=object)
     return Sheet(INFO_SHEET, frame, list(INFO_WIDTHS), [{"bold": True, "valign": "top"},
                                                          {"text_wrap": True, "valign": "top"}],
-                 rows=styles, heights=heights, header=TITLE_STYLE, portrait=True, frozen=False)
+                 rows=styles, header=TITLE_STYLE, portrait=True, frozen=False)
 
 
 def _shown(value: object, kind: str | None) -> str:

@@ -219,7 +219,7 @@ def test_workbook_reads_well_in_a_spreadsheet(demo_store):
 
 def test_each_key_figure_reads_in_its_own_format(demo_store):
     """« Chiffres clés » and « Recrutements » hold one figure per row: a rate reads 102 %, not 1,02; ETP one
-    decimal; hours and counts grouped (in a spreadsheet, as the pages show them)."""
+    decimal; hours and counts grouped (in a spreadsheet, as the pages show them); a row's definition all shown."""
     book = openpyxl.load_workbook(io.BytesIO(workbook.build_xlsx(demo_store, Filters(2025, 2025))))
     figures = {row[0].value: row[2] for row in book["Chiffres clés"].iter_rows(min_row=2)}
     wanted = {"heures_realisees": "#,##0", "heures_prevues": "#,##0", "taux_realisation": "0 %", "etp": "#,##0.0",
@@ -230,6 +230,10 @@ def test_each_key_figure_reads_in_its_own_format(demo_store):
     assert recruitment["Taux de pourvoi"].number_format == "0 %"
     assert recruitment["Candidatures par poste"].number_format == "#,##0.0"
     assert recruitment["Postes ouverts"].number_format == "#,##0"
+    sheet = book["Recrutements"]  # a formatted row does not grow by itself: its long definition sets its height
+    width = sheet.column_dimensions["C"].width
+    long = [cell.row for cell in sheet["C"][1:] if isinstance(cell.value, str) and len(cell.value) > width]
+    assert long and all(sheet.row_dimensions[row].height >= 30 for row in long)
     info = {row[0].value: row[0] for row in book["Informations"].iter_rows(min_row=2)}
     assert info[workbook.DEFINITIONS_TITLE].font.sz == 14 and info[workbook.DEFINITIONS_TITLE].font.b
 
