@@ -33,16 +33,17 @@ def _sheet(name: str, headers: list[str], rows: list[list[object]], kinds: list[
     column whose rows hold figures of different kinds (« Valeur »), each number takes its row's format."""
     columns = list(zip(*kinds, strict=True)) if kinds else [(None,)] * len(headers)
     formats, styles = [], {}
+    wrapped = {"text_wrap": True, "valign": "top"}
     for column_kinds in columns:
         text = all(kind is None for kind in column_kinds)
         kind = next((k for k in column_kinds if k), None)
         if text:
-            formats.append({"text_wrap": True, "valign": "top"})
+            formats.append(wrapped)
         elif all(k in (None, kind) for k in column_kinds):
             formats.append({"align": "right", "num_format": FORMATS[kind]})
-        else:  # no format of its own: each number takes its row's (core/exports/sheets.py)
+        else:  # no format of its own: each number takes its row's, which holds its texts' too (core/exports/sheets.py)
             formats.append({})
-            styles.update({row: {"num_format": FORMATS[k]} for row, k in enumerate(column_kinds) if k})
+            styles.update({row: {**wrapped, "num_format": FORMATS[k]} for row, k in enumerate(column_kinds) if k})
     cells = [[_cell(value, kind) for value, kind in zip(row, row_kinds, strict=True)]
              for row, row_kinds in zip(rows, kinds, strict=True)]
     frame = pd.DataFrame(cells, columns=headers, dtype=object)

@@ -10,6 +10,8 @@ a number only in a column without one: a text or a date takes its column's forma
 number its column's alone. So:
 - a column of figures of different kinds (« Valeur » of the key figures) has no format: each number takes its row's
   (a number reads right-aligned by itself; a masked « < 5 » there reads on the left);
+- on a row of a set height (`wrapped_heights`), the row's format replaces its columns' on its texts too: such a row's
+  format holds what its texts need (wrapped, at the top) beside its number's format;
 - formula-like text (docs/fichiers-echange.md) marks its whole column as text (`quote_prefix`); a number in that
   column is untouched, a text typed there later stays a text;
 - a note a reader must see sits above the table, after a blank row (`Sheet.note`).

@@ -233,7 +233,8 @@ def test_each_key_figure_reads_in_its_own_format(demo_store):
     sheet = book["Recrutements"]  # a formatted row does not grow by itself: its long definition sets its height
     width = sheet.column_dimensions["C"].width
     long = [cell.row for cell in sheet["C"][1:] if isinstance(cell.value, str) and len(cell.value) > width]
-    assert long and all(sheet.row_dimensions[row].height >= 30 for row in long)
+    assert long and all(sheet.row_dimensions[row].height >= 30 and sheet[f"C{row}"].alignment.wrap_text
+                        for row in long)
     info = {row[0].value: row[0] for row in book["Informations"].iter_rows(min_row=2)}
     assert info[workbook.DEFINITIONS_TITLE].font.sz == 14 and info[workbook.DEFINITIONS_TITLE].font.b
 
